@@ -1,0 +1,53 @@
+"""The `kaltura-codegen` command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+
+from generator import __version__
+from generator.diagnostics import Diagnostic, SchemaLoadError
+from generator.parser import ParseResult
+from generator.sources import load_schema
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+def fail_unusable(diagnostic: Diagnostic) -> NoReturn:
+    click.echo(str(diagnostic), err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+def load_or_exit(source: str) -> ParseResult:
+    try:
+        return load_schema(source)
+    except SchemaLoadError as exc:
+        fail_unusable(exc.diagnostic)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kaltura-codegen")
+def main() -> None:
+    """Generate Kaltura API clients from the Kaltura XML schema (api_schema.php)."""
+
+
+@main.command()
+@click.argument("schema")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+def validate(schema: str, strict: bool) -> None:
+    """Check SCHEMA and print every problem as file:line: level: element: message.
+
+    SCHEMA is a path or '-' for standard input. Exit 0 when clean, 1 when errors
+    (or, with --strict, warnings) were found, 2 when the input is unusable.
+    """
+    result = load_or_exit(schema)
+    for diagnostic in result.diagnostics:
+        click.echo(str(diagnostic))
+    errors, warnings = len(result.errors), len(result.warnings)
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_FINDINGS)
