@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, SchemaLoadError
+from generator.output import write_tree
 from generator.parser import ParseResult
+from generator.paths import DEFAULT_SCHEMA
 from generator.sources import load_schema
+from generator.targets import TARGETS, GenerateOptions, get_target
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -51,3 +55,49 @@ def validate(schema: str, strict: bool) -> None:
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option(
+    "--schema",
+    "schema",
+    default=None,
+    help="Schema path, '-' for stdin (default: the embedded schema/kaltura-sample.xml).",
+)
+@click.option(
+    "--target",
+    "target_name",
+    required=True,
+    type=click.Choice(sorted(TARGETS)),
+    help="Language to generate.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output directory; replaced atomically.",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    help="Keep only these actions: service.action, service.*, plugin:NAME (repeatable).",
+)
+@click.option("--exclude", multiple=True, help="Drop these actions (same patterns as --include).")
+def generate(
+    schema: str | None,
+    target_name: str,
+    out_dir: Path,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+) -> None:
+    """Generate a client package for SCHEMA into --out."""
+    result = load_or_exit(schema or str(DEFAULT_SCHEMA))
+    if result.errors or result.schema is None:
+        for diagnostic in result.errors:
+            click.echo(str(diagnostic), err=True)
+        sys.exit(EXIT_FINDINGS)
+    target = get_target(target_name)
+    files = target.render(result.schema, GenerateOptions(include=include, exclude=exclude))
+    write_tree(out_dir, files)
+    click.echo(f"wrote {len(files)} files to {out_dir}", err=True)

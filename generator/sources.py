@@ -7,11 +7,9 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Level, SchemaLoadError
 from generator.parser import ParseResult, parse_bytes
+from generator.paths import DEFAULT_SCHEMA
 
 __all__ = ["DEFAULT_SCHEMA", "load_schema", "read_source"]
-
-# The schema shipped with the tool; `make generate` and tests use it by default.
-DEFAULT_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "kaltura-sample.xml"
 
 
 def read_source(source: str) -> tuple[bytes, str]:
