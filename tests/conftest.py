@@ -1,0 +1,51 @@
+"""Shared fixtures: where the real schemas and oracles are, and the parsed real schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.model import Schema
+from generator.sources import load_schema
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared_dir() -> Path:
+    # CI checks the repo out with shared/ beside it; git worktrees live elsewhere.
+    for candidate in (REPO_ROOT.parent / "shared", Path("/work/shared")):
+        if (candidate / "schemas").is_dir():
+            return candidate
+    return REPO_ROOT.parent / "shared"
+
+
+SHARED_DIR = _shared_dir()
+SCHEMAS_DIR = SHARED_DIR / "schemas"
+ORACLES_DIR = SHARED_DIR / "oracles"
+SAMPLE_SCHEMA = REPO_ROOT / "schema" / "kaltura-sample.xml"
+REAL_SCHEMAS = ("ovp-22.19.0.xml", "ovp-3.1.1.xml", "ott-5.3.7.xml", "ott-3.6.287.xml")
+
+_parsed: dict[str, Schema] = {}
+
+
+def real_schema_path(name: str) -> Path:
+    path = SCHEMAS_DIR / name
+    if not path.is_file():
+        pytest.skip(f"real schema {name} not available at {SCHEMAS_DIR}")
+    return path
+
+
+def parsed_real_schema(name: str) -> Schema:
+    """Parse a real schema once per test session."""
+    if name not in _parsed:
+        result = load_schema(str(real_schema_path(name)))
+        assert result.schema is not None and not result.errors, result.errors[:5]
+        _parsed[name] = result.schema
+    return _parsed[name]
+
+
+@pytest.fixture(params=REAL_SCHEMAS)
+def real_schema_name(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
