@@ -429,7 +429,7 @@ class _Reader:
                 kind = EnumKind.STRING
             consts: dict[str, EnumConst] = {}
             for c in self._children(el, "enum", label):
-                cname = self._required(c, "name", label)
+                cname = self._required(c, "name", f"{label} const")
                 value = c.get("value")
                 if value is None:
                     self.error(c, label, f"const {cname}: missing required attribute 'value'")
@@ -550,8 +550,10 @@ class _Reader:
     def _read_properties(self, el: etree._Element, label: str) -> tuple[PropertyDef, ...]:
         props: dict[str, PropertyDef] = {}
         for p in self._children(el, "class", label):
-            name = self._required(p, "name", label)
-            type_text = self._required(p, "type", f"{label}.{name}" if name else label)
+            name = self._required(p, "name", f"{label} property")
+            type_text = self._required(
+                p, "type", f"{label}.{name}" if name else f"{label} property"
+            )
             if name is None or type_text is None:
                 continue
             plabel = f"{label}.{name}"
@@ -635,9 +637,11 @@ class _Reader:
             base = Primitive.INT if enum.kind is EnumKind.INT else Primitive.STRING
             return PrimitiveType(base, enum)
         if name[:1].isupper() and name.startswith("Kaltura"):
+            # Most likely a class: stand in the untyped object so that later checks
+            # do not report follow-on problems about a "string".
             self.error(raw.source, raw.element, f"{attr} {name} is not defined")
-        else:
-            self.error(raw.source, raw.element, f"unknown simple type '{name}'")
+            return ObjectType(None)
+        self.error(raw.source, raw.element, f"unknown simple type '{name}'")
         return PrimitiveType(Primitive.STRING)
 
     # -- errors
@@ -647,7 +651,8 @@ class _Reader:
         if section is None:
             return errors
         for el in self._section_children(section, "error"):
-            name = self._required(el, "name", "error")
+            code_text = el.get("code")
+            name = self._required(el, "name", f"error code {code_text}" if code_text else "error")
             if name is None:
                 continue
             label = f"error {name}"
@@ -726,7 +731,7 @@ class _Reader:
     def _read_action(
         self, el: etree._Element, service: str, errors: Mapping[str, ErrorDef]
     ) -> ActionDef | None:
-        name = self._required(el, "name", f"service {service}")
+        name = self._required(el, "name", f"service {service} action")
         if name is None:
             return None
         label = f"action {service}.{name}"
@@ -798,8 +803,8 @@ class _Reader:
         )
 
     def _read_param(self, el: etree._Element, label: str) -> ParamDef | None:
-        name = self._required(el, "name", label)
-        type_text = self._required(el, "type", f"{label}({name})" if name else label)
+        name = self._required(el, "name", f"{label} param")
+        type_text = self._required(el, "type", f"{label}({name})" if name else f"{label} param")
         if name is None or type_text is None:
             return None
         plabel = f"{label}({name})"
@@ -837,7 +842,7 @@ class _Reader:
             for child in self._children(el, "plugin", label):
                 if child.tag == "pluginService":
                     self._extras(child, "pluginService", label)
-                    sname = self._required(child, "name", label)
+                    sname = self._required(child, "name", f"{label} pluginService")
                     if sname is None:
                         continue
                     raw_names.append(sname)
