@@ -194,7 +194,19 @@ def test_unknown_attributes_are_kept() -> None:
     assert schema.extra_attributes == {"serverVersion": "23.0"}
     assert schema.classes["KalturaA"].extra_attributes == {"sealed": "1"}
     assert schema.classes["KalturaA"].properties[0].extra_attributes == {"indexed": "1"}
-    assert schema.services["a"].action("get").extra_attributes == {"timeout": "5"}  # type: ignore[union-attr]
+    get = schema.services["a"].action("get")
+    assert get is not None
+    assert get.extra_attributes == {"timeout": "5", "result.cache": "60"}
+    assert [(e.tag, e.xml, e.source.line) for e in get.extra_elements] == [
+        ("example", "<example>get a</example>", 18)
+    ]
+    size = schema.enums["KalturaSize"]
+    assert size.extra_attributes == {"since": "23.0"}
+    assert size.consts[0].extra_attributes == {"color": "red"}
+    assert [(e.tag, dict(e.attributes)) for e in size.extra_elements] == [
+        ("alias", {"name": "TINY"})
+    ]
+    assert [e.xml for e in schema.extra_elements] == ["<webhooks/>"]
 
 
 def test_inheritance_cycle_leaves_a_usable_model() -> None:
