@@ -330,8 +330,10 @@ class _Reader:
             self._extra_element(child, label) for child in el if isinstance(child.tag, str)
         )
 
-    def _extra_element(self, child: etree._Element, label: str) -> ExtraElement:
-        self.warn(child, label, f"unknown element <{child.tag}> kept but not understood")
+    def _extra_element(
+        self, child: etree._Element, label: str, what: str = "element"
+    ) -> ExtraElement:
+        self.warn(child, label, f"unknown {what} <{child.tag}> kept but not understood")
         xml = etree.tostring(child, encoding="unicode", with_tail=False)
         attributes = {str(k): str(v) for k, v in child.attrib.items()}
         return ExtraElement(str(child.tag), attributes, xml, self._src(child))
@@ -402,15 +404,7 @@ class _Reader:
             if not isinstance(child.tag, str):
                 continue
             if child.tag not in _SECTION_TAGS:
-                self.warn(child, "schema", f"unknown section <{child.tag}> kept but not understood")
-                self.schema_extras.append(
-                    ExtraElement(
-                        str(child.tag),
-                        {str(k): str(v) for k, v in child.attrib.items()},
-                        etree.tostring(child, encoding="unicode", with_tail=False),
-                        self._src(child),
-                    )
-                )
+                self.schema_extras.append(self._extra_element(child, "schema", "section"))
             elif child.tag in sections:
                 self.error(child, "schema", f"duplicate section <{child.tag}>")
             else:
