@@ -85,7 +85,9 @@ def _property_redefinitions(schema: Schema) -> Iterator[Diagnostic]:
     for cls in schema.classes.values():
         if cls.base is None or not cls.properties:
             continue
-        inherited = {p.name: (p, owner) for owner, p in _inherited(cls)}
+        inherited: dict[str, tuple[PropertyDef, ClassDef]] = {}
+        for owner, prop in _inherited(cls):  # nearest ancestor first: it is the one redefined
+            inherited.setdefault(prop.name, (prop, owner))
         for prop in cls.properties:
             hit = inherited.get(prop.name)
             if hit is None:
