@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -120,6 +121,7 @@ _KNOWN_CHILDREN: dict[str, frozenset[str]] = {
     "error": frozenset({"parameter"}),
 }
 _SESSION_VALUES = {s.value: s for s in SessionRequirement}
+_NO_EXTRAS: Mapping[str, str] = MappingProxyType({})  # shared, read-only
 
 
 @dataclass
@@ -301,6 +303,8 @@ class _Reader:
 
     def _extras(self, el: etree._Element, kind: str, label: str) -> Mapping[str, str]:
         known = _KNOWN_ATTRIBUTES[kind]
+        if known.issuperset(el.keys()):  # the common case, without building pairs
+            return _NO_EXTRAS
         extras = {str(k): str(v) for k, v in el.attrib.items() if k not in known}
         for key in extras:
             self.warn(el, label, f"unknown attribute '{key}' kept but not understood")
