@@ -73,7 +73,7 @@ def test_inspect_summary() -> None:
         "",
     ]
     assert "  metadata           services: metadata, metadataProfile; 9 classes, 4 enums" in lines
-    assert "  annotation         depends on: cuePoint; 1 classes, 0 enums" in lines
+    assert "  annotation         depends on: cuePoint; 1 class, 0 enums" in lines
 
 
 def test_inspect_real_schema_counts() -> None:
