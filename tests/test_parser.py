@@ -86,7 +86,7 @@ def test_sample_covers_every_kind_of_type_and_action(sample) -> None:  # type: i
     ), "a KalturaObjectBase property"
     actions = [a for _, a in sample.actions]
     assert {a.result_kind for a in actions} == set(ResultKind)
-    assert {a.session_required for a in actions} == {*SessionRequirement}
+    assert {a.session_required for a in actions} == {*SessionRequirement, None}
     assert any(len(a.file_params) >= 2 and any(p.optional for p in a.file_params) for a in actions)
     assert any(isinstance(p.type, MapType) for a in actions for p in a.params)
     defaults = {p.default for a in actions for p in a.params}
