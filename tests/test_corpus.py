@@ -430,3 +430,21 @@ def test_strict_turns_warnings_into_failure(
     monkeypatch.chdir(CORPUS)
     result = CliRunner().invoke(main, ["validate", "--strict", case_file])
     assert result.exit_code == exit_code
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_xxe_never_discloses_a_local_file(encoding: str, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
+        f'<!DOCTYPE xml [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+        '<xml apiVersion="1"><classes><class name="KalturaA" description="&s;"/></classes></xml>'
+    )
+    schema = tmp_path / "xxe.xml"
+    schema.write_bytes(xml.encode(encoding))
+    for command in (["validate"], ["inspect", "--json"]):
+        result = CliRunner().invoke(main, [*command, str(schema)])
+        assert result.exit_code == 2
+        assert "TOP-SECRET-VALUE" not in result.output
+        assert result.stderr == f"{schema}:2: error: {REFUSED}\n"
