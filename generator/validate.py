@@ -20,6 +20,7 @@ from generator.model import (
     ArrayType,
     ClassDef,
     EnumKind,
+    ErrorDef,
     MapType,
     ObjectType,
     ParamDef,
@@ -48,6 +49,7 @@ def validate_schema(schema: Schema) -> list[Diagnostic]:
         _plugin_cycles,
         _case_collisions,
         _configuration_aliases,
+        _error_codes,
     )
     found: list[Diagnostic] = []
     for check in checks:
@@ -328,3 +330,16 @@ def _configuration_aliases(schema: Schema) -> Iterator[Diagnostic]:
                 )
             else:
                 aliases[alias] = entry.name
+
+
+def _error_codes(schema: Schema) -> Iterator[Diagnostic]:
+    """Clients map a server's error code back to the named error: codes must be unique."""
+    seen: dict[str, ErrorDef] = {}
+    for error in schema.errors.values():
+        first = seen.setdefault(error.code, error)
+        if first is not error:
+            yield _error(
+                error.source,
+                f"error {error.name}",
+                f"code {error.code} is already used by {first.name} (line {first.source.line})",
+            )

@@ -156,6 +156,14 @@ CASES = [
         "3 error(s), 0 warning(s)",
     ),
     Case(
+        "duplicate-error-codes.xml",
+        1,
+        [
+            "duplicate-error-codes.xml:6: error: error HouseholdMissing: code 1006 is already used by DomainNotExists (line 5)",
+        ],
+        "1 error(s), 0 warning(s)",
+    ),
+    Case(
         "duplicate-enums.xml",
         1,
         [
