@@ -951,6 +951,11 @@ class _Reader:
             *((e.plugin, e.source, f"enum {e.name}") for e in self.enums.values()),
             *((c.plugin, c.source, f"class {c.name}") for c in self.classes.values()),
             *((s.plugin, s.source, f"service {s.id}") for s in services.values()),
+            *(
+                (a.plugin, a.source, f"action {s.name}.{a.name}")
+                for s in services.values()
+                for a in s.actions
+            ),
         ]
         for plugin, source, label in items:
             if plugin and plugin not in plugins and plugin not in reported:

@@ -358,8 +358,9 @@ CASES = [
         0,
         [
             "undeclared-plugin.xml:4: warning: enum KalturaDocumentType: plugin document is not declared in <plugins>",
+            "undeclared-plugin.xml:8: warning: action liveStream.allocateConferenceRoom: plugin conference is not declared in <plugins>",
         ],
-        "0 error(s), 1 warning(s)",
+        "0 error(s), 2 warning(s)",
     ),
     Case(
         "unknown-attributes-elements.xml",
