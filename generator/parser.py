@@ -238,6 +238,8 @@ def _parse_xml(data: bytes, file_name: str) -> etree._Element:
         message = exc.msg or str(exc)
         # libxml2 appends ", line N, column M"; the location is already in front.
         message = re.sub(r",? line \d+, column \d+$", "", message)
+        # libxml2's advice names a C flag; say what it means for a schema instead.
+        message = message.replace(", use XML_PARSE_HUGE option", " (nesting limit)")
         raise _unusable(file_name, line, f"malformed XML: {message}") from None
     if root.getroottree().docinfo.internalDTD is not None:  # belt and braces
         raise _unusable(file_name, 1, _REFUSED)

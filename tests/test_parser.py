@@ -251,3 +251,16 @@ def test_real_schema_warnings_are_the_known_ones(name: str) -> None:
     assert result.errors == []
     kinds = Counter(d.message.split()[0] for d in result.warnings)
     assert dict(kinds) == EXPECTED_WARNINGS[name]
+
+
+def test_huge_text_is_read_and_deep_nesting_is_refused_cleanly() -> None:
+    big = b"x" * 20_000_000  # above libxml2's 10 MB text limit without huge_tree
+    data = b'<xml apiVersion="1"><classes><class name="KalturaA" description="' + big + b'"/>'
+    result = parse_bytes(data + b"</classes></xml>", "big.xml")
+    assert len(result.schema.classes["KalturaA"].description) == len(big)  # type: ignore[union-attr]
+    deep = b'<xml apiVersion="1">' + b"<x>" * 5000 + b"</x>" * 5000 + b"</xml>"
+    with pytest.raises(SchemaLoadError) as info:
+        parse_bytes(deep, "deep.xml")
+    assert str(info.value) == (
+        "deep.xml:1: error: malformed XML: Excessive depth in document: 2048 (nesting limit)"
+    )
