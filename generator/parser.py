@@ -1,9 +1,12 @@
 """Read a Kaltura XML schema (`KalturaClient.xml`) into the model, with diagnostics.
 
-Parsing is two passes: `_Reader` turns elements into raw records and collects every
-problem local to one element (missing attributes, unknown attributes, bad numbers);
-`_Linker` resolves names into references (types, enums, bases, plugins) and reports
-what does not resolve. Semantic checks over the finished model live in `validate`.
+Three layers: `_screen`/`_parse_xml` make the bytes safe XML (no DTD ever, any
+encoding) and refuse unusable input with `SchemaLoadError`; `_Reader` reads the
+sections in dependency order (enums, class headers, errors, classes, services,
+plugins, configurations), reports every problem local to an element (missing or
+malformed attributes, unknown attributes/elements, duplicates, invalid identifiers)
+and links names into references (types, enums, bases, plugins), reporting what does
+not resolve; `generator.validate` then checks the finished model as a whole.
 """
 
 from __future__ import annotations
