@@ -8,12 +8,13 @@ the codecs, the HTTP transport and the KS code load on first use.
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from .exceptions import KalturaClientException, KalturaException
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     from ._runtime.client import KalturaClientBase
 
 __all__ = [
@@ -295,10 +296,12 @@ class KalturaObjectBase:
 
     def get_datetime(self, name: str) -> _dt.datetime | None:
         """The `isTime` attribute `name` as an aware UTC datetime (None if unset or null)."""
+        import datetime
+
         value = getattr(self, name)
         if value is NotImplemented or value is None:
             return None
-        return _dt.datetime.fromtimestamp(int(value), tz=_dt.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
 
     # -- comparison and display --------------------------------------------------------------
     def __eq__(self, other: object) -> bool:

@@ -9,10 +9,8 @@ Request body (a JSON object, in this order, as the official client):
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..Base import (
     KALTURA_SERVICE_FORMAT_JSON,
@@ -24,7 +22,23 @@ from ..Base import (
     ResultSpec,
 )
 from ..exceptions import KalturaClientException, KalturaException
-from . import codec, logutil
+
+# codec, json, hashlib and logging load on the first call, not at `import KalturaClient`.
+if TYPE_CHECKING:
+    import hashlib
+    import json
+
+    from . import codec, logutil
+else:
+    codec = json = hashlib = logutil = None
+
+
+def _load() -> None:
+    global codec, json, hashlib, logutil
+    import hashlib
+    import json
+
+    from . import codec, logutil
 
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
@@ -143,6 +157,8 @@ class KalturaClientBase:
         self, spec: ActionSpec, args: tuple[Any, ...]
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Action parameters then request configuration; file parameters separately."""
+        if codec is None:
+            _load()
         out: dict[str, Any] = {}
         files: dict[str, Any] = {}
         for param, value in zip(spec.params, args):
@@ -164,6 +180,8 @@ class KalturaClientBase:
         return out, files
 
     def _envelope(self) -> dict[str, Any]:
+        if codec is None:
+            _load()
         top: dict[str, Any] = {}
         for key, value in self.clientConfiguration.items():
             _config_value(top, key, value)
@@ -175,6 +193,8 @@ class KalturaClientBase:
     @staticmethod
     def _sign(top: dict[str, Any]) -> str:
         """Sort nested dicts, sign, and return the JSON body text (with `kalsig`)."""
+        if codec is None:
+            _load()
         for key, value in top.items():
             if type(value) is dict:
                 top[key] = _sorted_nested(value)
@@ -224,6 +244,8 @@ class KalturaClientBase:
         return self._parse_single(data, spec.result)
 
     def _serve_url(self, spec: ActionSpec, top: dict[str, Any]) -> str:
+        if codec is None:
+            _load()
         from urllib.parse import urlencode
 
         self._sign(top)
@@ -309,6 +331,8 @@ class KalturaClientBase:
 
     # -- responses -----------------------------------------------------------------------
     def _parse_single(self, data: bytes, result: ResultSpec) -> Any:
+        if codec is None:
+            _load()
         self.executionTime = None
         if self.config.format == KALTURA_SERVICE_FORMAT_XML:
             node = self._xml_result(data)
@@ -328,6 +352,8 @@ class KalturaClientBase:
         return codec.value_from_json(value, result.kind, result.ref)
 
     def _parse_multi(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
+        if codec is None:
+            _load()
         self.executionTime = None
         out: list[Any] = []
         if self.config.format == KALTURA_SERVICE_FORMAT_XML:
@@ -381,6 +407,8 @@ class KalturaClientBase:
         return node
 
     def _json_result(self, data: bytes) -> Any:
+        if codec is None:
+            _load()
         try:
             value = json.loads(data)
         except ValueError as error:
