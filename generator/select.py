@@ -87,7 +87,10 @@ def select(schema: Schema, include: Iterable[str] = (), exclude: Iterable[str] =
     if not services:
         raise SelectionError("--include/--exclude leave no action to generate")
 
-    classes, enums = _reachable(schema, services.values())
+    dropped = {
+        _parse(p)[1].lower() for p in excludes if _parse(p)[0] == "plugin" and _parse(p)[1] != "*"
+    }
+    classes, enums = _reachable(schema, services.values(), dropped)
     kept_plugins = (
         {s.plugin for s in services.values()}
         | {c.plugin for c in classes}
@@ -123,8 +126,11 @@ def _type_refs(t: Type | None) -> Iterator[ClassDef | EnumDef]:
 
 
 def _reachable(
-    schema: Schema, services: Iterable[ServiceDef]
+    schema: Schema, services: Iterable[ServiceDef], dropped_plugins: set[str]
 ) -> tuple[set[ClassDef], set[EnumDef]]:
+    """Closure of the kept actions' types. Subclasses of an excluded plugin are not pulled
+    in (an excluded plugin is absent, as in the official build); `valuesEnumType` enums
+    are not followed (they only document a comma-separated string)."""
     classes: set[ClassDef] = set()
     enums: set[EnumDef] = set()
     pending: list[ClassDef | EnumDef] = []
@@ -149,9 +155,11 @@ def _reachable(
             pending.append(item.base)
         for prop in item.properties:
             pending.extend(_type_refs(prop.type))
-            if prop.values_enum is not None:
-                pending.append(prop.values_enum)
-        pending.extend(schema.subclasses.get(item.name, ()))
+        pending.extend(
+            sub
+            for sub in schema.subclasses.get(item.name, ())
+            if (sub.plugin or "").lower() not in dropped_plugins
+        )
         if item.name.endswith("Filter"):
             order_by = schema.enums.get(item.name[: -len("Filter")] + "OrderBy")
             if order_by is not None:

@@ -33,7 +33,15 @@ from generator.paths import TEMPLATES_DIR
 from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
 from generator.targets.python import naming
 from generator.targets.python.pytypes import Annotator, field_kind, param_default, type_ref
-from generator.targets.python.text import Expr, Item, docstring, layout, string_literal
+from generator.targets.python.text import (
+    Expr,
+    Item,
+    annotated_param,
+    docstring,
+    layout,
+    statement,
+    string_literal,
+)
 
 __all__ = ["GenerationError", "PythonTarget", "render_package"]
 
@@ -338,9 +346,7 @@ class _Renderer:
             docstring=docstring(description, 0),
             future=True,
             import_lines=imports.lines(),
-            api_version=(
-                string_literal(self.schema.api_version) if module.plugin is None else None
-            ),
+            api_version=string_literal(self.schema.api_version),
             all_lines=layout(
                 Expr("__all__ = [", tuple(string_literal(n) for n in all_names), "]", magic=True),
                 0,
@@ -389,7 +395,7 @@ class _Renderer:
                 value = string_literal(const.value)
             else:
                 value = str(const.int_value)
-            consts.append(f"    {name} = {value}")
+            consts.extend(statement(f"{name} = {value}", 4, atom=True))
         if doc and consts:
             lines.append("")
         lines.extend(consts)
@@ -418,9 +424,10 @@ class _Renderer:
         self._check_helpers(cls.name, members)
         used: set[str] = set()
 
-        lines = [f"class {cls.name}({base_name}):"]
-        lines.extend(docstring(_describe(cls.description, cls.deprecated), 4))
-        if len(lines) > 1:
+        lines = layout(Expr(f"class {cls.name}(", (base_name,), "):"), 0)
+        doc = docstring(_describe(cls.description, cls.deprecated), 4)
+        lines.extend(doc)
+        if doc:
             lines.append("")
         lines.append(f"    _kaltura_type_: ClassVar[{ann.builtin('str')}] = {string_literal(cls.name)}")
         specs: list[Item] = []
@@ -436,7 +443,7 @@ class _Renderer:
         for p in all_props:
             pname = naming.param_name(p.name)
             annotation = ann.optional(p.type, used)
-            params.append(f"{pname}: {annotation} = NotImplemented")
+            params.append(annotated_param(pname, annotation, "NotImplemented"))
         if cls.deprecated:
             body.extend(self._warn(f"{cls.name} is deprecated", imports, 8))
         body.append(f"        {ANY_OBJECT_NAME}.__init__(self)")
@@ -448,7 +455,7 @@ class _Renderer:
                 warn = self._warn(f"{cls.name}.{p.name} is deprecated", imports, 12)
                 body.append(f"        if {pname} is not NotImplemented:")
                 body.extend(warn)
-            body.append(f"        self.{attr} = {pname}")
+            body.extend(statement(f"self.{attr} = {pname}", 8))
         lines.extend(layout(Expr("def __init__(", tuple(params), ") -> None:"), 4))
         lines.extend(body)
 
@@ -460,17 +467,24 @@ class _Renderer:
             lines.extend(layout(Expr(f"def {getter}(", ("self",), f") -> {annotation}:"), 4))
             if p.deprecated:
                 lines.extend(self._warn(f"{cls.name}.{p.name} is deprecated", imports, 8))
-            lines.append(f"        return self.{attr}")
+            lines.extend(statement(f"return self.{attr}", 8))
             if p.read_only:
                 continue
             new = f"new{naming.ucfirst(attr)}"
             lines.append("")
             lines.extend(
-                layout(Expr(f"def set{naming.ucfirst(attr)}(", ("self", f"{new}: {annotation}"), ") -> None:"), 4)
+                layout(
+                    Expr(
+                        f"def set{naming.ucfirst(attr)}(",
+                        ("self", annotated_param(new, annotation, None)),
+                        ") -> None:",
+                    ),
+                    4,
+                )
             )
             if p.deprecated:
                 lines.extend(self._warn(f"{cls.name}.{p.name} is deprecated", imports, 8))
-            lines.append(f"        self.{attr} = {new}")
+            lines.extend(statement(f"self.{attr} = {new}", 8))
         for name in used:
             imports.annotation(name)
         if ann.uses_builtins:
@@ -603,9 +617,9 @@ class _Renderer:
                 if default_is_str and not _is_str_type(p.type):
                     annotation += f" | {ann.builtin('str')}"
                 annotation += " | None"
-                params.append(f"{pname}: {annotation} = {default}")
+                params.append(annotated_param(pname, annotation, default))
             else:
-                params.append(f"{pname}: {annotation}")
+                params.append(annotated_param(pname, annotation, None))
         returns = self._return_annotation(action, ann, used)
         name = naming.attr_name(action.name)
         lines = layout(Expr(f"def {name}(", tuple(params), f") -> {returns}:"), 4)
@@ -681,7 +695,7 @@ class _Renderer:
                 attr += "Service"
             taken.add(attr)
             svc_cls = self.names.service_class[service.id]
-            lines.append(f"        self.{attr} = {svc_cls}(client)")
+            lines.extend(layout(Expr(f"self.{attr} = {svc_cls}(", ("client",), ")"), 8))
             assigned = True
         if not assigned and not base:
             lines.append("        self.client = client")
@@ -761,7 +775,8 @@ class _Renderer:
         deprecated: bool,
         imports: _Imports,
     ) -> list[str]:
-        lines = ["    @cached_property", f"    def {attr}(self) -> {cls_name}:"]
+        lines = ["    @cached_property"]
+        lines.extend(layout(Expr(f"def {attr}(", ("self",), f") -> {cls_name}:"), 4))
         first = _first_line(description)
         if first:
             lines.extend(docstring(first, 8))
@@ -1011,7 +1026,7 @@ def _pep440(version: str) -> str:
 
 
 def _runtime_dependencies() -> list[str]:
-    path = RUNTIME_DIR / "dependencies.txt"
+    path = RUNTIME_DIR / "requirements.txt"
     if not path.is_file():
         return []
     deps = []

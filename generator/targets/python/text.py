@@ -89,14 +89,14 @@ def docstring(text: str, indent: int) -> list[str]:
             if ch == '"':
                 prev_quote = j > 0 and chars[j - 1] == '"'
                 next_quote = j + 1 < len(chars) and chars[j + 1] == '"'
-                at_edge = (i == 0 and j == 0) or (i == len(safe) - 1 and j == len(chars) - 1)
-                if prev_quote or next_quote or at_edge:
+                at_start = i == 0 and j == 0
+                if prev_quote or next_quote or at_start:
                     out.append('\\"')
                     continue
             out.append(ch)
         fixed.append("".join(out))
-    if fixed[-1].endswith("\\") and (len(fixed[-1]) - len(fixed[-1].rstrip("\\"))) % 2:
-        fixed[-1] += " "  # cannot happen after escaping, kept for safety
+    if fixed[-1].endswith('"'):
+        fixed[-1] += " "  # as black does: a quote right before the closing quotes
     if len(fixed) == 1:
         # black never moves the closing quotes of a one-line docstring.
         return [f'{pad}"""{fixed[0]}"""']
@@ -118,8 +118,12 @@ class Expr:
     items: tuple[Item, ...]
     tail: str
     magic: bool = False
+    # A parameter whose annotation black may parenthesize: its one-line form has no parens.
+    param: bool = False
 
     def flat(self) -> str:
+        if self.param:
+            return self.head[:-1] + flat(self.items[0]) + self.tail[1:]
         return self.head + ", ".join(flat(i) for i in self.items) + self.tail
 
 
@@ -139,7 +143,8 @@ def layout(item: Item, indent: int, suffix: str = "") -> list[str]:
     if not item.items or (not item.magic and len(one) <= LINE_LENGTH):
         return [one]
     inner = indent + len(INDENT)
-    if not item.magic:
+    lone_def = len(item.items) == 1 and item.head.startswith("def ")
+    if not item.magic and not lone_def:
         middle = " " * inner + ", ".join(flat(i) for i in item.items)
         if len(middle) <= LINE_LENGTH:
             return [pad + item.head, middle, pad + item.tail + suffix]
@@ -152,3 +157,32 @@ def layout(item: Item, indent: int, suffix: str = "") -> list[str]:
             lines.extend(layout(sub, inner, ","))
     lines.append(pad + item.tail + suffix)
     return lines
+
+
+def statement(line: str, indent: int, *, atom: bool = False) -> list[str]:
+    """A simple `target = value` / `return value` line; black wraps a too-long right-hand
+    side that has no brackets of its own in parentheses. `atom`: the value is one literal
+    (brackets inside it are text)."""
+    pad = " " * indent
+    one = pad + line
+    if len(one) <= LINE_LENGTH:
+        return [one]
+    for sep in (" = ", "return "):
+        head, found, value = line.partition(sep)
+        if not found or not value:
+            continue
+        if not atom and any(b in value for b in "([{"):
+            break
+        wrapped = f"{pad}{INDENT}{value}"
+        if len(wrapped) <= LINE_LENGTH:  # black gives up when even that does not fit
+            return [f"{pad}{head}{found}(", wrapped, f"{pad})"]
+        break
+    return [one]
+
+
+def annotated_param(name: str, annotation: str, default: str | None) -> Item:
+    """A parameter; black parenthesizes a too-long union annotation (`x: (\\n A | B\\n) = d`)."""
+    tail = f" = {default}" if default is not None else ""
+    if " | " in annotation:
+        return Expr(f"{name}: (", (annotation,), f"){tail}", param=True)
+    return f"{name}: {annotation}{tail}"
