@@ -381,9 +381,12 @@ class Schema:
         return {name: tuple(kids) for name, kids in children.items()}
 
     def descendants(self, cls: ClassDef) -> Iterator[ClassDef]:
-        for child in self.subclasses[cls.name]:
+        """All subclasses, depth first in schema order (iterative: chains can be deep)."""
+        stack = list(reversed(self.subclasses[cls.name]))
+        while stack:
+            child = stack.pop()
             yield child
-            yield from self.descendants(child)
+            stack.extend(reversed(self.subclasses[child.name]))
 
     def service_by_name(self, name: str) -> ServiceDef | None:
         return next((s for s in self.services.values() if s.name == name), None)
