@@ -46,9 +46,7 @@ def _parse(pattern: str) -> tuple[str, str, str]:
         return "plugin", name, ""
     service, dot, action = text.partition(".")
     if not dot or not service or not action or "." in action:
-        raise SelectionError(
-            f"'{pattern}': expected service.action, service.* or plugin:NAME"
-        )
+        raise SelectionError(f"'{pattern}': expected service.action, service.* or plugin:NAME")
     return "action", service, action
 
 

@@ -9,7 +9,6 @@ from generator.model import (
     ANY_OBJECT_NAME,
     ArrayType,
     EnumKind,
-    MapType,
     ObjectType,
     ParamDef,
     Primitive,

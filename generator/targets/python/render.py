@@ -6,11 +6,9 @@ templates in `templates/python/` only place the prepared pieces.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 
@@ -20,14 +18,12 @@ from generator.model import (
     ClassDef,
     EnumDef,
     EnumKind,
-    ObjectType,
     PrimitiveType,
     PropertyDef,
     ResultKind,
     Schema,
     ServiceDef,
     Type,
-    referenced_classes,
 )
 from generator.paths import TEMPLATES_DIR
 from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
@@ -58,12 +54,15 @@ _HELPERS_USED = frozenset(
     {"ClassVar", "IO", "FieldSpec", "KalturaObjectBase", "NotImplemented", "None", "builtins"}
 )
 
+# Attributes KalturaObjectBase itself declares (typed `Any` there).
+_RUNTIME_ATTRIBUTES = frozenset({"relatedObjects"})
+
 # Request/client configuration of schemas that declare no <configurations> (ovp-3.x).
 _DEFAULT_CLIENT_CONFIG = (("clientTag", "str"), ("apiVersion", "str"))
 _DEFAULT_REQUEST_CONFIG = (("partnerId", "int"), ("ks", "str"))
 
 
-class GenerationError(Exception):
+class GenerationError(ValueError):
     """The schema cannot be turned into a valid package (a name collision we cannot solve)."""
 
 
@@ -72,11 +71,6 @@ class GenerationError(Exception):
 
 def _comment_safe(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _first_sentence(text: str) -> str:
-    line = _comment_safe(text)
-    return line
 
 
 def _import_lines(module: str, names: Iterable[str], indent: int = 0) -> list[str]:
@@ -354,12 +348,16 @@ class _Renderer:
             blocks=blocks,
             service_blocks=service_blocks,
             namespace=namespace,
-            reexports=layout(
-                _tuple_expr("_REEXPORTED_FROM = (", [string_literal(r) for r in reexports], ")"),
-                0,
-            )
-            if reexports
-            else [],
+            reexports=(
+                layout(
+                    _tuple_expr(
+                        "_REEXPORTED_FROM = (", [string_literal(r) for r in reexports], ")"
+                    ),
+                    0,
+                )
+                if reexports
+                else []
+            ),
         )
 
     def _reexport_sources(self, module: _Module) -> list[str]:
@@ -429,7 +427,9 @@ class _Renderer:
         lines.extend(doc)
         if doc:
             lines.append("")
-        lines.append(f"    _kaltura_type_: ClassVar[{ann.builtin('str')}] = {string_literal(cls.name)}")
+        lines.append(
+            f"    _kaltura_type_: ClassVar[{ann.builtin('str')}] = {string_literal(cls.name)}"
+        )
         specs: list[Item] = []
         for p in cls.properties:
             specs.append(self._field_spec(p, imports))
@@ -467,7 +467,14 @@ class _Renderer:
             lines.extend(layout(Expr(f"def {getter}(", ("self",), f") -> {annotation}:"), 4))
             if p.deprecated:
                 lines.extend(self._warn(f"{cls.name}.{p.name} is deprecated", imports, 8))
-            lines.extend(statement(f"return self.{attr}", 8))
+            if attr in _RUNTIME_ATTRIBUTES:
+                # declared `Any` by the runtime base: keep the getter's declared type
+                imports.typing("cast as _cast")
+                lines.extend(
+                    statement(f"return _cast({string_literal(annotation)}, self.{attr})", 8)
+                )
+            else:
+                lines.extend(statement(f"return self.{attr}", 8))
             if p.read_only:
                 continue
             new = f"new{naming.ucfirst(attr)}"
@@ -685,7 +692,9 @@ class _Renderer:
             )
         lines.extend(docstring(doc, 4))
         lines.append("")
-        lines.extend(layout(Expr("def __init__(", ("self", "client: KalturaClientBase"), ") -> None:"), 4))
+        lines.extend(
+            layout(Expr("def __init__(", ("self", "client: KalturaClientBase"), ") -> None:"), 4)
+        )
         if base:
             lines.append(f"        {base}.__init__(self, client)")
         assigned = False
@@ -727,7 +736,9 @@ class _Renderer:
             module = self.names.service_module[service.id]
             imports.annotation_from(module, cls_name)
             accessors.append(
-                self._accessor(attr, cls_name, module, service.description, service.deprecated, imports)
+                self._accessor(
+                    attr, cls_name, module, service.description, service.deprecated, imports
+                )
             )
         for plugin in plugin_names:
             attr = self._client_attr(plugin, taken)
@@ -747,14 +758,18 @@ class _Renderer:
             header=self._header(),
             import_lines=imports.lines(),
             api_version=string_literal(self.schema.api_version),
-            volatile=layout(
-                _tuple_expr(
-                    "VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = (", volatile, ")"
-                ),
-                4,
-            )
-            if volatile
-            else ["    VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = ()"],
+            volatile=(
+                layout(
+                    _tuple_expr(
+                        "VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = (",
+                        volatile,
+                        ")",
+                    ),
+                    4,
+                )
+                if volatile
+                else ["    VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = ()"]
+            ),
             accessors=accessors,
             config_methods=config_methods,
         )
@@ -791,27 +806,40 @@ class _Renderer:
         configs = self.schema.configurations
         entries: list[_ConfigEntry] = []
         if configs.client or configs.request:
-            for group, store in ((configs.client, "clientConfiguration"), (configs.request, "requestConfiguration")):
+            for group, store in (
+                (configs.client, "clientConfiguration"),
+                (configs.request, "requestConfiguration"),
+            ):
                 for e in group:
-                    entries.append(_ConfigEntry(e.name, e.type, None, e.alias, e.volatile, e.description, store))
+                    entries.append(
+                        _ConfigEntry(
+                            e.name, e.type, None, e.alias, e.volatile, e.description, store
+                        )
+                    )
         else:
             for name, py in _DEFAULT_CLIENT_CONFIG:
                 entries.append(_ConfigEntry(name, None, py, None, False, "", "clientConfiguration"))
             for name, py in _DEFAULT_REQUEST_CONFIG:
                 alias = "sessionId" if name == "ks" else None
-                entries.append(_ConfigEntry(name, None, py, alias, False, "", "requestConfiguration"))
+                entries.append(
+                    _ConfigEntry(name, None, py, alias, False, "", "requestConfiguration")
+                )
         return entries
 
     # -- registry, readme
 
     def _registry(self) -> str:
         def mapping(name: str, items: Mapping[str, str]) -> list[str]:
-            entries = tuple(f"{string_literal(k)}: {string_literal(v)}" for k, v in sorted(items.items()))
+            entries = tuple(
+                f"{string_literal(k)}: {string_literal(v)}" for k, v in sorted(items.items())
+            )
             if not entries:
                 return [f"{name}: dict[str, str] = {{}}"]
             return layout(Expr(f"{name}: dict[str, str] = {{", entries, "}", magic=True), 0)
 
-        services = {self.names.service_class[sid]: mod for sid, mod in self.names.service_module.items()}
+        services = {
+            self.names.service_class[sid]: mod for sid, mod in self.names.service_module.items()
+        }
         return self._tpl(
             "registry.py.jinja",
             header=self._header(),
@@ -822,7 +850,9 @@ class _Renderer:
 
     def _readme(self) -> str:
         collisions = sorted(
-            m.plugin for m in self.modules.values() if m.plugin and self.core_service_named(m.plugin)
+            m.plugin
+            for m in self.modules.values()
+            if m.plugin and self.core_service_named(m.plugin)
         )
         return self._tpl(
             "README.md.jinja",
@@ -863,19 +893,27 @@ class _ConfigEntry:
             if not n:
                 continue
             setter = layout(
-                Expr(f"def set{naming.ucfirst(n)}(", ("self", f"value: {annotation}"), ") -> None:"), 4
+                Expr(
+                    f"def set{naming.ucfirst(n)}(", ("self", f"value: {annotation}"), ") -> None:"
+                ),
+                4,
             )
             doc = docstring(_first_line(self.description), 8)
             setter.extend(doc)
             setter.append(f"        self.{self.store}[{string_literal(self.name)}] = value")
             blocks.append(setter)
-            getter = layout(Expr(f"def get{naming.ucfirst(n)}(", ("self",), f") -> {annotation}:"), 4)
+            getter = layout(
+                Expr(f"def get{naming.ucfirst(n)}(", ("self",), f") -> {annotation}:"), 4
+            )
             getter.extend(doc)
             getter.extend(
                 layout(
                     Expr(
                         "return _cast(",
-                        (string_literal(annotation), f"self.{self.store}.get({string_literal(self.name)})"),
+                        (
+                            string_literal(annotation),
+                            f"self.{self.store}.get({string_literal(self.name)})",
+                        ),
                         ")",
                     ),
                     8,
@@ -1052,20 +1090,3 @@ def _runtime_files() -> RenderedFiles:
         rel = path.relative_to(RUNTIME_DIR).as_posix()
         files[rel] = path.read_bytes()
     return files
-
-
-def fingerprint(files: Mapping[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode())
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(files[name]).digest())
-    return digest.hexdigest()
-
-
-def referenced(t: Type | None) -> list[str]:
-    return [c.name for c in referenced_classes(t)]
-
-
-def _unused(_: Path | ObjectType | Sequence[str]) -> None:  # keep imports honest for mypy
-    return None

@@ -13,7 +13,7 @@ else the contents on one indented line, else one item per line with a trailing c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeAlias
 
 __all__ = ["LINE_LENGTH", "Expr", "docstring", "layout", "string_literal"]
 
@@ -127,7 +127,7 @@ class Expr:
         return self.head + ", ".join(flat(i) for i in self.items) + self.tail
 
 
-Item = Union[str, Expr]
+Item: TypeAlias = "str | Expr"
 
 
 def flat(item: Item) -> str:
