@@ -11,7 +11,8 @@ Rules (the generated README repeats them):
 3. Names the generated code itself needs inside a class body are never shadowed: when a
    member of a class is called like a builtin the class annotates with (`list`, `str`,
    `type`, ...), annotations in that class spell the builtin `builtins.list`.
-4. Enum constants that are not identifiers (leading digit) get a leading underscore.
+4. Enum constants that are not identifiers (leading digit) get the prefix `VALUE_` (`3D` ->
+   `VALUE_3D`; a leading underscore would make the runtime treat the name as private).
 5. Plugin modules are named as the official client names them: the plugin name with its
    first letter upper-cased (`metadata` -> `Plugins/Metadata.py`).
 6. A plugin whose name equals a core service name (`bulkUpload`, `document` in
@@ -110,7 +111,7 @@ def param_name(name: str) -> str:
 
 def const_name(name: str) -> str:
     if not _IDENT.fullmatch(name):
-        name = "_" + re.sub(r"[^A-Za-z0-9_]", "_", name)
+        name = "VALUE_" + re.sub(r"[^A-Za-z0-9_]", "_", name)
     if name in _KEYWORDS:
         return name + "_"
     return name

@@ -49,8 +49,9 @@ def _safe_text(text: str, *, keep_newlines: bool) -> str:
 def string_literal(text: str) -> str:
     """A double-quoted Python literal for `text` in black's preferred quoting."""
     body = _safe_text(text, keep_newlines=False).replace("\n", "\\n")
-    if '"' in body and "'" not in body:
-        return f"'{body}'"
+    # black's choice: double quotes unless single quotes need fewer escapes.
+    if body.count("'") < body.count('"'):
+        return "'" + body.replace("'", "\\'") + "'"
     return '"' + body.replace('"', '\\"') + '"'
 
 

@@ -9,6 +9,7 @@ Request body (a JSON object, in this order, as the official client):
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -331,6 +332,17 @@ class KalturaClientBase:
 
     # -- responses -----------------------------------------------------------------------
     def _parse_single(self, data: bytes, result: ResultSpec) -> Any:
+        # Parsing allocates many objects at once; cyclic GC passes over the fresh element
+        # tree would cost more than the parse itself, so GC is paused meanwhile.
+        if not gc.isenabled():
+            return self._parse_single_now(data, result)
+        gc.disable()
+        try:
+            return self._parse_single_now(data, result)
+        finally:
+            gc.enable()
+
+    def _parse_single_now(self, data: bytes, result: ResultSpec) -> Any:
         if codec is None:
             _load()
         self.executionTime = None
@@ -352,6 +364,15 @@ class KalturaClientBase:
         return codec.value_from_json(value, result.kind, result.ref)
 
     def _parse_multi(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
+        if not gc.isenabled():
+            return self._parse_multi_now(data, results)
+        gc.disable()
+        try:
+            return self._parse_multi_now(data, results)
+        finally:
+            gc.enable()
+
+    def _parse_multi_now(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
         if codec is None:
             _load()
         self.executionTime = None
