@@ -34,12 +34,37 @@ else:
     codec = json = hashlib = logutil = None
 
 
+_dumps: Any = None
+
+
 def _load() -> None:
-    global codec, json, hashlib, logutil
+    global codec, json, hashlib, logutil, _dumps
     import hashlib
     import json
+    import json.encoder
 
     from . import codec, logutil
+
+    # json.dumps() with its default settings, minus per-call set-up: the C encoder is made
+    # once (no circular-reference markers: request dicts are trees built here).
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pure-Python json (no C accelerator)
+        _dumps = json.dumps
+    else:
+        encoder = make(
+            None,
+            json.JSONEncoder().default,
+            json.encoder.encode_basestring_ascii,
+            None,
+            ": ",
+            ", ",
+            False,
+            False,
+            True,
+        )
+
+        def _dumps(value: Any) -> str:
+            return "".join(encoder(value, 0))
 
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
@@ -212,11 +237,11 @@ class KalturaClientBase:
         for key, value in top.items():
             if type(value) is dict:
                 top[key] = _sorted_nested(value)
-        text = json.dumps(top)
+        text: str = _dumps(top)
         signature = hashlib.md5(text.encode("utf8")).hexdigest()
         top["kalsig"] = signature
         if len(top) == 1:
-            return json.dumps(top)
+            return _dumps(top)  # type: ignore[no-any-return]
         return f'{text[:-1]}, "kalsig": "{signature}"}}'
 
     def _url(self, spec: ActionSpec | None) -> str:

@@ -41,7 +41,7 @@ _SAFE = re.compile(r"[A-Za-z0-9_.\-]*\Z")
 _aes_cache: dict[bytes, Any] = {}  # secret -> Cipher
 
 
-def _text(value: str | bytes) -> str:
+def _text(value: object) -> str:
     return value.decode("utf8") if isinstance(value, bytes) else str(value)
 
 
