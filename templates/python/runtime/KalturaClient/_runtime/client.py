@@ -215,7 +215,10 @@ class KalturaClientBase:
             else:
                 out[param.name] = codec.value_to_wire(kind, value)
         for key, value in self.requestConfiguration.items():
-            _config_value(out, key, value)
+            if type(value) is str:
+                out[key] = value
+            else:
+                _config_value(out, key, value)
         return out, files
 
     def _envelope(self) -> dict[str, Any]:
@@ -223,9 +226,13 @@ class KalturaClientBase:
             _load()
         top: dict[str, Any] = {}
         for key, value in self.clientConfiguration.items():
-            _config_value(top, key, value)
-        top["format"] = str(self.config.format)
-        if getattr(self.config, "ignoreNull", False):
+            if type(value) is str:
+                top[key] = value
+            else:
+                _config_value(top, key, value)
+        config = self.config
+        top["format"] = str(config.format)
+        if getattr(config, "ignoreNull", False):
             top["ignoreNull"] = "1"
         return top
 
@@ -360,7 +367,8 @@ class KalturaClientBase:
         }
         if config.userAgent:
             headers["User-Agent"] = config.userAgent
-        headers.update(self.requestHeaders)
+        if self.requestHeaders:
+            headers.update(self.requestHeaders)
         start = time.monotonic()
         response = (self._transport or self._get_transport()).post(
             url, body, files, headers, idempotent
