@@ -21,7 +21,7 @@ GENERATED = sorted(name for name in _FILES if name not in _RUNTIME)
 
 
 def test_generated_file_list(snapshot: SnapshotAssertion) -> None:
-    assert GENERATED == snapshot
+    assert snapshot == GENERATED
 
 
 @pytest.mark.parametrize("path", GENERATED)
