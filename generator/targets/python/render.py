@@ -476,6 +476,7 @@ class _Renderer:
             annotation = ann.optional(p.type, used)
             lines.append("")
             lines.extend(layout(Expr(f"def {getter}(", ("self",), f") -> {annotation}:"), 4))
+            lines.extend(docstring(_property_doc(p), 8))
             if p.deprecated:
                 lines.extend(self._warn(f"{cls.name}.{p.name} is deprecated", imports, 8))
             if attr in _RUNTIME_ATTRIBUTES:
@@ -1034,6 +1035,24 @@ def _describe(description: str, deprecated: bool) -> str:
     if deprecated:
         text = (text + "\n\n" if text else "") + "Deprecated: using it emits a DeprecationWarning."
     return text
+
+
+def _property_doc(p: PropertyDef) -> str:
+    """Getter docstring: the schema description plus the flags the server enforces."""
+    notes = [
+        label
+        for label, on in (
+            ("read-only", p.read_only),
+            ("insert-only", p.insert_only),
+            ("write-only", p.write_only),
+            ("a Unix time (seconds)", p.is_time),
+        )
+        if on
+    ]
+    text = p.description.strip()
+    if notes:
+        text = (text + "\n\n" if text else "") + "Server-side: " + ", ".join(notes) + "."
+    return _describe(text, p.deprecated)
 
 
 def _first_line(text: str) -> str:
