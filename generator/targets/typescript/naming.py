@@ -245,7 +245,7 @@ def npm_version(api_version: str) -> str:
     parts = re.findall(r"\d+", api_version)
     if not parts:
         return "0.0.0"
-    core = (parts + ["0", "0"])[:3]
+    core = [*parts, "0", "0"][:3]
     version = ".".join(str(int(p)) for p in core)
     if len(parts) > 3:
         version += "+" + ".".join(parts[3:])
