@@ -384,6 +384,16 @@ class _Renderer:
         names = sorted(self.schema.classes)
         return self.env.get_template("all-types.ts.j2").render(header=self.header, names=names)
 
+    def render_types_index(self) -> str:
+        exports = [(name, True) for name in self.schema.classes]
+        exports += [(name, False) for name in self.schema.enums]
+        exports += [(name, True) for _, _, name in self.actions]
+        lines = [
+            f"export {{ {name}{f', type {name}Args' if has_args else ''} }} from './{name}.js';"
+            for name, has_args in sorted(exports)
+        ]
+        return self.env.get_template("types-index.ts.j2").render(header=self.header, lines=lines)
+
     def render_environment(self) -> str:
         nested = any(name.startswith("KalturaOTT") for name in self.schema.classes)
         return self.env.get_template("environment.ts.j2").render(
@@ -409,6 +419,10 @@ class _Renderer:
             "types": "./dist/index.d.ts",
             "exports": {
                 ".": {"types": "./dist/index.d.ts", "default": "./dist/index.js"},
+                "./api/types": {
+                    "types": "./dist/api/types/index.d.ts",
+                    "default": "./dist/api/types/index.js",
+                },
                 "./api/types/*": {
                     "types": "./dist/api/types/*.d.ts",
                     "default": "./dist/api/types/*.js",
@@ -501,6 +515,7 @@ class TypeScriptTarget:
         progress(done, total, "actions")
         put("src/api/kaltura-request-options.ts", renderer.render_request_options())
         put("src/api/all-types.ts", renderer.render_all_types())
+        put(f"{TYPES_DIR}/index.ts", renderer.render_types_index())
         put("src/environment.ts", renderer.render_environment())
         put("package.json", renderer.package_json())
         put("tsconfig.json", self._env.get_template("tsconfig.json").render())
