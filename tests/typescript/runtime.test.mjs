@@ -156,6 +156,19 @@ test('API errors reject with KalturaAPIException (code, message, args)', async (
     });
 });
 
+test('OTT-style wrapped responses ({ executionTime, result }) are unwrapped', async () => {
+    reply(200, { executionTime: 0.01, result: { objectType: 'KalturaMediaEntry', id: '0_w', name: 'wrapped' } });
+    const entry = await client().request(new MediaGetAction({ entryId: '0_w' }));
+    assert.ok(entry instanceof KalturaMediaEntry);
+    assert.equal(entry.name, 'wrapped');
+    reply(200, { executionTime: 0.01, result: { error: { objectType: 'KalturaAPIException', code: '500016', message: 'KS expired' } } });
+    await assert.rejects(client().request(new MediaGetAction({ entryId: '0_w' })), { code: '500016', message: 'KS expired' });
+    reply(200, { executionTime: 0.02, result: [{ objectType: 'KalturaMediaEntry', id: '0_a' }, { error: { objectType: 'KalturaAPIException', code: 'E', message: 'm' } }] });
+    const multi = await client().multiRequest([new MediaGetAction({ entryId: 'a' }), new MediaGetAction({ entryId: 'b' })]);
+    assert.equal(multi[0].result.id, '0_a');
+    assert.equal(multi[1].error.code, 'E');
+});
+
 test('HTTP status is checked', async () => {
     reply(502, '<html>Bad gateway</html>', 'text/html');
     await assert.rejects(client().request(new MediaGetAction({ entryId: '0_x' })), (error) => {

@@ -5,7 +5,7 @@ Layout of the package (see `templates/typescript/README.md.j2` for what users re
     package.json, tsconfig.json, README.md
     src/index.ts, src/kaltura-client.ts, src/api/*.ts     runtime, copied verbatim from
                                                          templates/typescript/runtime/
-    src/environment.ts                                   generated: apiVersion, response nesting
+    src/environment.ts                                   generated: apiVersion
     src/api/kaltura-request-options.ts                   generated from <configurations><request>
     src/api/types/<Name>.ts                              one module per enum, class and action
     src/api/all-types.ts                                 every class, for full polymorphism
@@ -395,11 +395,8 @@ class _Renderer:
         return self.env.get_template("types-index.ts.j2").render(header=self.header, lines=lines)
 
     def render_environment(self) -> str:
-        nested = any(name.startswith("KalturaOTT") for name in self.schema.classes)
         return self.env.get_template("environment.ts.j2").render(
-            header=self.header,
-            api_version=ts_string(self.schema.api_version),
-            nested="true" if nested else "false",
+            header=self.header, api_version=ts_string(self.schema.api_version)
         )
 
     def package_json(self) -> str:

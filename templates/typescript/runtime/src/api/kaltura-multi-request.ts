@@ -1,8 +1,7 @@
 import { KalturaClientException } from './kaltura-client-exception.js';
 import type { KalturaAPIException } from './kaltura-api-exception.js';
-import { KalturaRequestBase, KalturaResponse, type KalturaRequest } from './kaltura-request.js';
+import { KalturaRequestBase, KalturaResponse, unwrapNested, type KalturaRequest } from './kaltura-request.js';
 import type { KalturaRequestOptions } from './kaltura-request-options.js';
-import { environment } from '../environment.js';
 
 /** The result type of a request. */
 export type KalturaResultOf<R> = R extends KalturaRequest<infer T> ? T : never;
@@ -64,10 +63,7 @@ export class KalturaMultiRequest<R extends readonly KalturaRequest<any>[] = Kalt
     }
 
     handleResponse(response: unknown): KalturaMultiResponse<R> {
-        let items = response;
-        if (environment.response.nestedResponse && items !== null && typeof items === 'object' && !Array.isArray(items) && 'result' in items) {
-            items = (items as Record<string, unknown>)['result'];
-        }
+        const items = unwrapNested(response);
         let responses: KalturaResponse<unknown>[];
         if (!Array.isArray(items) || items.length !== this.requests.length) {
             const error = new KalturaClientException(

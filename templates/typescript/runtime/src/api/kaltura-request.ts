@@ -3,7 +3,6 @@ import { KalturaClientException } from './kaltura-client-exception.js';
 import { KalturaObjectBase, parseValue, type KalturaFieldKind, type KalturaObjectBaseArgs } from './kaltura-object-base.js';
 import { KalturaRequestOptions, type KalturaRequestOptionsArgs } from './kaltura-request-options.js';
 import type { KalturaObjectClass } from './kaltura-types-factory.js';
-import { environment } from '../environment.js';
 
 /** The outcome of one request: a result or an error (used by multi-requests). */
 export class KalturaResponse<T> {
@@ -45,18 +44,25 @@ export class KalturaRequestBase extends KalturaObjectBase {
     }
 }
 
-function unwrapNested(response: unknown): unknown {
-    if (environment.response.nestedResponse && response !== null && typeof response === 'object' && !Array.isArray(response)) {
-        const record = response as Record<string, unknown>;
-        if ('result' in record) {
-            const result = record['result'];
-            if (result !== null && typeof result === 'object' && 'error' in result) {
-                return (result as Record<string, unknown>)['error'];
-            }
-            return result;
-        }
-        if ('error' in record) return record['error'];
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * OTT servers wrap results as `{ executionTime, result }` and errors as `{ result: { error } }`
+ * (an error item of a multi-request as `{ error }`); OVP servers send results bare. Objects
+ * always carry `objectType`, so a wrapper is recognised without configuration.
+ */
+export function unwrapNested(response: unknown): unknown {
+    if (!isPlainRecord(response) || 'objectType' in response) return response;
+    if ('executionTime' in response && 'result' in response) {
+        const result = response['result'];
+        if (isPlainRecord(result) && !('objectType' in result) && 'error' in result) return result['error'];
+        return result;
     }
+    const keys = Object.keys(response);
+    if (keys.length === 1 && keys[0] === 'error' && isPlainRecord(response['error'])) return response['error'];
+    if ('executionTime' in response && 'error' in response) return response['error'];
     return response;
 }
 
