@@ -21,6 +21,7 @@ const MetadataProfileAddFromFileAction = await load('MetadataProfileAddFromFileA
 const MetadataProfileServeAction = await load('MetadataProfileServeAction');
 const BaseEntryGetContextDataAction = await load('BaseEntryGetContextDataAction');
 const SystemPingAction = await load('SystemPingAction');
+const UploadTokenUploadAction = await load('UploadTokenUploadAction');
 const KalturaMediaEntry = await load('KalturaMediaEntry');
 const KalturaLiveStreamEntry = await load('KalturaLiveStreamEntry');
 const KalturaMediaEntryFilter = await load('KalturaMediaEntryFilter');
@@ -276,6 +277,36 @@ test('uploads send multipart with every file parameter and flattened params', as
     assert.equal(await form.get('xsdFile').text(), '<xsd/>');
     assert.equal(form.get('viewsFile').name, 'views.xml');
     assert.equal(await form.get('viewsFile').text(), '<views/>');
+});
+
+test('resumable uploads are sent in chunks with resume/resumeAt/finalChunk and report progress', async () => {
+    const data = new Uint8Array(250_000).map((_, i) => i % 251);
+    let received = 0;
+    const chunks = [];
+    handler = async (req, res) => {
+        const form = await new Response(req.body, { headers: { 'content-type': req.headers['content-type'] } }).formData();
+        const bytes = new Uint8Array(await form.get('fileData').arrayBuffer());
+        chunks.push({ resume: form.get('resume'), resumeAt: form.get('resumeAt'), finalChunk: form.get('finalChunk'), size: bytes.length, first: bytes[0], token: form.get('uploadTokenId') });
+        received += bytes.length;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ objectType: 'KalturaUploadToken', id: 'tok', uploadedFileSize: received }));
+    };
+    const progress = [];
+    const action = new UploadTokenUploadAction({ uploadTokenId: 'tok', fileData: new File([data], 'movie.mp4') }).setProgress((loaded, total) => progress.push([loaded, total]));
+    const token = await client({ chunkFileSize: 100_000 }).request(action);
+    assert.equal(token.uploadedFileSize, 250_000);
+    assert.deepEqual(chunks, [
+        { resume: '0', resumeAt: '0', finalChunk: '0', size: 100_000, first: 0, token: 'tok' },
+        { resume: '1', resumeAt: '100000', finalChunk: '0', size: 100_000, first: 100_000 % 251, token: 'tok' },
+        { resume: '1', resumeAt: '200000', finalChunk: '1', size: 50_000, first: 200_000 % 251, token: 'tok' },
+    ]);
+    assert.deepEqual(progress, [[100_000, 250_000], [200_000, 250_000], [250_000, 250_000]]);
+
+    // without chunking (disabled, or small files): one request with the defaults
+    chunks.length = 0;
+    received = 0;
+    await client({ chunkFileSize: 100_000, chunkFileDisabled: true }).request(new UploadTokenUploadAction({ uploadTokenId: 'tok', fileData: new Blob([data]) }));
+    assert.deepEqual(chunks, [{ resume: '0', resumeAt: '-1', finalChunk: '1', size: 250_000, first: 0, token: 'tok' }]);
 });
 
 // ------------------------------------------------------------------ cancellation, timeouts

@@ -1,7 +1,7 @@
 import { KalturaAPIException } from './api/kaltura-api-exception.js';
 import { KalturaClientException } from './api/kaltura-client-exception.js';
 import { KalturaMultiRequest, KalturaMultiResponse } from './api/kaltura-multi-request.js';
-import { KalturaFileRequest, KalturaRequest, KalturaUploadRequest, isApiError } from './api/kaltura-request.js';
+import { KalturaFileRequest, KalturaRequest, KalturaUploadRequest, isApiError, unwrapNested } from './api/kaltura-request.js';
 import { KalturaRequestOptions, type KalturaRequestOptionsArgs } from './api/kaltura-request-options.js';
 import { fieldsOf } from './api/kaltura-object-base.js';
 import { environment } from './environment.js';
@@ -15,7 +15,17 @@ export interface KalturaClientOptions {
     timeout?: number;
     /** The `fetch` to use; defaults to the global one (Node >= 18, browsers, Deno, Bun). */
     fetch?: typeof globalThis.fetch;
+    /**
+     * Chunk size in bytes for resumable uploads (actions with `resume`, `resumeAt` and
+     * `finalChunk` parameters, e.g. `uploadToken.upload`); default 5 MB.
+     */
+    chunkFileSize?: number;
+    /** Send files in one request even when the action supports chunks. */
+    chunkFileDisabled?: boolean;
 }
+
+const DEFAULT_CHUNK_SIZE = 5e6;
+const CHUNK_FIELDS = ['resume', 'resumeAt', 'finalChunk'];
 
 /** Per-call options. */
 export interface KalturaCallOptions {
@@ -27,6 +37,8 @@ export interface KalturaCallOptions {
 
 /** A Promise that can also be canceled (as the official client's `CancelableAction`). */
 export type CancelablePromise<T> = Promise<T> & { cancel(): void };
+/** The official client's name for what `request()` returns. */
+export type CancelableAction<T> = CancelablePromise<T>;
 
 type AnyRequest = KalturaRequest<any>;
 
@@ -156,8 +168,19 @@ export class KalturaClient {
                 return { url: query ? `${url}&${query}` : url } as T;
             }
             const endpoint = this._endpoint(options, request, service, action);
-            const body = request instanceof KalturaUploadRequest ? this._formData(request, params) : JSON.stringify(params);
-            const raw = await this._transmit(options, endpoint, body, signal, `${String(service)}.${String(action)}`);
+            const what = `${String(service)}.${String(action)}`;
+            let raw: unknown;
+            if (request instanceof KalturaUploadRequest) {
+                const files = this._files(request);
+                const chunked = this._chunkable(options, request, files);
+                raw = chunked
+                    ? await this._chunkedUpload(options, request, params, chunked, endpoint, signal, what)
+                    : await this._transmit(options, endpoint, this._formData(params, files), signal, what);
+                const total = files.reduce((sum, [, file]) => sum + file.size, 0);
+                if (!chunked) request.getProgress()?.(total, total);
+            } else {
+                raw = await this._transmit(options, endpoint, JSON.stringify(params), signal, what);
+            }
             const response = request.handleResponse(raw);
             if (response.error !== undefined) throw response.error;
             return response.result as T;
@@ -185,21 +208,81 @@ export class KalturaClient {
         });
     }
 
-    private _formData(request: KalturaUploadRequest<unknown>, params: Record<string, unknown>): FormData {
-        const form = new FormData();
-        appendForm(form, params, '');
+    /** The request's file parameters that hold a Blob, as [wire name, file]. */
+    private _files(request: KalturaUploadRequest<unknown>): [string, Blob][] {
+        const files: [string, Blob][] = [];
         const self = request as unknown as Record<string, unknown>;
         for (const [name, spec] of fieldsOf(request.constructor)) {
             if (spec[0] !== 'f') continue;
             const file = self[name];
             if (file instanceof Blob) {
-                const fileName = typeof (file as { name?: unknown }).name === 'string' ? (file as File).name : name;
-                form.append(spec[3] ?? name, file, fileName);
+                files.push([spec[3] ?? name, file]);
             } else if (file !== undefined && file !== null) {
                 throw new KalturaClientException('client::invalid-argument', `'${name}' must be a Blob or File`);
             }
         }
+        return files;
+    }
+
+    private _formData(params: Record<string, unknown>, files: readonly [string, Blob][]): FormData {
+        const form = new FormData();
+        appendForm(form, params, '');
+        for (const [name, file] of files) {
+            const fileName = typeof (file as { name?: unknown }).name === 'string' ? (file as File).name : name;
+            form.append(name, file, fileName);
+        }
         return form;
+    }
+
+    /** The single file to send in chunks, when the action resumes uploads and the file is big. */
+    private _chunkable(
+        options: KalturaClientOptions,
+        request: KalturaUploadRequest<unknown>,
+        files: readonly [string, Blob][],
+    ): [string, Blob] | undefined {
+        if (options.chunkFileDisabled || files.length !== 1) return undefined;
+        const names = new Set(fieldsOf(request.constructor).map(([name]) => name));
+        if (!CHUNK_FIELDS.every((name) => names.has(name))) return undefined;
+        const [file] = files;
+        return file !== undefined && file[1].size > this._chunkSize(options) ? file : undefined;
+    }
+
+    private _chunkSize(options: KalturaClientOptions): number {
+        const size = options.chunkFileSize;
+        return size !== undefined && Number.isFinite(size) && size > 0 ? Math.floor(size) : DEFAULT_CHUNK_SIZE;
+    }
+
+    private async _chunkedUpload(
+        options: KalturaClientOptions,
+        request: KalturaUploadRequest<unknown>,
+        params: Record<string, unknown>,
+        [fieldName, file]: [string, Blob],
+        endpoint: string,
+        signal: AbortSignal,
+        what: string,
+    ): Promise<unknown> {
+        const chunkSize = this._chunkSize(options);
+        const fileName = typeof (file as { name?: unknown }).name === 'string' ? (file as File).name : fieldName;
+        const startAt = Number(params['resumeAt']);
+        let resumeAt = Number.isFinite(startAt) && startAt > 0 ? startAt : 0;
+        let resume = resumeAt > 0;
+        for (;;) {
+            const end = Math.min(file.size, resumeAt + chunkSize);
+            const finalChunk = end >= file.size;
+            const form = this._formData({ ...params, resume, resumeAt, finalChunk }, []);
+            form.append(fieldName, file.slice(resumeAt, end), fileName);
+            const raw = await this._transmit(options, endpoint, form, signal, what);
+            request.getProgress()?.(end, file.size);
+            if (finalChunk) return raw;
+            const interim = unwrapNested(raw);
+            if (isApiError(interim)) throw KalturaAPIException.fromResponse(interim);
+            const uploaded = interim !== null && typeof interim === 'object' ? Number((interim as Record<string, unknown>)['uploadedFileSize']) : NaN;
+            if (!Number.isFinite(uploaded) || uploaded <= resumeAt) {
+                throw new KalturaClientException('client::upload-failure', `${what}: the server did not confirm the uploaded chunk (uploadedFileSize)`);
+            }
+            resumeAt = uploaded;
+            resume = true;
+        }
     }
 
     private _send<T>(callOptions: KalturaCallOptions, run: (signal: AbortSignal) => Promise<T>): CancelablePromise<T> {

@@ -1,5 +1,5 @@
 export { KalturaClient, buildRequestParameters } from './kaltura-client.js';
-export type { CancelablePromise, KalturaCallOptions, KalturaClientOptions } from './kaltura-client.js';
+export type { CancelableAction, CancelablePromise, KalturaCallOptions, KalturaClientOptions } from './kaltura-client.js';
 export { KalturaAPIException } from './api/kaltura-api-exception.js';
 export { KalturaClientException } from './api/kaltura-client-exception.js';
 export { KalturaMultiRequest, KalturaMultiResponse } from './api/kaltura-multi-request.js';
