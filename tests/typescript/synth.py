@@ -117,7 +117,12 @@ class Synthesizer:
                 v = self.value(param.type, param.name, 0)
                 if v is not None:
                     params[param.name] = v
+            options: dict[str, Any] = {}
+            profile = self.schema.classes.get("KalturaBaseResponseProfile")
+            if self._tick() % 5 == 0 and profile is not None:
+                options = {"ks": f"ks-{self.counter}", "responseProfile": self.obj(profile, 0)}
             yield {
+                "requestOptions": options,
                 "class": name,
                 "service": service.id,
                 "action": action.name,

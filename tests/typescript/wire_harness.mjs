@@ -78,6 +78,7 @@ const clientOptions = { endpointUrl: 'http://127.0.0.1:1', clientTag: 'harness' 
 
 let compared = 0;
 let serve = 0;
+let withOptions = 0;
 const mismatches = [];
 for (const item of spec.actions) {
     const names = classesIn(item.params, new Set());
@@ -95,6 +96,16 @@ for (const item of spec.actions) {
     const ourAction = new OurAction(
         Object.fromEntries(Object.entries(item.params).map(([k, t]) => [k, materialize(t, ourCtors)])),
     );
+    if (Object.keys(item.requestOptions).length > 0) {
+        for (const name of classesIn(item.requestOptions, new Set())) {
+            officialCtors.set(name, official.load(name));
+            ourCtors.set(name, await ourLoad(name));
+        }
+        const args = (ctors) => Object.fromEntries(Object.entries(item.requestOptions).map(([k, t]) => [k, materialize(t, ctors)]));
+        officialAction.setRequestOptions(args(officialCtors));
+        ourAction.setRequestOptions(args(ourCtors));
+        withOptions += 1;
+    }
     let expected;
     let actual;
     try {
@@ -141,4 +152,4 @@ for (const item of spec.actions) {
     if (difference) mismatches.push({ action: 'multirequest', ...difference });
 }
 
-console.log(JSON.stringify({ compared, serve, mismatches }));
+console.log(JSON.stringify({ compared, serve, withOptions, mismatches }));
