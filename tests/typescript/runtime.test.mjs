@@ -237,6 +237,24 @@ test('multi-request: typed results per position, dependencies, an error in the m
     assert.equal(viaClass[0].result.id, '0_a');
 });
 
+test('actions the server refuses in a multi-request are rejected before sending', async () => {
+    // every such action of ovp-22.19.0 is a serve or upload action; a plain one as a newer schema may have
+    class NotInMulti extends MediaGetAction {
+        static metadata = { noMultiRequest: true, fields: {} };
+    }
+    requests.length = 0;
+    await assert.rejects(
+        client().multiRequest([new MediaGetAction({ entryId: 'a' }), new NotInMulti({ entryId: 'a' })]),
+        { code: 'client::invalid_request', message: /media\.get cannot be part of a multi-request/ },
+    );
+    const MediaGetVolumeMapAction = await load('MediaGetVolumeMapAction');
+    await assert.rejects(client().multiRequest([new MediaGetVolumeMapAction({ entryId: 'a' })]), {
+        code: 'client::invalid_request',
+        message: /media\.getVolumeMap cannot be part of a multi-request/,
+    });
+    assert.equal(requests.length, 0);
+});
+
 test('multi-request with the wrong number of results reports it per request', async () => {
     reply(200, [{ objectType: 'KalturaMediaEntry', id: '0_a' }]);
     const response = await client().multiRequest([new MediaGetAction({ entryId: 'a' }), new MediaGetAction({ entryId: 'b' })]);

@@ -119,6 +119,7 @@ _CLASH = b"""<?xml version="1.0"?>
   <services>
     <service id="media" name="media">
       <action name="list"><result type="MediaListAction"/></action>
+      <action name="solo" enableInMultiRequest="0"><result type="string"/></action>
     </service>
   </services>
 </xml>
@@ -128,7 +129,10 @@ _CLASH = b"""<?xml version="1.0"?>
 def test_clashing_names_are_renamed() -> None:
     result = parse_bytes(_CLASH, "clash.xml")
     assert result.schema is not None
-    assert action_class_names(result.schema) == {"media.list": "MediaListAction2"}
+    assert action_class_names(result.schema) == {
+        "media.list": "MediaListAction2",
+        "media.solo": "MediaSoloAction",
+    }
     files = TARGET.render(result.schema, GenerateOptions())
     cls = files["src/api/types/MediaListAction.ts"].decode()
     assert "declare toRequestObject_?: string | null;" in cls
@@ -136,6 +140,8 @@ def test_clashing_names_are_renamed() -> None:
     assert "export class MediaListAction2 extends KalturaRequest<MediaListAction>" in (
         files["src/api/types/MediaListAction2.ts"].decode()
     )
+    assert "noMultiRequest: true" in files["src/api/types/MediaSoloAction.ts"].decode()
+    assert "noMultiRequest" not in files["src/api/types/MediaListAction2.ts"].decode()
 
 
 def test_include_and_exclude_select_actions() -> None:

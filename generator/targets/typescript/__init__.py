@@ -355,6 +355,7 @@ class _Renderer:
             result_spec=result_spec,
             fields=fields,
             data_optional=all(p.optional for p in action.params),
+            no_multi_request=not action.enable_in_multi_request,
             defaults=defaults,
         )
 

@@ -19,6 +19,8 @@ export type KalturaFieldSpec = readonly [KalturaFieldKind, number?, string?, str
 export interface KalturaTypeMetadata {
     readonly objectType?: string;
     readonly fields: Readonly<Record<string, KalturaFieldSpec>>;
+    /** Actions only: the server refuses this action inside a multi-request. */
+    readonly noMultiRequest?: boolean;
 }
 
 export const READ_ONLY = 1;
@@ -35,7 +37,7 @@ type Dependency = DependentProperty | [string, number] | [string, number, string
 const mergedFields = new WeakMap<object, ReadonlyArray<readonly [string, KalturaFieldSpec]>>();
 const objectTypes = new WeakMap<object, string | undefined>();
 
-function ownMetadata(ctor: object): KalturaTypeMetadata | undefined {
+export function ownMetadata(ctor: object): KalturaTypeMetadata | undefined {
     return Object.prototype.hasOwnProperty.call(ctor, 'metadata')
         ? (ctor as { metadata: KalturaTypeMetadata }).metadata
         : undefined;

@@ -3,7 +3,7 @@ import { KalturaClientException } from './api/kaltura-client-exception.js';
 import { KalturaMultiRequest, KalturaMultiResponse } from './api/kaltura-multi-request.js';
 import { KalturaFileRequest, KalturaRequest, KalturaUploadRequest, isApiError, unwrapNested } from './api/kaltura-request.js';
 import { KalturaRequestOptions, type KalturaRequestOptionsArgs } from './api/kaltura-request-options.js';
-import { fieldsOf } from './api/kaltura-object-base.js';
+import { fieldsOf, ownMetadata } from './api/kaltura-object-base.js';
 import { environment } from './environment.js';
 
 export interface KalturaClientOptions {
@@ -195,6 +195,13 @@ export class KalturaClient {
         return this._send(callOptions, async (signal) => {
             const options = this._checkedOptions();
             const multi = requests instanceof KalturaMultiRequest ? requests : new KalturaMultiRequest<R>(...(requests as R));
+            const refused = multi.requests.find((item) => ownMetadata(item.constructor)?.noMultiRequest === true);
+            if (refused !== undefined) {
+                throw new KalturaClientException(
+                    'client::invalid_request',
+                    `${refused.__service__}.${refused.__action__} cannot be part of a multi-request; send it with request()`,
+                );
+            }
             if (multi.requests.some((item) => item instanceof KalturaFileRequest || item instanceof KalturaUploadRequest)) {
                 throw new KalturaClientException(
                     'client::invalid_request',

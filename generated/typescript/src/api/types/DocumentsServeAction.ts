@@ -22,6 +22,7 @@ export interface DocumentsServeActionArgs extends KalturaRequestArgs {
  */
 export class DocumentsServeAction extends KalturaFileRequest {
     static override readonly metadata: KalturaTypeMetadata = {
+        noMultiRequest: true,
         fields: {
             entryId: ['s'],
             flavorAssetId: ['s'],

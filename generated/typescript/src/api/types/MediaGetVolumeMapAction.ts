@@ -20,6 +20,7 @@ export interface MediaGetVolumeMapActionArgs extends KalturaRequestArgs {
  */
 export class MediaGetVolumeMapAction extends KalturaFileRequest {
     static override readonly metadata: KalturaTypeMetadata = {
+        noMultiRequest: true,
         fields: {
             entryId: ['s'],
             desiredLines: ['n'],

@@ -17,6 +17,7 @@ export interface MetadataProfileServeActionArgs extends KalturaRequestArgs {
  */
 export class MetadataProfileServeAction extends KalturaFileRequest {
     static override readonly metadata: KalturaTypeMetadata = {
+        noMultiRequest: true,
         fields: {
             id: ['n'],
         },

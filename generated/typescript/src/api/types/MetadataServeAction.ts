@@ -17,6 +17,7 @@ export interface MetadataServeActionArgs extends KalturaRequestArgs {
  */
 export class MetadataServeAction extends KalturaFileRequest {
     static override readonly metadata: KalturaTypeMetadata = {
+        noMultiRequest: true,
         fields: {
             id: ['n'],
         },

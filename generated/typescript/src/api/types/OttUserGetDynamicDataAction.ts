@@ -21,6 +21,7 @@ const RESULT: KalturaResultSpec = { kind: 'm', subType: 'KalturaStringValue', ty
  */
 export class OttUserGetDynamicDataAction extends KalturaRequest<Record<string, KalturaStringValue>> {
     static override readonly metadata: KalturaTypeMetadata = {
+        noMultiRequest: true,
         fields: {
             keys: ['a', 0, 'KalturaStringValue'],
         },

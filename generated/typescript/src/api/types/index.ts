@@ -130,6 +130,7 @@ export { SessionEndAction, type SessionEndActionArgs } from './SessionEndAction.
 export { SessionGetAction, type SessionGetActionArgs } from './SessionGetAction.js';
 export { SessionStartAction, type SessionStartActionArgs } from './SessionStartAction.js';
 export { SystemGetTimeAction, type SystemGetTimeActionArgs } from './SystemGetTimeAction.js';
+export { SystemGetVersionAction, type SystemGetVersionActionArgs } from './SystemGetVersionAction.js';
 export { SystemPingAction, type SystemPingActionArgs } from './SystemPingAction.js';
 export { UploadTokenAddAction, type UploadTokenAddActionArgs } from './UploadTokenAddAction.js';
 export { UploadTokenDeleteAction, type UploadTokenDeleteActionArgs } from './UploadTokenDeleteAction.js';
