@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from generator.output import write_tree
+from generator.sources import load_schema
 from generator.targets import GenerateOptions, RenderedFiles
 from generator.targets.typescript import TARGET
-from tests.conftest import ORACLES_DIR, REPO_ROOT, parsed_real_schema
+from tests.conftest import ORACLES_DIR, REPO_ROOT, SAMPLE_SCHEMA, parsed_real_schema
 
 TOOLCHAIN = REPO_ROOT / "tools" / "ts"
 NODE_BIN = TOOLCHAIN / "node_modules" / ".bin"
@@ -71,6 +72,17 @@ def ovp22_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
     write_tree(root, rendered_real("ovp-22.19.0.xml"))
     result = run([str(TSC), "-p", "tsconfig.json", "--strict"], root)
     return BuiltPackage(root, result)
+
+
+@pytest.fixture(scope="session")
+def sample_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
+    """schema/kaltura-sample.xml generated and compiled with `tsc --strict`."""
+    require_toolchain()
+    result = load_schema(str(SAMPLE_SCHEMA))
+    assert result.schema is not None and not result.errors
+    root = tmp_path_factory.mktemp("ts-sample") / "package"
+    write_tree(root, TARGET.render(result.schema, GenerateOptions()))
+    return BuiltPackage(root, run([str(TSC), "-p", "tsconfig.json", "--strict"], root))
 
 
 @pytest.fixture(scope="session")
