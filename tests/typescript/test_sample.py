@@ -60,6 +60,8 @@ def test_package_metadata(sample_files: RenderedFiles) -> None:
     assert package["type"] == "module"
     assert package["sideEffects"] is False
     assert "dependencies" not in package  # zero runtime dependencies
+    toolchain = json.loads((REPO_ROOT / "tools" / "ts" / "package.json").read_text())
+    assert package["devDependencies"] == {"typescript": toolchain["devDependencies"]["typescript"]}
     assert package["exports"]["./api/types/*"]["types"] == "./dist/api/types/*.d.ts"
     config = json.loads(sample_files["tsconfig.json"])
     assert config["compilerOptions"]["strict"] is True

@@ -64,6 +64,8 @@ RUNTIME_DIR = TEMPLATE_DIR / "runtime"
 TYPES_DIR = "src/api/types"
 RUNTIME_OBJECT_BASE = "KalturaObjectBase"
 DEFAULT_PACKAGE_NAME = "kaltura-typescript-client"
+# The compiler the package builds with (the version tools/ts pins and the tests use).
+TYPESCRIPT_VERSION = "5.9.3"
 
 
 @dataclass
@@ -434,6 +436,8 @@ class _Renderer:
             "files": ["dist", "src", "README.md"],
             "engines": {"node": ">=18"},
             "scripts": {"build": "tsc -p tsconfig.json", "prepare": "tsc -p tsconfig.json"},
+            # Build-time only; the package has no runtime dependencies.
+            "devDependencies": {"typescript": TYPESCRIPT_VERSION},
             "keywords": ["kaltura", "api", "client", "typescript"],
         }
         return json.dumps(package, indent=2) + "\n"
