@@ -37,8 +37,34 @@ def test_node_runtime_suite(package: str, request: pytest.FixtureRequest) -> Non
     assert passed >= 20
 
 
+def test_installed_package_resolves_by_official_import_paths(
+    sample_package: BuiltPackage, tmp_path: Path
+) -> None:
+    """package.json `exports`: the root, `api/types`, and `api/types/<Name>` without extension."""
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "kaltura-typescript-client").symlink_to(sample_package.root)
+    app = tmp_path / "app.mjs"
+    app.write_text(
+        "import { KalturaClient } from 'kaltura-typescript-client';\n"
+        "import { MediaListAction } from 'kaltura-typescript-client/api/types/MediaListAction';\n"
+        "import * as types from 'kaltura-typescript-client/api/types';\n"
+        "import { allTypes } from 'kaltura-typescript-client/api/all-types';\n"
+        "const body = new MediaListAction({}).buildRequest(null);\n"
+        "const same = types.MediaListAction === MediaListAction;\n"
+        "console.log(JSON.stringify([typeof KalturaClient, body, same, allTypes.length]));\n"
+    )
+    result = run(["node", str(app)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    kind, body, same, count = json.loads(result.stdout)
+    assert kind == "function"
+    assert body == {"service": "media", "action": "list"}
+    assert same is True
+    assert count == 63
+
+
 def test_typed_surface(ovp22_package: BuiltPackage, tmp_path: Path) -> None:
-    (tmp_path / "package").symlink_to(ovp22_package.root)
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "kaltura-typescript-client").symlink_to(ovp22_package.root)
     shutil.copy(HERE / "types_check.ts", tmp_path / "types_check.ts")
     (tmp_path / "package.json").write_text('{"type": "module"}')
     config = {

@@ -1,16 +1,17 @@
 // Compile-time checks of the generated API surface (compiled with `tsc --strict --noEmit` by
-// test_runtime.py against a generated ovp-22.19.0 package at ./package). Each
+// test_runtime.py against a generated ovp-22.19.0 package installed as node_modules/
+// kaltura-typescript-client, imported by the official import paths). Each
 // `@ts-expect-error` must be an error, or tsc fails with "Unused '@ts-expect-error' directive".
-import { KalturaClient, KalturaMultiRequest, KalturaAPIException } from './package/dist/index.js';
-import { MediaListAction } from './package/dist/api/types/MediaListAction.js';
-import { MediaGetAction } from './package/dist/api/types/MediaGetAction.js';
-import { SystemPingAction } from './package/dist/api/types/SystemPingAction.js';
-import { CaptionAssetServeAction } from './package/dist/api/types/CaptionAssetServeAction.js';
-import { KalturaMediaEntry } from './package/dist/api/types/KalturaMediaEntry.js';
-import { KalturaMediaEntryFilter } from './package/dist/api/types/KalturaMediaEntryFilter.js';
-import { KalturaMediaType } from './package/dist/api/types/KalturaMediaType.js';
-import { KalturaEntryStatus } from './package/dist/api/types/KalturaEntryStatus.js';
-import type { KalturaMediaListResponse } from './package/dist/api/types/KalturaMediaListResponse.js';
+import { KalturaClient, KalturaMultiRequest, KalturaAPIException } from 'kaltura-typescript-client';
+import { MediaListAction } from 'kaltura-typescript-client/api/types/MediaListAction';
+import { MediaGetAction } from 'kaltura-typescript-client/api/types/MediaGetAction';
+import { SystemPingAction } from 'kaltura-typescript-client/api/types/SystemPingAction';
+import { CaptionAssetServeAction } from 'kaltura-typescript-client/api/types/CaptionAssetServeAction';
+import { KalturaMediaEntry } from 'kaltura-typescript-client/api/types/KalturaMediaEntry';
+import { KalturaMediaEntryFilter } from 'kaltura-typescript-client/api/types/KalturaMediaEntryFilter';
+import { KalturaMediaType } from 'kaltura-typescript-client/api/types/KalturaMediaType';
+import { KalturaEntryStatus } from 'kaltura-typescript-client/api/types/KalturaEntryStatus';
+import type { KalturaMediaListResponse } from 'kaltura-typescript-client/api/types/KalturaMediaListResponse';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | undefined {
