@@ -16,7 +16,6 @@ the Jinja2 templates only lay the text out.
 
 from __future__ import annotations
 
-import fnmatch
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -135,17 +134,21 @@ def _field_name(name: str, reserved: frozenset[str]) -> str:
 
 
 def _matches(patterns: Iterable[str], service: ServiceDef, action: ActionDef) -> bool:
+    """`service.action`, `service.*` (service name or id), `plugin:NAME` / `plugin:*`;
+    case-insensitive, the semantics of the shared `--include` / `--exclude` options."""
     for pattern in patterns:
-        if pattern.startswith("plugin:"):
-            plugin = action.plugin or service.plugin
-            if plugin is not None and fnmatch.fnmatchcase(plugin, pattern[len("plugin:") :]):
+        text = pattern.strip()
+        if text.startswith("plugin:"):
+            name = text[len("plugin:") :].lower()
+            plugin = service.plugin
+            if plugin is not None and name in ("*", plugin.lower()):
                 return True
             continue
-        svc, _, act = pattern.partition(".")
-        act = act or "*"
-        names = (service.id, service.name)
-        if any(fnmatch.fnmatchcase(n, svc) for n in names) and fnmatch.fnmatchcase(
-            action.name, act
+        svc, _, act = text.partition(".")
+        svc, act = svc.lower(), (act or "*").lower()
+        if svc in ("*", service.name.lower(), service.id.lower()) and act in (
+            "*",
+            action.name.lower(),
         ):
             return True
     return False
