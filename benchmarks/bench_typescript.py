@@ -1,0 +1,176 @@
+"""The TypeScript target: generation time, tsc time, bundle size of a tiny app (vs the official).
+
+* generate ovp-22.19.0 (parse + render + write the tree); target <= 4 s. Kaltura's own PHP
+  generator takes about 8.5 s for the same schema (not runnable here, so no in-run ratio).
+* `tsc --noEmit` of the generated ovp-22.19.0 package (strict) vs the official client's
+  `tsc --noEmit` with its own non-strict config, both measured in this run.
+* esbuild bundle (minified ESM, browser) of a tiny app that only calls media.list, ours vs
+  the official client built from the oracle; the sizes (minified and gzip) are in the note,
+  the time column is esbuild's. A second case imports through the `api/types` barrel, the
+  way much official-client code does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from benchmarks import REPO_ROOT, Row, median_time, shared_dir
+from generator.output import write_tree
+from generator.sources import load_schema
+from generator.targets import GenerateOptions
+from generator.targets.typescript import TARGET
+
+TOOLCHAIN = REPO_ROOT / "tools" / "ts"
+BIN = TOOLCHAIN / "node_modules" / ".bin"
+GENERATE_TARGET_S = 4.0
+SCHEMA = "ovp-22.19.0.xml"
+
+TINY_APP = """\
+import {{ KalturaClient }} from '{root}';
+import {{ MediaListAction }} from '{types}';
+const options = {{ endpointUrl: 'https://www.kaltura.com', clientTag: 'tiny' }};
+const client = new KalturaClient(options, {{ ks: 'KS' }});
+client.request(new MediaListAction({{}})).then((r) => console.log(r.totalCount));
+"""
+
+
+def _run(cmd: list[str], cwd: Path) -> None:
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, text=True)
+
+
+def _bundle(app: Path, out: Path) -> tuple[int, int]:
+    _run(
+        [
+            str(BIN / "esbuild"),
+            str(app),
+            "--bundle",
+            "--minify",
+            "--format=esm",
+            "--platform=browser",
+            "--log-level=error",
+            f"--outfile={out}",
+        ],
+        app.parent,
+    )
+    data = out.read_bytes()
+    return len(data), len(gzip.compress(data, 9))
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def run() -> list[Row]:
+    shared = shared_dir()
+    schema_path = shared / "schemas" / SCHEMA if shared is not None else None
+    if schema_path is None or not schema_path.is_file():
+        return [Row("typescript", "all", 0.0, 0, note=f"{SCHEMA} not found")]
+    if not (BIN / "tsc").exists():
+        return [Row("typescript", "all", 0.0, 0, note="toolchain missing: run make setup")]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-ts-") as tmp:
+        work = Path(tmp)
+        ours = work / "ours"
+
+        def generate() -> None:
+            result = load_schema(str(schema_path))
+            assert result.schema is not None
+            write_tree(ours, TARGET.render(result.schema, GenerateOptions()))
+
+        runs = 5
+        rows.append(
+            Row(
+                "typescript",
+                f"generate {SCHEMA} (parse+render+write)",
+                median_time(generate, runs),
+                runs,
+                target_s=GENERATE_TARGET_S,
+                note=f"{sum(1 for p in ours.rglob('*') if p.is_file())} files; "
+                "official PHP generator ~8.5 s",
+            )
+        )
+
+        official = _official(work, shared)
+        tsc = str(BIN / "tsc")
+        runs = 3
+        ours_tsc = median_time(
+            lambda: _run([tsc, "-p", "tsconfig.json", "--noEmit"], ours), runs, 0
+        )
+        official_tsc = (
+            median_time(
+                lambda: _run([tsc, "-p", "tsconfig.build.json", "--noEmit"], official), runs, 0
+            )
+            if official is not None
+            else None
+        )
+        rows.append(
+            Row(
+                "typescript",
+                f"tsc --noEmit {SCHEMA} package",
+                ours_tsc,
+                runs,
+                reference="official client, own non-strict config" if official else "",
+                reference_s=official_tsc,
+                note="ours under --strict",
+            )
+        )
+
+        _run([tsc, "-p", "tsconfig.json"], ours)
+        cases = [("media.list app, per-module imports", "api/types/MediaListAction")]
+        cases.append(("media.list app, api/types barrel", "api/types/index"))
+        for label, types_module in cases:
+            app = work / f"app-ours-{len(rows)}.mjs"
+            app.write_text(
+                TINY_APP.format(
+                    root=ours / "dist" / "index.js", types=ours / "dist" / f"{types_module}.js"
+                )
+            )
+            out = work / f"{app.stem}.js"
+            size = _bundle(app, out)
+            timing = median_time(lambda app=app, out=out: _bundle(app, out), 3)
+            note = f"ours {_kb(size[0])} min / {_kb(size[1])} gzip"
+            ref_time = None
+            if official is not None:
+                off_app = work / f"app-official-{len(rows)}.mjs"
+                off_app.write_text(
+                    TINY_APP.format(
+                        root=official / "dist" / "index.js",
+                        types=official / "dist" / f"{types_module}.js",
+                    )
+                )
+                off_out = work / f"{off_app.stem}.js"
+                off_size = _bundle(off_app, off_out)
+                ref_time = median_time(lambda a=off_app, o=off_out: _bundle(a, o), 3)
+                note += (
+                    f"; official {_kb(off_size[0])} min / {_kb(off_size[1])} gzip "
+                    f"(size ratio {size[0] / off_size[0]:.3f}x)"
+                )
+            rows.append(
+                Row(
+                    "typescript",
+                    f"esbuild bundle: {label}",
+                    timing,
+                    3,
+                    reference="official client, same app" if official else "",
+                    reference_s=ref_time,
+                    note=note,
+                )
+            )
+    return rows
+
+
+def _official(work: Path, shared: Path) -> Path | None:
+    tarball = shared / "oracles" / "official-typescript-ovp-22.19.0.tar.xz"
+    if not tarball.is_file():
+        return None
+    with tarfile.open(tarball) as archive:
+        archive.extractall(work / "official", filter="data")
+    (project,) = [p.parent for p in (work / "official").rglob("tsconfig.build.json")]
+    os.symlink(TOOLCHAIN / "node_modules", project / "node_modules")
+    _run([str(BIN / "tsc"), "-p", "tsconfig.build.json"], project)
+    return project
