@@ -1,9 +1,9 @@
 """`kaltura-codegen serve`: a schema-driven fake Kaltura API server for offline testing.
 
-    from generator.serve import running_server
+from generator.serve import running_server
 
-    with running_server("KalturaClient.xml") as server:
-        ...  # point a client at server.url, partner server.partner_id, server.admin_secret
+with running_server("KalturaClient.xml") as server:
+    ...  # point a client at server.url, partner server.partner_id, server.admin_secret
 """
 
 from __future__ import annotations

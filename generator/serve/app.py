@@ -11,7 +11,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -82,9 +82,7 @@ class FakeKalturaApp:
         except ApiError as error:
             outcome = Outcome(error, None)
         except RequestEntityTooLarge:
-            outcome = Outcome(
-                self.engine.errors.make("REQUEST_TOO_LARGE", self.max_body), None
-            )
+            outcome = Outcome(self.engine.errors.make("REQUEST_TOO_LARGE", self.max_body), None)
         except HTTPException as exc:
             outcome = Outcome(
                 self.engine.errors.make("INVALID_REQUEST_BODY", exc.description or exc.name),
@@ -128,16 +126,22 @@ class FakeKalturaApp:
                     storage.read(),
                     storage.mimetype or "application/octet-stream",
                 )
-            if mimetype == "multipart/form-data" and not form and not request.files:
-                if request.content_length:
-                    raise self.engine.errors.make("INVALID_REQUEST_BODY", "malformed multipart body")
+            if (
+                mimetype == "multipart/form-data"
+                and not form
+                and not request.files
+                and request.content_length
+            ):
+                raise self.engine.errors.make("INVALID_REQUEST_BODY", "malformed multipart body")
         return params, files
 
     def _json(self, body: bytes) -> Obj:
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise self.engine.errors.make("INVALID_REQUEST_BODY", f"malformed JSON: {exc}") from None
+            raise self.engine.errors.make(
+                "INVALID_REQUEST_BODY", f"malformed JSON: {exc}"
+            ) from None
         if not isinstance(data, dict):
             raise self.engine.errors.make("INVALID_REQUEST_BODY", "the JSON body must be an object")
         return data
@@ -188,7 +192,9 @@ class RunningServer:
     def __init__(self, server: BaseWSGIServer, engine: Engine) -> None:
         self.server = server
         self.engine = engine
-        self.thread = threading.Thread(target=server.serve_forever, name="fake-kaltura", daemon=True)
+        self.thread = threading.Thread(
+            target=server.serve_forever, name="fake-kaltura", daemon=True
+        )
 
     @property
     def host(self) -> str:
@@ -268,7 +274,3 @@ def running_server(
         yield server
     finally:
         server.stop()
-
-
-def _unused(mapping: Mapping[str, Any]) -> None:
-    return None

@@ -131,6 +131,10 @@ class Engine:
         for partner in self.config.extra_partners:
             self.partners[partner.id] = partner
         self.users.extend(self.config.users)
+        if not self.users:  # one admin user, so user.loginByLoginId works out of the box
+            self.users.append(
+                User(self.config.partner_id, "admin", "admin", self.config.admin_secret, True)
+            )
         from generator.serve.services import install
 
         install(self)
@@ -245,8 +249,10 @@ class Engine:
         id_prop = props.get("id")
         if "id" in obj and obj["id"] is not None and id_prop is not None:
             key = text(obj["id"])
-        elif id_prop is not None and isinstance(id_prop.type, PrimitiveType) and (
-            id_prop.type.primitive.value in ("int", "bigint")
+        elif (
+            id_prop is not None
+            and isinstance(id_prop.type, PrimitiveType)
+            and (id_prop.type.primitive.value in ("int", "bigint"))
         ):
             number = self.store.next_int(table)
             while self.store.get(table, str(number)) is not None:
@@ -314,7 +320,9 @@ class Engine:
             raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
         return session
 
-    def new_ks(self, partner: Partner, user_id: str, type_: int, expiry: int, privileges: str) -> str:
+    def new_ks(
+        self, partner: Partner, user_id: str, type_: int, expiry: int, privileges: str
+    ) -> str:
         return ks_mod.generate_v2(
             partner.admin_secret, user_id, type_, partner.id, expiry or 86400, privileges
         )
@@ -443,8 +451,10 @@ def _resolve_references(params: Any, results: list[Any]) -> Any:
     whole = _REFERENCE.fullmatch(params)
     if whole is not None:
         found = lookup(whole)
-        return params if found is None else (found if not isinstance(found, bool) else found)
-    return _REFERENCE.sub(lambda m: text(lookup(m)) if lookup(m) is not None else m.group(0), params)
+        return params if found is None else found
+    return _REFERENCE.sub(
+        lambda m: text(lookup(m)) if lookup(m) is not None else m.group(0), params
+    )
 
 
 def new_token() -> str:

@@ -194,11 +194,18 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     return (2, text(value).lower())
 
 
+def _field_key(field: str) -> Callable[[Obj], tuple[int, Any]]:
+    def key(obj: Obj) -> tuple[int, Any]:
+        return _sort_key(obj.get(field))
+
+    return key
+
+
 def order_objects(objects: list[Obj], order_by: Any) -> list[Obj]:
     for part in reversed(tokens(order_by) if order_by else []):
         descending = part.startswith("-")
         field = part.lstrip("+-")
-        objects.sort(key=lambda o, f=field: _sort_key(o.get(f)), reverse=descending)
+        objects.sort(key=_field_key(field), reverse=descending)
     return objects
 
 
@@ -315,7 +322,9 @@ def generic_handler(call: Call) -> Any:
             return list_objects(call, entity)
         if name == "count":
             flt = call.args.get("filter")
-            return len(filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id))
+            return len(
+                filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
+            )
     return other(call, entity)
 
 
@@ -447,4 +456,3 @@ _ID_CHARS = re.compile(r"^[0-9]+$")
 
 def is_int_id(value: str) -> bool:
     return bool(_ID_CHARS.match(value))
-

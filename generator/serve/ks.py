@@ -177,9 +177,7 @@ def _parse_v1(
     if not candidates:
         raise KsError(INVALID_PARTNER)
     expected = signature.lower()
-    if not any(
-        binascii.hexlify(_sha1(s.encode("utf-8") + info)) == expected for s in candidates
-    ):
+    if not any(binascii.hexlify(_sha1(s.encode("utf-8") + info)) == expected for s in candidates):
         raise KsError(INVALID_STR)
     _check_expiry(expiry, now)
     return Session(ks, partner_id, user_id, type_, expiry, privileges_to_dict(privileges), 1)
@@ -208,7 +206,9 @@ def _parse_v2(
         raise KsError(INVALID_STR)
     try:
         fields = dict(
-            parse_qsl(rest[_RANDOM_SIZE:].decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+            parse_qsl(
+                rest[_RANDOM_SIZE:].decode("utf-8"), keep_blank_values=True, strict_parsing=False
+            )
         )
         expiry = int(fields.pop("_e"))
         type_ = int(fields.pop("_t", "0"))

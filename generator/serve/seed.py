@@ -19,8 +19,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.model import ObjectType
-
 if TYPE_CHECKING:
     from generator.serve.engine import Engine
 
@@ -44,7 +42,9 @@ def load_seed(engine: Engine, path: Path) -> None:
     try:
         for p in data.get("partners", []):
             engine.partners[int(p["id"])] = Partner(
-                int(p["id"]), str(p["adminSecret"]), str(p.get("secret", p["adminSecret"])),
+                int(p["id"]),
+                str(p["adminSecret"]),
+                str(p.get("secret", p["adminSecret"])),
                 str(p.get("name", "Fake partner")),
             )
         for u in data.get("users", []):
@@ -93,4 +93,3 @@ def load_seed(engine: Engine, path: Path) -> None:
             for key in ("status", "userId", "creatorId"):
                 if key in raw and key in obj:
                     stored[key] = obj[key]
-    _ = ObjectType

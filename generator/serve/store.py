@@ -21,10 +21,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Store"]
+__all__ = ["Store", "StoreError"]
 
 Obj = dict[str, Any]
 _ALPHABET = string.ascii_lowercase + string.digits
+
+
+class StoreError(Exception):
+    """The state file cannot be used."""
 
 
 class Store:
@@ -117,8 +121,11 @@ class Store:
             raise
 
     def _load(self, path: Path) -> None:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}
-        self.sequences = {str(k): int(v) for k, v in data.get("sequences", {}).items()}
-        self.revoked = set(data.get("revoked", []))
-        self.blobs = {str(k): base64.b64decode(v) for k, v in data.get("blobs", {}).items()}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}
+            self.sequences = {str(k): int(v) for k, v in data.get("sequences", {}).items()}
+            self.revoked = set(data.get("revoked", []))
+            self.blobs = {str(k): base64.b64decode(v) for k, v in data.get("blobs", {}).items()}
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            raise StoreError(f"{path}: not a state file written by serve: {exc}") from None

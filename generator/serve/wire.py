@@ -202,7 +202,7 @@ def render_xml(body: str, execution_time: float) -> bytes:
     return (
         '<?xml version="1.0" encoding="utf-8"?>'
         f"<xml><result>{body}</result><executionTime>{execution_time:.6f}</executionTime></xml>"
-    ).encode("utf-8")
+    ).encode()
 
 
 # --------------------------------------------------------------------------- JSON

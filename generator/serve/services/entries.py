@@ -57,9 +57,9 @@ def install(engine: Engine) -> None:
     register(engine, "playlist", "execute", playlist_execute)
     register(engine, "playlist", "executeFromContent", playlist_execute_from_content)
     register(engine, "playlist", "executeFromFilters", playlist_execute_from_filters)
-    for service, action in engine.schema.actions:
-        if action.result_kind is ResultKind.FILE and (service.id, action.name) not in engine.handlers:
-            engine.handlers[(service.id, action.name)] = serve_file
+    for svc, action in engine.schema.actions:
+        if action.result_kind is ResultKind.FILE and (svc.id, action.name) not in engine.handlers:
+            engine.handlers[(svc.id, action.name)] = serve_file
 
 
 # --------------------------------------------------------------------------- helpers
@@ -136,9 +136,7 @@ def on_update_entry(call: Call, obj: Obj) -> None:
     if obj.get("categoriesIds") is not None:
         obj["categories"] = _categories_names(call.engine, obj["categoriesIds"])
     if "dataContent" in obj:
-        call.engine.store.put_blob(
-            f"{ENTRY_ROOT}/{obj['id']}", text(obj["dataContent"]).encode()
-        )
+        call.engine.store.put_blob(f"{ENTRY_ROOT}/{obj['id']}", text(obj["dataContent"]).encode())
 
 
 def on_delete_entry(call: Call, obj: Obj) -> None:
@@ -333,7 +331,9 @@ def serve_file(call: Call) -> Any:
     data = engine.store.get_blob(f"{table}/{text(obj.get('id'))}")
     if data is None and "dataContent" in obj:
         data = text(obj["dataContent"]).encode("utf-8")
-    content_type = "text/plain; charset=utf-8" if "dataContent" in obj else "application/octet-stream"
+    content_type = (
+        "text/plain; charset=utf-8" if "dataContent" in obj else "application/octet-stream"
+    )
     return FileResult(data or b"", content_type)
 
 
@@ -365,9 +365,7 @@ def _execute_dynamic(call: Call, filters: Any, total: Any) -> list[Obj]:
     result: list[Obj] = []
     seen: set[str] = set()
     limit = int(total) if isinstance(total, int) and total > 0 else 200
-    candidates = [
-        e for e in _ready_media(engine) if e.get("partnerId") in (None, call.partner_id)
-    ]
+    candidates = [e for e in _ready_media(engine) if e.get("partnerId") in (None, call.partner_id)]
     for flt in filters or []:
         if not isinstance(flt, dict):
             continue
@@ -396,7 +394,9 @@ def _finish(call: Call, entries: list[Obj]) -> list[Obj]:
     if isinstance(flt, dict):
         hooks = call.engine.filter_hooks.get(ENTRY_ROOT, ())
         entries = [e for e in entries if matches(call.engine, e, flt, hooks)]
-    return copy.deepcopy(page(entries, call.args.get("pager")) if call.args.get("pager") else entries)
+    return copy.deepcopy(
+        page(entries, call.args.get("pager")) if call.args.get("pager") else entries
+    )
 
 
 def playlist_execute(call: Call) -> list[Obj]:

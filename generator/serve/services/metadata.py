@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from generator.serve.generic import get_object, text, tokens
+from generator.serve.generic import get_object, text
 from generator.serve.services import register
 
 if TYPE_CHECKING:
@@ -145,7 +145,9 @@ def _condition(xmls: list[str], item: Obj) -> bool:
     value = text(item.get("value")).lower()
     found = [v.lower() for xml in xmls for v in _field_values(xml, field)]
     if str(item.get("objectType", "")).endswith("MatchCondition") or "values" in item:
-        wanted = [text(v.get("value")).lower() for v in item.get("values") or [] if isinstance(v, dict)]
+        wanted = [
+            text(v.get("value")).lower() for v in item.get("values") or [] if isinstance(v, dict)
+        ]
         return any(w in found for w in wanted) != bool(item.get("not"))
     return any(value in v for v in found) if value else bool(found)
 
@@ -153,7 +155,7 @@ def _condition(xmls: list[str], item: Obj) -> bool:
 def metadata_search(engine: Engine, search: Obj, entry: Obj) -> bool | None:
     """Entries whose metadata matches a `KalturaMetadataSearchItem` (AND / OR of conditions)."""
     cls = engine.schema.classes.get(METADATA)
-    if cls is None or "metadataProfileId" not in search and "items" not in search:
+    if cls is None or ("metadataProfileId" not in search and "items" not in search):
         return None
     profile_id = text(search.get("metadataProfileId"))
     xmls = [
@@ -165,10 +167,9 @@ def metadata_search(engine: Engine, search: Obj, entry: Obj) -> bool | None:
     items = [i for i in search.get("items") or [] if isinstance(i, dict)]
     if not items:
         return bool(xmls) if profile_id else None
-    results = [_condition(xmls, i) if "field" in i else bool(metadata_search(engine, i, entry)) for i in items]
+    results = [
+        _condition(xmls, i) if "field" in i else bool(metadata_search(engine, i, entry))
+        for i in items
+    ]
     is_or = text(search.get("type")) == "2"
     return any(results) if is_or else all(results)
-
-
-def _unused(values: Any) -> list[str]:
-    return tokens(values)

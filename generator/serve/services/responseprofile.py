@@ -55,7 +55,8 @@ def apply_response_profile(call: Call, raw: Any, value: Obj) -> Obj:
         value["objects"] = [_apply(call, profile, o, 0) for o in value["objects"]]
         return value
     if "objectType" in value:
-        return _apply(call, profile, value, 0)
+        applied: Obj = _apply(call, profile, value, 0)
+        return applied
     return value
 
 
@@ -102,9 +103,7 @@ def _related(call: Call, child: Obj, parent: Obj, depth: int) -> Obj | None:
         args["pager"] = child["pager"]
     if len(action.params) > 1 and isinstance(action.params[1].type, ObjectType):
         args = {action.params[0].name: flt, action.params[1].name: args.get("pager")}
-    sub = CallType(
-        engine, service, action, args, call.session, call.partner_id, call.base_url, {}
-    )
+    sub = CallType(engine, service, action, args, call.session, call.partner_id, call.base_url, {})
     handler = engine.handlers.get((service.id, action.name), generic_handler)
     result = handler(sub)
     if not isinstance(result, dict):

@@ -29,11 +29,17 @@ def start(call: Call) -> str:
         raise engine.errors.make("START_SESSION_ERROR", partner_id)
     type_ = int(args.get("type") or 0)
     secret = text(args.get("secret"))
-    allowed = (partner.admin_secret,) if type_ == SESSION_ADMIN else (partner.admin_secret, partner.secret)
+    allowed = (
+        (partner.admin_secret,)
+        if type_ == SESSION_ADMIN
+        else (partner.admin_secret, partner.secret)
+    )
     if secret not in allowed:
         raise engine.errors.make("START_SESSION_ERROR", partner_id)
     expiry = int(args.get("expiry") or 86400)
-    return engine.new_ks(partner, text(args.get("userId")), type_, expiry, text(args.get("privileges")))
+    return engine.new_ks(
+        partner, text(args.get("userId")), type_, expiry, text(args.get("privileges"))
+    )
 
 
 def end(call: Call) -> None:
