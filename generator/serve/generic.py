@@ -305,6 +305,10 @@ def _id_param(params: tuple[ParamDef, ...]) -> ParamDef | None:
 
 
 def generic_handler(call: Call) -> Any:
+    return conform(call, _generic(call))
+
+
+def _generic(call: Call) -> Any:
     name = call.action.name
     engine = call.engine
     entity = engine.entity(call.service)
@@ -316,8 +320,7 @@ def generic_handler(call: Call) -> Any:
         if name == "update":
             return update(call, entity)
         if name == "delete":
-            delete(call, entity)
-            return None
+            return delete(call, entity)
         if name == "list":
             return list_objects(call, entity)
         if name == "count":
@@ -326,6 +329,36 @@ def generic_handler(call: Call) -> Any:
                 filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
             )
     return other(call, entity)
+
+
+def conform(call: Call, value: Any) -> Any:
+    """Shape a generic result to the action's declared result type (schemas differ: an
+    OTT `add` may return a bool, an OVP `delete` nothing, a `count` an object ...)."""
+    result = call.action.result
+    if result is None:
+        return None
+    if isinstance(result, PrimitiveType):
+        if isinstance(value, dict):
+            value = value.get("id")
+        p = result.primitive
+        if p is Primitive.BOOL:
+            return value if isinstance(value, bool) else True
+        if p in (Primitive.INT, Primitive.BIGINT):
+            return value if isinstance(value, int) and not isinstance(value, bool) else 0
+        if p is Primitive.FLOAT:
+            return float(value) if isinstance(value, (int, float)) else 0.0
+        if p is Primitive.STRING:
+            return value if isinstance(value, str) else ("" if value is None else text(value))
+        return value
+    if isinstance(result, ObjectType):
+        if isinstance(value, dict) and (
+            result.cls is None or call.engine.is_instance(value, result.cls)
+        ):
+            return value
+        return default_value(call.engine, result)
+    if isinstance(result, ArrayType):
+        return value if isinstance(value, list) else []
+    return value if isinstance(value, dict) and "objectType" not in value else {}
 
 
 def other(call: Call, entity: ClassDef | None) -> Any:
@@ -424,7 +457,7 @@ def merge(existing: Obj, changes: Obj) -> None:
             existing[key] = copy.deepcopy(value)
 
 
-def delete(call: Call, entity: ClassDef) -> None:
+def delete(call: Call, entity: ClassDef) -> Obj:
     engine = call.engine
     obj = get_object(call, entity)
     table = engine.table_of(entity)
@@ -432,6 +465,7 @@ def delete(call: Call, entity: ClassDef) -> None:
     if hook is not None:
         hook(call, obj)
     engine.store.delete(table, text(obj.get("id")))
+    return copy.deepcopy(obj)
 
 
 def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None) -> Obj:

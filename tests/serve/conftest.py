@@ -57,8 +57,10 @@ class Api:
 
 
 def is_error(value: Any, code: str) -> bool:
-    return isinstance(value, dict) and value.get("objectType") == "KalturaAPIException" and (
-        value.get("code") == code
+    return (
+        isinstance(value, dict)
+        and value.get("objectType") == "KalturaAPIException"
+        and (value.get("code") == code)
     )
 
 

@@ -28,8 +28,9 @@ def test_session_start_checks_the_secret_for_the_session_type(anon: Api) -> None
     assert is_error(_start(anon, secret=ADMIN_SECRET, partnerId=999), "START_SESSION_ERROR")
 
 
-@pytest.mark.parametrize("generate", [OfficialClient.generateSession,
-                                      OfficialClient.generateSessionV2])
+@pytest.mark.parametrize(
+    "generate", [OfficialClient.generateSession, OfficialClient.generateSessionV2]
+)
 def test_official_client_sessions_are_accepted(anon: Api, generate: object) -> None:
     ks = generate(ADMIN_SECRET, "official", 2, PARTNER, 600, "disableentitlement")  # type: ignore[operator]
     ks = ks.decode() if isinstance(ks, bytes) else ks
@@ -91,7 +92,10 @@ def test_login_by_login_id(fresh_server) -> None:  # type: ignore[no-untyped-def
     session = parse_ks(ks, {PARTNER: (ADMIN_SECRET, SECRET)})
     assert (session.user_id, session.type, session.privileges) == ("jane", 0, {"all": "*"})
     assert session.expiry > time.time()
-    assert is_error(anon.call("user", "loginByLoginId", loginId="jane@example.com",
-                              password="bad"), "USER_WRONG_PASSWORD")
-    assert is_error(anon.call("user", "loginByLoginId", loginId="who", password="pw1"),
-                    "USER_NOT_FOUND")
+    assert is_error(
+        anon.call("user", "loginByLoginId", loginId="jane@example.com", password="bad"),
+        "USER_WRONG_PASSWORD",
+    )
+    assert is_error(
+        anon.call("user", "loginByLoginId", loginId="who", password="pw1"), "USER_NOT_FOUND"
+    )

@@ -33,15 +33,20 @@ def test_wrong_types(api: Api) -> None:
 def test_enum_values(api: Api) -> None:
     error = api.call("media", "add", entry={**ENTRY, "mediaType": 77})
     assert is_error(error, "INVALID_ENUM_VALUE")
-    assert error["args"] == {"ENUM_VAL": "77", "PARAM_NAME": "KalturaMediaEntry::mediaType",
-                             "ENUM_TYPE": "KalturaMediaType"}
+    assert error["args"] == {
+        "ENUM_VAL": "77",
+        "PARAM_NAME": "KalturaMediaEntry::mediaType",
+        "ENUM_TYPE": "KalturaMediaType",
+    }
     ok = api.call("media", "add", entry={**ENTRY, "mediaType": 5})  # AUDIO
     assert ok["mediaType"] == 5
 
 
 def test_object_types(api: Api) -> None:
-    assert is_error(api.call("media", "add", entry={**ENTRY, "objectType": "KalturaNope"}),
-                    "INVALID_OBJECT_TYPE")
+    assert is_error(
+        api.call("media", "add", entry={**ENTRY, "objectType": "KalturaNope"}),
+        "INVALID_OBJECT_TYPE",
+    )
     # A known class that does not fit falls back to the declared type, as Kaltura does.
     entry = api.call("media", "add", entry={**ENTRY, "objectType": "KalturaCategory"})
     assert entry["objectType"] == "KalturaMediaEntry"
@@ -50,20 +55,31 @@ def test_object_types(api: Api) -> None:
 def test_read_only_and_insert_only_on_update(api: Api) -> None:
     entry = api.call("media", "add", entry={**ENTRY, "creatorId": "maker"})
     assert entry["creatorId"] == "maker"
-    error = api.call("media", "update", entryId=entry["id"],
-                     mediaEntry={"objectType": "KalturaMediaEntry", "mediaType": 2})
+    error = api.call(
+        "media",
+        "update",
+        entryId=entry["id"],
+        mediaEntry={"objectType": "KalturaMediaEntry", "mediaType": 2},
+    )
     assert is_error(error, "PROPERTY_VALIDATION_NOT_UPDATABLE")
     assert error["args"]["PROP_NAME"] == "KalturaMediaEntry::mediaType"
-    error = api.call("media", "update", entryId=entry["id"],
-                     mediaEntry={"objectType": "KalturaMediaEntry", "plays": 3})
+    error = api.call(
+        "media",
+        "update",
+        entryId=entry["id"],
+        mediaEntry={"objectType": "KalturaMediaEntry", "plays": 3},
+    )
     assert is_error(error, "PROPERTY_VALIDATION_NOT_UPDATABLE")
-    changed = api.call("media", "update", entryId=entry["id"],
-                       mediaEntry={"objectType": "KalturaMediaEntry", "name": "renamed"})
+    changed = api.call(
+        "media",
+        "update",
+        entryId=entry["id"],
+        mediaEntry={"objectType": "KalturaMediaEntry", "name": "renamed"},
+    )
     assert changed["name"] == "renamed" and changed["mediaType"] == 1
 
 
 def test_read_only_input_on_add_is_ignored(api: Api) -> None:
-    entry = api.call("media", "add", entry={**ENTRY, "id": "0_mine", "plays": 99,
-                                            "partnerId": 1})
+    entry = api.call("media", "add", entry={**ENTRY, "id": "0_mine", "plays": 99, "partnerId": 1})
     assert entry["id"] == "0_mine"
     assert "plays" not in entry and entry["partnerId"] == api.server.partner_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import requests
 from lxml import etree
 
@@ -33,9 +35,12 @@ def test_every_route_style_reaches_the_action(anon: Api) -> None:
         assert response.status_code == 200
         assert response.headers["Content-Type"].startswith("text/xml")
         ks = _ks_from_xml(response.content)
-        assert anon.server.engine.verify_ks(
-            ks, anon.server.engine.schema.services["session"], _action(anon, "session", "end")
-        ).user_id == "u1"
+        assert (
+            anon.server.engine.verify_ks(
+                ks, anon.server.engine.schema.services["session"], _action(anon, "session", "end")
+            ).user_id
+            == "u1"
+        )
 
 
 def _action(api: Api, service: str, action: str):  # type: ignore[no-untyped-def]
@@ -49,8 +54,9 @@ def test_unknown_route_is_404(anon: Api) -> None:
 
 
 def test_xml_object_envelope_shape(api: Api) -> None:
-    entry = api.call("media", "add", entry={"objectType": "KalturaMediaEntry", "name": "x<&>",
-                                           "mediaType": 1})
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "x<&>", "mediaType": 1}
+    )
     root = api.xml("media", "get", entryId=entry["id"])
     assert [child.tag for child in root] == ["result", "executionTime"]
     result = root.find("result")
@@ -63,8 +69,11 @@ def test_xml_object_envelope_shape(api: Api) -> None:
 
 
 def test_xml_empty_list_is_an_empty_objects_element(api: Api) -> None:
-    root = api.xml("media", "list", filter={"objectType": "KalturaMediaEntryFilter",
-                                           "nameEqual": "no such name anywhere"})
+    root = api.xml(
+        "media",
+        "list",
+        filter={"objectType": "KalturaMediaEntryFilter", "nameEqual": "no such name anywhere"},
+    )
     objects = root.find("result/objects")
     assert objects is not None and len(objects) == 0 and objects.text is None
     assert root.findtext("result/totalCount") == "0"
@@ -74,16 +83,25 @@ def test_xml_empty_list_is_an_empty_objects_element(api: Api) -> None:
 def test_xml_list_items_and_booleans(api: Api) -> None:
     name = "xml-items-test"
     for _ in range(2):
-        api.call("media", "add", entry={"objectType": "KalturaMediaEntry", "name": name,
-                                        "mediaType": 1})
-    root = api.xml("media", "list", filter={"objectType": "KalturaMediaEntryFilter",
-                                           "nameEqual": name})
+        api.call(
+            "media", "add", entry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1}
+        )
+    root = api.xml(
+        "media", "list", filter={"objectType": "KalturaMediaEntryFilter", "nameEqual": name}
+    )
     items = root.findall("result/objects/item")
     assert len(items) == 2
     assert all(item.findtext("objectType") == "KalturaMediaEntry" for item in items)
-    profile = api.call("accessControlProfile", "add", accessControlProfile={
-        "objectType": "KalturaAccessControlProfile", "name": "p", "isDefault": True,
-        "rules": [{"objectType": "KalturaRule", "stopProcessing": False}]})
+    profile = api.call(
+        "accessControlProfile",
+        "add",
+        accessControlProfile={
+            "objectType": "KalturaAccessControlProfile",
+            "name": "p",
+            "isDefault": True,
+            "rules": [{"objectType": "KalturaRule", "stopProcessing": False}],
+        },
+    )
     root = api.xml("accessControlProfile", "get", id=profile["id"])
     assert root.findtext("result/isDefault") == "1"
     assert root.findtext("result/rules/item/stopProcessing") == "0"
@@ -101,8 +119,9 @@ def test_xml_error_envelope(api: Api) -> None:
 
 
 def test_json_format(api: Api) -> None:
-    entry = api.call("media", "add", entry={"objectType": "KalturaMediaEntry", "name": "j",
-                                            "mediaType": 1})
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "j", "mediaType": 1}
+    )
     assert entry["objectType"] == "KalturaMediaEntry"
     assert isinstance(entry["createdAt"], int) and entry["mediaType"] == 1
     error = api.call("media", "get", entryId="missing")
@@ -116,16 +135,25 @@ def test_json_format(api: Api) -> None:
 
 def test_map_results_use_item_keys(api: Api) -> None:
     """relatedObjects is a map: <item><itemKey>name</itemKey>..."""
-    entry = api.call("media", "add", entry={"objectType": "KalturaMediaEntry", "name": "m",
-                                            "mediaType": 1})
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "m", "mediaType": 1}
+    )
     profile = {
         "objectType": "KalturaDetachedResponseProfile",
-        "relatedProfiles": [{
-            "objectType": "KalturaDetachedResponseProfile", "name": "assets",
-            "filter": {"objectType": "KalturaFlavorAssetFilter"},
-            "mappings": [{"objectType": "KalturaResponseProfileMapping",
-                          "filterProperty": "entryIdEqual", "parentProperty": "id"}],
-        }],
+        "relatedProfiles": [
+            {
+                "objectType": "KalturaDetachedResponseProfile",
+                "name": "assets",
+                "filter": {"objectType": "KalturaFlavorAssetFilter"},
+                "mappings": [
+                    {
+                        "objectType": "KalturaResponseProfileMapping",
+                        "filterProperty": "entryIdEqual",
+                        "parentProperty": "id",
+                    }
+                ],
+            }
+        ],
     }
     root = api.xml("media", "get", entryId=entry["id"], responseProfile=profile)
     item = root.find("result/relatedObjects/item")
@@ -136,15 +164,28 @@ def test_map_results_use_item_keys(api: Api) -> None:
 
 
 def test_form_and_multipart_bodies(api: Api) -> None:
-    form = {"ks": api.ks, "entry[objectType]": "KalturaMediaEntry", "entry[name]": "form",
-            "entry[mediaType]": "1", "entry[tags__null]": "", "format": "1"}
+    form = {
+        "ks": api.ks,
+        "entry[objectType]": "KalturaMediaEntry",
+        "entry[name]": "form",
+        "entry[mediaType]": "1",
+        "entry[tags__null]": "",
+        "format": "1",
+    }
     created = api.post("/api_v3/service/media/action/add", data=form).json()
     assert created["name"] == "form" and "tags" not in created
-    legacy = {"ks": api.ks, "entry:objectType": "KalturaMediaEntry", "entry:name": "colon",
-              "entry:mediaType": "1", "format": "1"}
+    legacy = {
+        "ks": api.ks,
+        "entry:objectType": "KalturaMediaEntry",
+        "entry:name": "colon",
+        "entry:mediaType": "1",
+        "format": "1",
+    }
     assert api.post("/api_v3/service/media/action/add", data=legacy).json()["name"] == "colon"
-    files = {"json": (None, '{"format": 1, "ks": "%s"}' % api.ks),
-             "fileData": ("a.bin", b"\x00\x01bytes", "application/octet-stream")}
+    files = {
+        "json": (None, json.dumps({"format": 1, "ks": api.ks})),
+        "fileData": ("a.bin", b"\x00\x01bytes", "application/octet-stream"),
+    }
     token = api.post("/api_v3/service/media/action/upload", files=files).json()
     stored = api.call("uploadToken", "get", uploadTokenId=token)
     assert stored["status"] == 2 and stored["uploadedFileSize"] == 7
