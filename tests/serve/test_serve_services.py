@@ -52,18 +52,16 @@ def test_chunked_upload_token_and_add_content(api: Api) -> None:
     )
     assert token["status"] == 0
     for index, chunk in enumerate([b"first-", b"second-", b"third"]):
+        fields = {
+            "format": 1,
+            "ks": api.ks,
+            "uploadTokenId": token["id"],
+            "resume": index > 0,
+            "finalChunk": index == 2,
+            "resumeAt": -1,
+        }
         files = {
-            "json": (
-                None,
-                '{"format": 1, "ks": "%s", "uploadTokenId": "%s", "resume": %s,'
-                ' "finalChunk": %s, "resumeAt": -1}'
-                % (
-                    api.ks,
-                    token["id"],
-                    "true" if index else "false",
-                    "true" if index == 2 else "false",
-                ),
-            ),
+            "json": (None, json.dumps(fields)),
             "fileData": ("big.bin", chunk),
         }
         state = api.post("/api_v3/service/uploadToken/action/upload", files=files).json()
