@@ -96,6 +96,7 @@ def main() -> None:
       kaltura-codegen validate schema/kaltura-sample.xml
       kaltura-codegen inspect schema/kaltura-sample.xml --service media
       kaltura-codegen generate --target python --out generated/python
+      kaltura-codegen serve --schema schema/kaltura-sample.xml --port 8080
 
     Run `kaltura-codegen COMMAND --help` for the options of each command.
     """
@@ -269,6 +270,7 @@ def generate(
 
 
 @main.command()
+@source_options
 @click.option(
     "--schema",
     "schema",
@@ -313,6 +315,9 @@ def serve(
     seed: Path | None,
     state: Path | None,
     max_body: int,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
 ) -> None:
     """Run a fake Kaltura API server driven by SCHEMA, for offline tests.
 
@@ -324,15 +329,21 @@ def serve(
     \b
         kaltura-codegen serve --schema KalturaClient.xml --port 8080 --partner-id 100
     """
+    from generator.parser import parse_bytes
     from generator.serve.main import config_from_options, serve_forever
     from generator.sources import read_source
 
     source = schema or str(DEFAULT_SCHEMA)
-    result = load_or_exit(source)
+    try:  # read once (stdin, URLs): the bytes are also served at /api_v3/api_schema.php
+        schema_bytes, name = read_source(
+            source, cache_dir=cache_dir, timeout=timeout, refresh=refresh
+        )
+        result = parse_bytes(schema_bytes, name)
+    except SchemaLoadError as exc:
+        fail_unusable(exc.diagnostic)
     if result.errors or result.schema is None:
         for diagnostic in result.errors:
             click.echo(str(diagnostic), err=True)
         sys.exit(EXIT_FINDINGS)
-    schema_bytes = read_source(source)[0] if source != "-" else None
     config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body)
     serve_forever(result.schema, schema_bytes, host, port, config)

@@ -158,3 +158,36 @@ def test_pytest_plugin_in_a_users_suite(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "2 passed" in result.stdout
+
+
+def _readme_demo() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    start = readme.index("# demo.py\n")
+    return readme[start : readme.index("```", start)]
+
+
+@pytest.mark.parametrize("client", ["official"])
+def test_readme_demo_runs_against_serve(tmp_path: Path, client: str) -> None:
+    """The README's demo script, verbatim but for the port, prints a READY entry."""
+    from generator.serve import running_server
+
+    with running_server(
+        real_schema_path("ovp-22.19.0.xml"), partner_id=100, admin_secret="s3cret"
+    ) as server:
+        script = _readme_demo().replace("http://127.0.0.1:8080", server.url)
+        (tmp_path / "demo.py").write_text(script)
+        (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        result = subprocess.run(
+            [sys.executable, "demo.py"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    first, second = result.stdout.splitlines()
+    assert first.startswith("0_") and first.endswith(" 2")
+    assert second == "1"

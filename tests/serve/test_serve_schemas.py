@@ -23,7 +23,8 @@ from generator.model import (
 )
 from generator.serve import ServerConfig, start_server
 from generator.serve.ks import generate_v2
-from tests.conftest import REAL_SCHEMAS, parsed_real_schema
+from generator.sources import load_schema
+from tests.conftest import REAL_SCHEMAS, SAMPLE_SCHEMA, parsed_real_schema
 
 
 def _concrete(schema: Schema, cls: ClassDef) -> ClassDef:
@@ -86,10 +87,18 @@ def _check(schema: Schema, action: ActionDef, value: Any) -> str | None:
     return None
 
 
+def _load(name: str) -> Schema:
+    if name == SAMPLE_SCHEMA.name:
+        result = load_schema(str(SAMPLE_SCHEMA))
+        assert result.schema is not None and not result.errors
+        return result.schema
+    return parsed_real_schema(name)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", REAL_SCHEMAS)
+@pytest.mark.parametrize("name", [SAMPLE_SCHEMA.name, *REAL_SCHEMAS])
 def test_every_action_answers_type_correctly(name: str) -> None:
-    schema = parsed_real_schema(name)
+    schema = _load(name)
     config = ServerConfig(partner_id=7, admin_secret="a", secret="s")
     server = start_server(schema, config)
     problems: list[str] = []
@@ -123,10 +132,10 @@ def test_every_action_answers_type_correctly(name: str) -> None:
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("name", REAL_SCHEMAS)
+@pytest.mark.parametrize("name", [SAMPLE_SCHEMA.name, *REAL_SCHEMAS])
 def test_crud_on_the_first_addable_service(name: str) -> None:
     """add / get / list / delete work for a service of each schema that has all four."""
-    schema = parsed_real_schema(name)
+    schema = _load(name)
     server = start_server(schema, ServerConfig(partner_id=7, admin_secret="a", secret="s"))
     engine = server.engine
     try:
