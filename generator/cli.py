@@ -18,7 +18,7 @@ from generator.parser import ParseResult
 from generator.paths import DEFAULT_SCHEMA
 from generator.report import class_listing, schema_to_json, service_listing, summary
 from generator.sources import DEFAULT_TIMEOUT, load_schema
-from generator.targets import TARGETS, GenerateOptions, get_target
+from generator.targets import TARGETS, GenerateOptions, Progress, get_target, no_progress
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -84,6 +84,20 @@ def source_options(func: F) -> F:
         help="Keep downloaded schemas here, one file per URL; later runs read the copy.",
     )(func)
     return func
+
+
+def _progress_printer() -> Progress:
+    """Progress on a terminal (one rewritten line); silent when stderr is not a TTY."""
+    if not sys.stderr.isatty():
+        return no_progress
+
+    def show(done: int, total: int, what: str) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(f"\r\x1b[K[{done}/{total}] {what}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -264,7 +278,13 @@ def generate(
             click.echo(str(diagnostic), err=True)
         sys.exit(EXIT_FINDINGS)
     target = get_target(target_name)
-    files = target.render(result.schema, GenerateOptions(include=include, exclude=exclude))
+    try:
+        files = target.render(
+            result.schema, GenerateOptions(include=include, exclude=exclude), _progress_printer()
+        )
+    except ValueError as exc:  # bad --include/--exclude, or a schema the target cannot express
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
     write_tree(out_dir, files)
     click.echo(f"wrote {len(files)} files to {out_dir}", err=True)
 
