@@ -9,7 +9,6 @@ config.ini pointed at a fake server driven by ovp-22.19.0.xml, and run in a subp
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -22,7 +21,12 @@ from pathlib import Path
 import pytest
 
 from generator.serve import RunningServer, ServerConfig, start_server
-from tests.conftest import ORACLES_DIR, parsed_real_schema, real_schema_path
+from tests.conftest import (
+    ORACLES_DIR,
+    generated_python_package,
+    parsed_real_schema,
+    real_schema_path,
+)
 
 SUITE = ORACLES_DIR / "kaltura-python-tests"
 PARTNER = 5151
@@ -67,10 +71,6 @@ SEED = {
         },
     ],
 }
-
-
-def _python_target_ready() -> bool:
-    return importlib.util.find_spec("generator.targets.python") is not None
 
 
 @pytest.fixture
@@ -157,19 +157,8 @@ def test_official_suite_with_official_client(suite_server: RunningServer, tmp_pa
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    not _python_target_ready(),
-    reason="needs the Python target + runtime (branch `python`), not merged yet",
-    strict=False,
-)
 def test_official_suite_with_generated_client(suite_server: RunningServer, tmp_path: Path) -> None:
-    from generator.output import write_tree
-    from generator.targets import GenerateOptions, get_target
-
-    target = get_target("python")
-    files = target.render(parsed_real_schema("ovp-22.19.0.xml"), GenerateOptions())
-    client_dir = tmp_path / "generated"
-    write_tree(client_dir, files)
+    client_dir = generated_python_package("ovp-22.19.0.xml")  # generated once per session
     assert (client_dir / "KalturaClient" / "__init__.py").is_file()
     result = run_official_suite(suite_server, tmp_path, client_dir)
     origin = (tmp_path / "client-origin.txt").read_text()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import real_schema_path
+from tests.conftest import generated_python_package, real_schema_path
 
 SMALL = "ott-3.6.287.xml"
 
@@ -166,7 +166,7 @@ def _readme_demo() -> str:
     return readme[start : readme.index("```", start)]
 
 
-@pytest.mark.parametrize("client", ["official"])
+@pytest.mark.parametrize("client", ["official", "generated"])
 def test_readme_demo_runs_against_serve(tmp_path: Path, client: str) -> None:
     """The README's demo script, verbatim but for the port, prints a READY entry."""
     from generator.serve import running_server
@@ -178,6 +178,8 @@ def test_readme_demo_runs_against_serve(tmp_path: Path, client: str) -> None:
         (tmp_path / "demo.py").write_text(script)
         (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        if client == "generated":
+            env["PYTHONPATH"] = str(generated_python_package("ovp-22.19.0.xml"))
         result = subprocess.run(
             [sys.executable, "demo.py"],
             cwd=tmp_path,
