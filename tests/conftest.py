@@ -69,9 +69,21 @@ def generated_python_package(name: str) -> Path:
         atexit.register(shutil.rmtree, root, True)
         out = root / "out"
         proc = subprocess.run(
-            [sys.executable, "-m", "generator", "generate", "--schema", str(schema),
-             "--target", "python", "--out", str(out)],
-            capture_output=True, text=True, cwd=REPO_ROOT,
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--schema",
+                str(schema),
+                "--target",
+                "python",
+                "--out",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
         )
         assert proc.returncode == 0, proc.stderr[-3000:]
         _generated_python[name] = out

@@ -37,7 +37,9 @@ def assemble_package(dest: Path) -> Path:
     """Copy the stand-in package then the runtime over it into dest/KalturaClient."""
     pkg = dest / "KalturaClient"
     shutil.copytree(FIXTURE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(RUNTIME_DIR, pkg, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        RUNTIME_DIR, pkg, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+    )
     return dest
 
 
@@ -193,8 +195,11 @@ class KalturaTestServer:
         self.replies.append((status, {"Content-Type": content_type}, raw))
 
     def reply_xml(self, result: str, status: int = 200) -> None:
-        self.reply(f'<?xml version="1.0" encoding="utf-8"?><xml><result>{result}</result>'
-                   "<executionTime>0.0123</executionTime></xml>", status)
+        self.reply(
+            f'<?xml version="1.0" encoding="utf-8"?><xml><result>{result}</result>'
+            "<executionTime>0.0123</executionTime></xml>",
+            status,
+        )
 
     def reply_json(self, value: Any, status: int = 200) -> None:
         self.reply(json.dumps(value), status, "application/json")

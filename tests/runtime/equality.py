@@ -65,7 +65,6 @@ INTENDED_DIFFERENCES = {
 }
 
 
-
 def module_of(plugin: str | None) -> str:
     if plugin is None:
         return "KalturaClient.Plugins.Core"
@@ -111,11 +110,13 @@ class PlanBuilder:
             return ["b", n % 2 == 0]
         if p is Primitive.FILE:
             return ["file", f"file-{name}-{n}"]
-        return ["s", f"{name}-\u00e9\"{n}"]
+        return ["s", f'{name}-\u00e9"{n}']
 
     def obj(self, cls: ClassDef | None, depth: int) -> list[Any]:
         if cls is None:
-            cls = self.schema.classes.get("KalturaFilterPager") or next(iter(self.schema.classes.values()))
+            cls = self.schema.classes.get("KalturaFilterPager") or next(
+                iter(self.schema.classes.values())
+            )
         cls = self.concrete(cls)
         self.modules[cls.name] = module_of(cls.plugin)
         props: list[list[Any]] = []
@@ -154,10 +155,7 @@ class PlanBuilder:
     def calls(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for service, action in self.schema.actions:
-            if service.plugin is None:
-                path = [service.name]
-            else:
-                path = [service.plugin, service.name]
+            path = [service.name] if service.plugin is None else [service.plugin, service.name]
             for variant in ("full", "nulls"):
                 args: list[Any] = []
                 for param in action.params:
@@ -171,25 +169,33 @@ class PlanBuilder:
                             value = [*value, "raw-for-official"]
                         args.append(value)
                 files = sorted(
-                    p.name for p, a in zip(action.params, args) if p.is_file and a[0] != "unset"
+                    p.name
+                    for p, a in zip(action.params, args, strict=True)
+                    if p.is_file and a[0] != "unset"
                 )
-                out.append({
-                    "key": f"{service.id}.{action.name}/{variant}",
-                    "files": files,
-                    "path": path,
-                    "service_class": [
-                        module_of(service.plugin),
-                        "Kaltura" + service.name[0].upper() + service.name[1:] + "Service",
-                    ],
-                    "method": action.name,
-                    "args": args,
-                })
+                out.append(
+                    {
+                        "key": f"{service.id}.{action.name}/{variant}",
+                        "files": files,
+                        "path": path,
+                        "service_class": [
+                            module_of(service.plugin),
+                            "Kaltura" + service.name[0].upper() + service.name[1:] + "Service",
+                        ],
+                        "method": action.name,
+                        "args": args,
+                    }
+                )
         return out
 
     def plan(self, client_tag: str, api_version: str) -> dict[str, Any]:
         calls = self.calls()
-        return {"clientTag": client_tag, "apiVersion": api_version, "modules": self.modules,
-                "calls": calls}
+        return {
+            "clientTag": client_tag,
+            "apiVersion": api_version,
+            "modules": self.modules,
+            "calls": calls,
+        }
 
 
 def run_worker(side: str, plan_path: Path, out_path: Path, root: Path | None) -> dict[str, Any]:
@@ -236,7 +242,9 @@ def compare(
             failed_actions.add(action)
             continue
         if "body" in expected and got.get("body") != expected["body"]:
-            problems.append(f"{key}: body differs:\n ours  {got.get('body')}\n theirs {expected['body']}")
+            problems.append(
+                f"{key}: body differs:\n ours  {got.get('body')}\n theirs {expected['body']}"
+            )
             failed_actions.add(action)
             continue
         if "body" in expected and got["files"] != planned[key]:
@@ -244,6 +252,8 @@ def compare(
             failed_actions.add(action)
             continue
         if "body" in expected and expected["files"] != planned[key]:
-            official_defects.append(f"{key}: official sent files {expected['files']}, given {planned[key]}")
+            official_defects.append(
+                f"{key}: official sent files {expected['files']}, given {planned[key]}"
+            )
         matched_actions.add(action)
     return len(matched_actions - failed_actions), problems, excluded, official_defects

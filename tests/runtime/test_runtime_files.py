@@ -22,8 +22,9 @@ def client(kpkg: types.SimpleNamespace, server: KalturaTestServer, **kw: Any) ->
     return kpkg.Client.KalturaClient(config)
 
 
-def test_single_file_from_path_file_and_bytes(kpkg: types.SimpleNamespace, server: KalturaTestServer,
-                                              tmp_path: Path) -> None:
+def test_single_file_from_path_file_and_bytes(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, tmp_path: Path
+) -> None:
     path = tmp_path / "movie.mp4"
     path.write_bytes(b"\x00\x01binary\xff" * 1000)
     c = client(kpkg, server)
@@ -41,7 +42,9 @@ def test_single_file_from_path_file_and_bytes(kpkg: types.SimpleNamespace, serve
     assert server.requests[2].form()["fileData"][0] == "fileData"
 
 
-def test_several_files_and_omitted_optional(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_several_files_and_omitted_optional(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     c = client(kpkg, server)
     server.reply_json("ok")
     c.media.twoFiles("0_x", io.BytesIO(b"AAA"), ("b.txt", io.BytesIO(b"BBBB"), "text/plain"))
@@ -55,7 +58,9 @@ def test_several_files_and_omitted_optional(kpkg: types.SimpleNamespace, server:
     assert "fileB" not in json.loads(form["json"][1])
 
 
-def test_unseekable_stream_is_sent_chunked(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_unseekable_stream_is_sent_chunked(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     read_fd, write_fd = os.pipe()
     payload = os.urandom(600_000)
 
@@ -72,12 +77,14 @@ def test_unseekable_stream_is_sent_chunked(kpkg: types.SimpleNamespace, server: 
     assert rec.form()["fileData"][1] == payload
 
 
-def test_upload_timeout_is_configurable(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_upload_timeout_is_configurable(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     import time
 
     def slow(rec: Recorded) -> tuple[int, dict[str, str], bytes]:
         time.sleep(0.6)
-        return 200, {"Content-Type": "application/json"}, b'7'
+        return 200, {"Content-Type": "application/json"}, b"7"
 
     server.handler = slow
     c = client(kpkg, server, requestTimeout=5, uploadTimeout=0.2)
@@ -99,9 +106,14 @@ class ChunkServer:
         self.errors: list[str] = []
 
     def token(self) -> bytes:
-        return json.dumps({"objectType": "KalturaUploadToken", "id": "tok1",
-                           "uploadedFileSize": float(len(self.data)),
-                           "fileName": "f.bin"}).encode()
+        return json.dumps(
+            {
+                "objectType": "KalturaUploadToken",
+                "id": "tok1",
+                "uploadedFileSize": float(len(self.data)),
+                "fileName": "f.bin",
+            }
+        ).encode()
 
     def __call__(self, rec: Recorded) -> tuple[int, dict[str, str], bytes]:
         h = {"Content-Type": "application/json"}
@@ -115,8 +127,13 @@ class ChunkServer:
         form = rec.form()
         params = json.loads(form["json"][1])
         chunk = form["fileData"][1]
-        call = {"action": "upload", "resume": params["resume"], "final": params["finalChunk"],
-                "resumeAt": params["resumeAt"], "size": len(chunk)}
+        call = {
+            "action": "upload",
+            "resume": params["resume"],
+            "final": params["finalChunk"],
+            "resumeAt": params["resumeAt"],
+            "size": len(chunk),
+        }
         self.calls.append(call)
         if self.fail_chunk_once is not None and len(self.calls) - 1 == self.fail_chunk_once:
             self.fail_chunk_once = None
@@ -127,8 +144,17 @@ class ChunkServer:
         if params["resume"] == "True":
             if at != len(self.data):
                 self.errors.append(f"resumeAt {at} != {len(self.data)}")
-                return 200, h, json.dumps({"objectType": "KalturaAPIException",
-                                           "code": "UPLOAD_ERROR", "message": "bad resumeAt"}).encode()
+                return (
+                    200,
+                    h,
+                    json.dumps(
+                        {
+                            "objectType": "KalturaAPIException",
+                            "code": "UPLOAD_ERROR",
+                            "message": "bad resumeAt",
+                        }
+                    ).encode(),
+                )
         else:
             if at not in (0, -1) or self.data:
                 self.errors.append("first chunk not at 0")
@@ -137,16 +163,21 @@ class ChunkServer:
         return 200, h, self.token()
 
 
-def test_chunked_upload_with_progress(kpkg: types.SimpleNamespace, server: KalturaTestServer,
-                                      tmp_path: Path) -> None:
+def test_chunked_upload_with_progress(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, tmp_path: Path
+) -> None:
     payload = os.urandom(250_000)
     path = tmp_path / "big.bin"
     path.write_bytes(payload)
     chunks = ChunkServer()
     server.handler = chunks
     progress: list[tuple[int, int]] = []
-    token = kpkg.upload.upload_file(client(kpkg, server), path, chunk_size=100_000,
-                                    progress=lambda s, t: progress.append((s, t)))
+    token = kpkg.upload.upload_file(
+        client(kpkg, server),
+        path,
+        chunk_size=100_000,
+        progress=lambda s, t: progress.append((s, t)),
+    )
     assert token.id == "tok1" and not chunks.errors
     assert bytes(chunks.data) == payload and chunks.final
     uploads = [c for c in chunks.calls if c["action"] == "upload"]
@@ -159,21 +190,30 @@ def test_chunked_upload_with_progress(kpkg: types.SimpleNamespace, server: Kaltu
     assert progress == [(100_000, 250_000), (200_000, 250_000), (250_000, 250_000)]
 
 
-def test_chunked_upload_resumes_existing_token(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_chunked_upload_resumes_existing_token(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     payload = os.urandom(30_000)
     chunks = ChunkServer()
     chunks.data += payload[:12_000]  # a previous run got this far
     server.handler = chunks
     progress: list[tuple[int, int]] = []
-    kpkg.upload.upload_file(client(kpkg, server), io.BytesIO(payload), upload_token_id="tok1",
-                            chunk_size=10_000, progress=lambda s, t: progress.append((s, t)))
+    kpkg.upload.upload_file(
+        client(kpkg, server),
+        io.BytesIO(payload),
+        upload_token_id="tok1",
+        chunk_size=10_000,
+        progress=lambda s, t: progress.append((s, t)),
+    )
     assert bytes(chunks.data) == payload and not chunks.errors
     assert chunks.calls[0] == {"action": "get"}
     assert [c["resumeAt"] for c in chunks.calls[1:]] == ["12000.0", "22000.0"]
     assert progress[0] == (12_000, 30_000) and progress[-1] == (30_000, 30_000)
 
 
-def test_lost_chunk_reply_is_not_blindly_resent(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_lost_chunk_reply_is_not_blindly_resent(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     payload = os.urandom(30_000)
     chunks = ChunkServer(fail_chunk_once=2)  # add, chunk 0, chunk 1 (lost reply)
     server.handler = chunks

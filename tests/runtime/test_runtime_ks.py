@@ -60,7 +60,9 @@ def test_ours_pass_server_check(kpkg: types.SimpleNamespace) -> None:
     fields = server_check_v2(v2, SECRET)
     assert fields["__partner"] == "4242" and fields["_u"] == "u\u00e9 1" and fields["_t"] == "2"
     assert before + 600 <= int(fields["_e"]) <= int(time.time()) + 600
-    assert fields["sview"] == "*" and fields["edit"] == "0_abc" and fields["disableentitlement"] == ""
+    assert (
+        fields["sview"] == "*" and fields["edit"] == "0_abc" and fields["disableentitlement"] == ""
+    )
     assert fields["setrole"] == "12 34&x=y" and fields["all"] == "*"
     with pytest.raises(ValueError):
         server_check_v2(v2, "wrong-secret")
@@ -88,9 +90,11 @@ def _pinned_official(fn: str) -> str:
 @pytest.mark.parametrize("fn", ["generateSession", "generateSessionV2"])
 def test_byte_for_byte_with_official(kpkg: types.SimpleNamespace, fn: str) -> None:
     ks_mod = kpkg.ks
-    with mock.patch.object(ks_mod.time, "time", return_value=1700000000.5), \
-         mock.patch.object(ks_mod.random, "randint", return_value=4321), \
-         mock.patch.object(ks_mod.os, "urandom", return_value=bytes(range(16))):
+    with (
+        mock.patch.object(ks_mod.time, "time", return_value=1700000000.5),
+        mock.patch.object(ks_mod.random, "randint", return_value=4321),
+        mock.patch.object(ks_mod.os, "urandom", return_value=bytes(range(16))),
+    ):
         ours = getattr(kpkg.Client.KalturaClient, fn)(SECRET, "user@x.com", 2, 4242, 3600, PRIVS)
     assert ours == _pinned_official(fn)
 
@@ -100,7 +104,8 @@ def test_official_ks_parses_with_ours(kpkg: types.SimpleNamespace, fn: str) -> N
     ks = run_official(
         "import json\n"
         "from KalturaClient import KalturaClient\n"
-        f"print(json.dumps(KalturaClient.{fn}({SECRET!r}, 'admin', 2, 777, 1000, 'sview:*,edit:1_x').decode()))\n"
+        f"ks = KalturaClient.{fn}({SECRET!r}, 'admin', 2, 777, 1000, 'sview:*,edit:1_x')\n"
+        "print(json.dumps(ks.decode()))\n"
     )
     info = kpkg.ks.parse_ks(ks, SECRET)
     assert info.version == (2 if fn.endswith("V2") else 1)
@@ -126,11 +131,20 @@ def test_garbage_is_a_clear_error(kpkg: types.SimpleNamespace, bad: str) -> None
 
 
 def test_privileges_builder(kpkg: types.SimpleNamespace) -> None:
-    privs = kpkg.ks.KSPrivileges().add("sview", "0_a").add("disableentitlement").add("setrole", 5).build()
+    privs = (
+        kpkg.ks.KSPrivileges()
+        .add("sview", "0_a")
+        .add("disableentitlement")
+        .add("setrole", 5)
+        .build()
+    )
     assert privs == "sview:0_a,disableentitlement,setrole:5"
     ks = kpkg.Client.KalturaClient.generateSessionV2(SECRET, "u", 0, 1, privileges=privs)
     assert kpkg.ks.parse_ks(ks, SECRET).privileges_map == {
-        "sview": "0_a", "disableentitlement": "", "setrole": "5"}
+        "sview": "0_a",
+        "disableentitlement": "",
+        "setrole": "5",
+    }
     with pytest.raises(ValueError):
         kpkg.ks.KSPrivileges().add("a,b")
     with pytest.raises(ValueError):
@@ -142,12 +156,15 @@ def test_ks_not_imported_by_package(kpkg: types.SimpleNamespace) -> None:
     import sys
 
     code = (
-        "import sys; import KalturaClient; from KalturaClient import KalturaClient as K, KalturaConfiguration as C\n"
+        "import sys; import KalturaClient\n"
+        "from KalturaClient import KalturaClient as K, KalturaConfiguration as C\n"
         "c = K(C('http://127.0.0.1:9'))\n"
-        "bad = [m for m in ('cryptography', 'urllib3', 'json', 'xml.etree.ElementTree', 'KalturaClient._runtime.ks',"
+        "bad = [m for m in ('cryptography', 'urllib3', 'json', 'xml.etree.ElementTree',"
+        " 'KalturaClient._runtime.ks',"
         " 'KalturaClient._runtime.transport', 'requests', 'lxml') if m in sys.modules]\n"
         "print(bad)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=kpkg.root, capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=kpkg.root, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "[]"

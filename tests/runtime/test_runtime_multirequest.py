@@ -64,7 +64,9 @@ def test_body_like_official(kpkg: types.SimpleNamespace, server: KalturaTestServ
 
 
 @pytest.mark.parametrize("fmt", [2, 1])
-def test_typed_results_and_item_errors(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
+def test_typed_results_and_item_errors(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
     c = client(kpkg, server, fmt)
     c.startMultiRequest()
     c.media.count()
@@ -85,16 +87,35 @@ def test_typed_results_and_item_errors(kpkg: types.SimpleNamespace, server: Kalt
             "<item></item>"
         )
     else:
-        server.reply_json([
-            12, False, {"objectType": "KalturaMediaEntry", "id": "x", "mediaType": 2},
-            {"objectType": "KalturaAPIException", "code": "ENTRY_ID_NOT_FOUND", "message": "nope",
-             "args": [{"objectType": "KalturaApiExceptionArg", "name": "ENTRY_ID", "value": "missing"}]},
-            5, [{"objectType": "KalturaTag", "tag": "t"}], None,
-        ])
+        server.reply_json(
+            [
+                12,
+                False,
+                {"objectType": "KalturaMediaEntry", "id": "x", "mediaType": 2},
+                {
+                    "objectType": "KalturaAPIException",
+                    "code": "ENTRY_ID_NOT_FOUND",
+                    "message": "nope",
+                    "args": [
+                        {
+                            "objectType": "KalturaApiExceptionArg",
+                            "name": "ENTRY_ID",
+                            "value": "missing",
+                        }
+                    ],
+                },
+                5,
+                [{"objectType": "KalturaTag", "tag": "t"}],
+                None,
+            ]
+        )
     count, flagged, entry, error, mtype, tags, void = c.doMultiRequest()
     assert count == 12 and type(count) is int
     assert flagged is False
-    assert type(entry) is kpkg.Core.KalturaMediaEntry and entry.mediaType == kpkg.Core.KalturaMediaType.IMAGE
+    assert (
+        type(entry) is kpkg.Core.KalturaMediaEntry
+        and entry.mediaType == kpkg.Core.KalturaMediaType.IMAGE
+    )
     assert isinstance(error, kpkg.exceptions.KalturaException)
     assert error.code == "ENTRY_ID_NOT_FOUND" and error.args == {"ENTRY_ID": "missing"}
     assert type(mtype) is kpkg.Core.KalturaMediaType and mtype == 5
@@ -116,7 +137,9 @@ def test_abort_on_error(kpkg: types.SimpleNamespace, server: KalturaTestServer) 
     assert not c.isMultiRequest()
 
 
-def test_not_in_multirequest_rejected_before_sending(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+def test_not_in_multirequest_rejected_before_sending(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
     c = client(kpkg, server, 1)
     c.startMultiRequest()
     with pytest.raises(kpkg.exceptions.KalturaClientException) as info:

@@ -23,17 +23,30 @@ def test_body_layout_and_kalsig(kpkg: types.SimpleNamespace) -> None:
     client.setKs("KS123")
     client.setPartnerId(42)
     core = kpkg.Core
-    flt = core.KalturaMediaEntryFilter(nameLike="a\u00e9\"b", mediaTypeEqual=core.KalturaMediaType.VIDEO)
-    url, body, files = client.build_request(core.MEDIA_LIST, (flt, core.KalturaFilterPager(pageSize=5)))
+    flt = core.KalturaMediaEntryFilter(
+        nameLike='a\u00e9"b', mediaTypeEqual=core.KalturaMediaType.VIDEO
+    )
+    url, body, files = client.build_request(
+        core.MEDIA_LIST, (flt, core.KalturaFilterPager(pageSize=5))
+    )
     assert url == "http://h.example/api_v3/service/media/action/list"
     assert files == {}
     data = json.loads(body)
     assert list(data) == [
-        "clientTag", "apiVersion", "format", "filter", "pager", "ks", "partnerId", "kalsig",
+        "clientTag",
+        "apiVersion",
+        "format",
+        "filter",
+        "pager",
+        "ks",
+        "partnerId",
+        "kalsig",
     ]
     # nested keys sorted, objectType of the most derived class, scalars as strings
     assert data["filter"] == {
-        "mediaTypeEqual": "1", "nameLike": "a\u00e9\"b", "objectType": "KalturaMediaEntryFilter",
+        "mediaTypeEqual": "1",
+        "nameLike": 'a\u00e9"b',
+        "objectType": "KalturaMediaEntryFilter",
     }
     assert list(data["filter"]) == sorted(data["filter"])
     assert data["partnerId"] == "42" and data["format"] == "2"
@@ -47,8 +60,15 @@ def test_body_layout_and_kalsig(kpkg: types.SimpleNamespace) -> None:
 def test_nulls_empty_arrays_maps_unset_and_readonly(kpkg: types.SimpleNamespace) -> None:
     core = kpkg.Core
     entry = core.KalturaMediaEntry(
-        name=None, description="", tagObjects=[], tagMap={}, owner=None, displayInSearch=False,
-        licenseType=0, id="readonly-not-sent", not_=True,
+        name=None,
+        description="",
+        tagObjects=[],
+        tagMap={},
+        owner=None,
+        displayInSearch=False,
+        licenseType=0,
+        id="readonly-not-sent",
+        not_=True,
     )
     wire = entry.toParams().get()
     assert wire == {
@@ -135,13 +155,21 @@ def test_bodies_equal_official_for_same_calls(kpkg: types.SimpleNamespace) -> No
     client.setPartnerId(7)
     core = kpkg.Core
     flt = core.KalturaMediaEntryFilter(
-        orderBy="+createdAt", idIn="a,b", nameLike=None, statusEqual=core.KalturaEntryStatus.READY,
+        orderBy="+createdAt",
+        idIn="a,b",
+        nameLike=None,
+        statusEqual=core.KalturaEntryStatus.READY,
         mediaTypeEqual=core.KalturaMediaType.IMAGE,
     )
     ours_list = client.build_request(core.MEDIA_LIST, (flt, core.KalturaFilterPager(10, 2)))[1]
     entry = core.KalturaMediaEntry(
-        name="n\u00fc", description=None, tags="t1,t2", licenseType=-1, displayInSearch=1,
-        mediaType=core.KalturaMediaType.VIDEO, conversionQuality="5",
+        name="n\u00fc",
+        description=None,
+        tags="t1,t2",
+        licenseType=-1,
+        displayInSearch=1,
+        mediaType=core.KalturaMediaType.VIDEO,
+        conversionQuality="5",
     )
     ours_add = client.build_request(core.MEDIA_ADD, (entry,))[1]
     theirs = run_official(
@@ -163,7 +191,8 @@ def test_bodies_equal_official_for_same_calls(kpkg: types.SimpleNamespace) -> No
         "    f = KalturaMediaEntryFilter(orderBy='+createdAt', idIn='a,b', nameLike=None,\n"
         "        statusEqual=KalturaEntryStatus.READY, mediaTypeEqual=KalturaMediaType.IMAGE)\n"
         "    c.media.list(f, KalturaFilterPager(10, 2))\n"
-        "    e = KalturaMediaEntry(name='n\\u00fc', description=None, tags='t1,t2', licenseType=-1,\n"
+        "    e = KalturaMediaEntry(name='n\\u00fc', description=None, tags='t1,t2',\n"
+        "        licenseType=-1,\n"
         "        displayInSearch=1, mediaType=KalturaMediaType.VIDEO, conversionQuality='5')\n"
         "    c.media.add(e)\n"
         "print(json.dumps(bodies))\n"

@@ -26,11 +26,22 @@ ENTRY_XML = (
     "<totalCount>3</totalCount></item></relatedObjects>"
 )
 ENTRY_JSON: dict[str, Any] = {
-    "objectType": "KalturaMediaEntry", "id": "0_abc", "name": "caf\u00e9 & <b>", "description": "",
-    "partnerId": 42, "status": "2", "createdAt": 1700000000, "rank": 3.5, "displayInSearch": True,
-    "mediaType": 1, "plays": 7, "unknownNewField": "x",
-    "tagObjects": [{"objectType": "KalturaTag", "tag": "a"},
-                   {"objectType": "KalturaTag", "tag": "b", "instanceCount": 2}],
+    "objectType": "KalturaMediaEntry",
+    "id": "0_abc",
+    "name": "caf\u00e9 & <b>",
+    "description": "",
+    "partnerId": 42,
+    "status": "2",
+    "createdAt": 1700000000,
+    "rank": 3.5,
+    "displayInSearch": True,
+    "mediaType": 1,
+    "plays": 7,
+    "unknownNewField": "x",
+    "tagObjects": [
+        {"objectType": "KalturaTag", "tag": "a"},
+        {"objectType": "KalturaTag", "tag": "b", "instanceCount": 2},
+    ],
     "tagMap": {"k1": {"objectType": "KalturaTag", "tag": "v1"}},
     "owner": {"objectType": "KalturaTagFromTheFuture", "tag": "o"},
     "relatedObjects": {"rel": {"objectType": "KalturaListResponse", "totalCount": 3}},
@@ -52,7 +63,9 @@ def reply(server: KalturaTestServer, fmt: int, xml: str, value: Any) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_object_with_everything(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
+def test_object_with_everything(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
     core = kpkg.Core
     reply(server, fmt, ENTRY_XML, ENTRY_JSON)
     entry = client(kpkg, server, fmt).media.get("0_abc")
@@ -62,10 +75,17 @@ def test_object_with_everything(kpkg: types.SimpleNamespace, server: KalturaTest
     assert entry.displayInSearch is True
     assert entry.mediaType == core.KalturaMediaType.VIDEO and entry.mediaType == 1
     assert type(entry.mediaType) is core.KalturaMediaType
-    assert entry.status == core.KalturaEntryStatus.READY and type(entry.status) is core.KalturaEntryStatus
+    assert (
+        entry.status == core.KalturaEntryStatus.READY
+        and type(entry.status) is core.KalturaEntryStatus
+    )
     assert entry.createdAt == 1700000000
-    assert entry.get_datetime("createdAt") == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
-    assert [t.tag for t in entry.tagObjects] == ["a", "b"] and entry.tagObjects[1].instanceCount == 2
+    assert entry.get_datetime("createdAt") == datetime.datetime(
+        2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc
+    )
+    assert [t.tag for t in entry.tagObjects] == ["a", "b"] and entry.tagObjects[
+        1
+    ].instanceCount == 2
     assert entry.tagObjects[0].instanceCount is NotImplemented
     assert list(entry.tagMap) == ["k1"] and entry.tagMap["k1"].tag == "v1"
     # unknown objectType falls back to the declared type
@@ -80,7 +100,9 @@ def test_object_with_everything(kpkg: types.SimpleNamespace, server: KalturaTest
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_same_object_from_both_formats(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
+def test_same_object_from_both_formats(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
     server.reply_xml(ENTRY_XML)
     from_xml = client(kpkg, server, 2).media.get("x")
     server.reply_json(ENTRY_JSON)
@@ -93,15 +115,22 @@ def test_same_object_from_both_formats(kpkg: types.SimpleNamespace, server: Kalt
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_polymorphic_list(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
     core = kpkg.Core
-    xml = ("<objectType>KalturaMediaListResponse</objectType><objects>"
-           "<item><objectType>KalturaMediaEntry</objectType><id>1</id></item>"
-           "<item><objectType>KalturaPlayableEntry</objectType><id>2</id></item>"
-           "<item><objectType>KalturaSomethingNew</objectType><id>3</id></item>"
-           "</objects><totalCount>3</totalCount>")
-    value = {"objectType": "KalturaMediaListResponse", "totalCount": 3, "objects": [
-        {"objectType": "KalturaMediaEntry", "id": "1"},
-        {"objectType": "KalturaPlayableEntry", "id": "2"},
-        {"objectType": "KalturaSomethingNew", "id": "3"}]}
+    xml = (
+        "<objectType>KalturaMediaListResponse</objectType><objects>"
+        "<item><objectType>KalturaMediaEntry</objectType><id>1</id></item>"
+        "<item><objectType>KalturaPlayableEntry</objectType><id>2</id></item>"
+        "<item><objectType>KalturaSomethingNew</objectType><id>3</id></item>"
+        "</objects><totalCount>3</totalCount>"
+    )
+    value = {
+        "objectType": "KalturaMediaListResponse",
+        "totalCount": 3,
+        "objects": [
+            {"objectType": "KalturaMediaEntry", "id": "1"},
+            {"objectType": "KalturaPlayableEntry", "id": "2"},
+            {"objectType": "KalturaSomethingNew", "id": "3"},
+        ],
+    }
     reply(server, fmt, xml, value)
     result = client(kpkg, server, fmt).media.list()
     assert type(result) is core.KalturaMediaListResponse and result.totalCount == 3
@@ -112,10 +141,18 @@ def test_polymorphic_list(kpkg: types.SimpleNamespace, server: KalturaTestServer
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_nulls(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
-    xml = ("<objectType>KalturaMediaEntry</objectType><name></name><partnerId></partnerId>"
-           "<mediaType></mediaType><displayInSearch></displayInSearch><rank></rank>")
-    value = {"objectType": "KalturaMediaEntry", "name": None, "partnerId": None,
-             "mediaType": None, "displayInSearch": None, "rank": None}
+    xml = (
+        "<objectType>KalturaMediaEntry</objectType><name></name><partnerId></partnerId>"
+        "<mediaType></mediaType><displayInSearch></displayInSearch><rank></rank>"
+    )
+    value = {
+        "objectType": "KalturaMediaEntry",
+        "name": None,
+        "partnerId": None,
+        "mediaType": None,
+        "displayInSearch": None,
+        "rank": None,
+    }
     reply(server, fmt, xml, value)
     entry = client(kpkg, server, fmt).media.get("x")
     assert entry.partnerId is None and entry.mediaType is None and entry.displayInSearch is None
@@ -135,36 +172,64 @@ def test_nulls(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int)
         ("getType", "5", 5, 5),
     ],
 )
-def test_simple_results(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int,
-                        method: str, xml: str, value: Any, expected: Any) -> None:
+def test_simple_results(
+    kpkg: types.SimpleNamespace,
+    server: KalturaTestServer,
+    fmt: int,
+    method: str,
+    xml: str,
+    value: Any,
+    expected: Any,
+) -> None:
     reply(server, fmt, xml, value)
     svc = client(kpkg, server, fmt).media
-    result = getattr(svc, method)() if method in ("getType",) else (
-        getattr(svc, method)("x") if method != "count" else svc.count())
-    assert result == expected and type(result) is type(expected) or (
-        method == "getType" and type(result) is kpkg.Core.KalturaMediaType and result == 5)
+    result = (
+        getattr(svc, method)()
+        if method in ("getType",)
+        else (getattr(svc, method)("x") if method != "count" else svc.count())
+    )
+    assert (result == expected and type(result) is type(expected)) or (
+        method == "getType" and type(result) is kpkg.Core.KalturaMediaType and result == 5
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_array_and_map_results(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
-    reply(server, fmt, "<item><objectType>KalturaTag</objectType><tag>a</tag></item>",
-          [{"objectType": "KalturaTag", "tag": "a"}])
+def test_array_and_map_results(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    reply(
+        server,
+        fmt,
+        "<item><objectType>KalturaTag</objectType><tag>a</tag></item>",
+        [{"objectType": "KalturaTag", "tag": "a"}],
+    )
     tags = client(kpkg, server, fmt).media.tagList()
     assert [t.tag for t in tags] == ["a"]
-    reply(server, fmt, "<item><itemKey>z</itemKey><objectType>KalturaTag</objectType><tag>b</tag></item>",
-          {"z": {"objectType": "KalturaTag", "tag": "b"}})
+    reply(
+        server,
+        fmt,
+        "<item><itemKey>z</itemKey><objectType>KalturaTag</objectType><tag>b</tag></item>",
+        {"z": {"objectType": "KalturaTag", "tag": "b"}},
+    )
     mapping = client(kpkg, server, fmt).media.tagsMap()
     assert list(mapping) == ["z"] and mapping["z"].tag == "b"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_api_error_with_args(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
-    xml = ("<error><objectType>KalturaAPIException</objectType><code>ENTRY_ID_NOT_FOUND</code>"
-           "<message>Entry id \"0_x\" not found</message><args><item><objectType>KalturaApiExceptionArg"
-           "</objectType><name>ENTRY_ID</name><value>0_x</value></item></args></error>")
-    value = {"objectType": "KalturaAPIException", "code": "ENTRY_ID_NOT_FOUND",
-             "message": "Entry id \"0_x\" not found",
-             "args": [{"objectType": "KalturaApiExceptionArg", "name": "ENTRY_ID", "value": "0_x"}]}
+def test_api_error_with_args(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    xml = (
+        "<error><objectType>KalturaAPIException</objectType><code>ENTRY_ID_NOT_FOUND</code>"
+        '<message>Entry id "0_x" not found</message><args><item><objectType>KalturaApiExceptionArg'
+        "</objectType><name>ENTRY_ID</name><value>0_x</value></item></args></error>"
+    )
+    value = {
+        "objectType": "KalturaAPIException",
+        "code": "ENTRY_ID_NOT_FOUND",
+        "message": 'Entry id "0_x" not found',
+        "args": [{"objectType": "KalturaApiExceptionArg", "name": "ENTRY_ID", "value": "0_x"}],
+    }
     reply(server, fmt, xml, value)
     with pytest.raises(kpkg.exceptions.KalturaException) as info:
         client(kpkg, server, fmt).media.get("0_x")
@@ -181,7 +246,9 @@ def test_execution_time_and_headers(kpkg: types.SimpleNamespace, server: Kaltura
     assert c.executionTime == pytest.approx(0.0123)
     assert c.responseHeaders["Content-Type"] == "text/xml"
     sent = server.requests[0]
-    assert sent.headers["Accept"] == "text/xml" and sent.headers["Content-Type"] == "application/json"
+    assert (
+        sent.headers["Accept"] == "text/xml" and sent.headers["Content-Type"] == "application/json"
+    )
     assert sent.headers["Accept-Encoding"] == "gzip"
 
 
@@ -192,15 +259,41 @@ def test_execution_time_and_headers(kpkg: types.SimpleNamespace, server: Kaltura
         (503, "text/plain", b"busy", -11, "HTTP 503"),
         (404, "text/html", b"<!DOCTYPE html><html>not found</html>", -11, "HTTP 404"),
         (200, "text/html", b"<!DOCTYPE html><html>proxy login</html>", -2, "HTML page"),
-        (200, "text/xml", b"<xml><result><objectType>KalturaMediaEntry</objectType><id>1", -2, "Invalid XML"),
+        (
+            200,
+            "text/xml",
+            b"<xml><result><objectType>KalturaMediaEntry</objectType><id>1",
+            -2,
+            "Invalid XML",
+        ),
         (200, "text/xml", b"", -2, "Invalid XML"),
         (200, "text/xml", b"<xml><nothing/></xml>", -8, "result node"),
-        (200, "text/xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xml><result>&a;</result></xml>', -2, "DTD"),
-        (200, "text/xml", b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd"><xml><result/></xml>', -2, "DTD"),
+        (
+            200,
+            "text/xml",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+            b"<xml><result>&a;</result></xml>",
+            -2,
+            "DTD",
+        ),
+        (
+            200,
+            "text/xml",
+            b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd"><xml><result/></xml>',
+            -2,
+            "DTD",
+        ),
     ],
 )
-def test_http_and_xml_failures(kpkg: types.SimpleNamespace, server: KalturaTestServer, status: int,
-                               content_type: str, body: bytes, code: int, needle: str) -> None:
+def test_http_and_xml_failures(
+    kpkg: types.SimpleNamespace,
+    server: KalturaTestServer,
+    status: int,
+    content_type: str,
+    body: bytes,
+    code: int,
+    needle: str,
+) -> None:
     server.reply(body, status, content_type)
     with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
         client(kpkg, server, 2).media.get("x")
@@ -208,7 +301,9 @@ def test_http_and_xml_failures(kpkg: types.SimpleNamespace, server: KalturaTestS
     assert needle in str(info.value)
 
 
-@pytest.mark.parametrize("body", [b'{"objectType": "KalturaMediaEntry", "id": "1"', b"", b"nan-sense"])
+@pytest.mark.parametrize(
+    "body", [b'{"objectType": "KalturaMediaEntry", "id": "1"', b"", b"nan-sense"]
+)
 def test_json_failures(kpkg: types.SimpleNamespace, server: KalturaTestServer, body: bytes) -> None:
     server.reply(body, 200, "application/json")
     with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
@@ -218,12 +313,20 @@ def test_json_failures(kpkg: types.SimpleNamespace, server: KalturaTestServer, b
 
 
 def test_ott_style_wrapped_json(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
-    server.reply_json({"executionTime": 0.5, "result": {"objectType": "KalturaMediaEntry", "name": "t"}})
+    server.reply_json(
+        {"executionTime": 0.5, "result": {"objectType": "KalturaMediaEntry", "name": "t"}}
+    )
     c = client(kpkg, server, 1)
     assert c.media.get("x").name == "t"
     assert c.executionTime == 0.5
-    server.reply_json({"executionTime": 0.5, "result": {"error": {
-        "objectType": "KalturaAPIException", "code": "500003", "message": "boom"}}})
+    server.reply_json(
+        {
+            "executionTime": 0.5,
+            "result": {
+                "error": {"objectType": "KalturaAPIException", "code": "500003", "message": "boom"}
+            },
+        }
+    )
     with pytest.raises(kpkg.exceptions.KalturaException) as info:
         c.media.get("x")
     assert info.value.code == "500003"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
@@ -134,9 +135,19 @@ class PythonTarget:
         self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
     ) -> RenderedFiles:
         from generator.select import select
+        from generator.targets.python import cache
 
         selected = select(schema, options.include, options.exclude)
-        return render_package(selected, progress)
+        if options.settings.get("cache", "on") == "off":
+            return render_package(selected, progress)
+        key = cache.cache_key(selected, (*options.include, "|", *options.exclude), _code_files())
+        hit = cache.load(key)
+        if hit is not None:
+            progress(1, 1, "unchanged (cached render)")
+            return hit
+        files = render_package(selected, progress)
+        cache.store(key, files)
+        return files
 
 
 def _environment() -> jinja2.Environment:
@@ -1075,7 +1086,23 @@ def _runtime_dependencies() -> list[str]:
     return deps
 
 
-_runtime_cache: dict[str, RenderedFiles] = {}
+def _code_files() -> list[Path]:
+    """Every file whose content rendering depends on (for the render cache key)."""
+    here = Path(__file__).resolve().parent
+    generator_dir = here.parent.parent
+    paths = [
+        *sorted(here.glob("*.py")),
+        generator_dir / "model.py",
+        generator_dir / "select.py",
+        generator_dir / "targets" / "__init__.py",
+        *sorted(TEMPLATE_DIR.glob("*.jinja")),
+        *sorted(
+            p
+            for p in RUNTIME_DIR.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+        ),
+    ]
+    return [p for p in paths if p.is_file()]
 
 
 def _runtime_files() -> RenderedFiles:

@@ -12,6 +12,7 @@ else the contents on one indented line, else one item per line with a trailing c
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -33,6 +34,8 @@ def _escape_char(ch: str) -> str:
 def _safe_text(text: str, *, keep_newlines: bool) -> str:
     """Escape backslashes and anything non-printable (incl. U+2028 & co., which black's
     `splitlines()` would treat as line breaks); printable non-ASCII stays readable."""
+    if text.isascii() and text.isprintable() and "\\" not in text:
+        return text  # the common case, and the hot path of rendering
     out: list[str] = []
     for ch in text:
         if ch == "\\":
@@ -46,6 +49,7 @@ def _safe_text(text: str, *, keep_newlines: bool) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def string_literal(text: str) -> str:
     """A double-quoted Python literal for `text` in black's preferred quoting."""
     body = _safe_text(text, keep_newlines=False).replace("\n", "\\n")

@@ -9,6 +9,7 @@ Request body (a JSON object, in this order, as the official client):
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,12 +34,37 @@ else:
     codec = json = hashlib = logutil = None
 
 
+_dumps: Any = None
+
+
 def _load() -> None:
-    global codec, json, hashlib, logutil
+    global codec, json, hashlib, logutil, _dumps
     import hashlib
     import json
+    import json.encoder
 
     from . import codec, logutil
+
+    # json.dumps() with its default settings, minus per-call set-up: the C encoder is made
+    # once (no circular-reference markers: request dicts are trees built here).
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pure-Python json (no C accelerator)
+        _dumps = json.dumps
+    else:
+        encoder = make(
+            None,
+            json.JSONEncoder().default,
+            json.encoder.encode_basestring_ascii,
+            None,
+            ": ",
+            ", ",
+            False,
+            False,
+            True,
+        )
+
+        def _dumps(value: Any) -> str:
+            return "".join(encoder(value, 0))
 
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
@@ -49,11 +75,17 @@ _OBJECT = FieldKind.OBJECT
 _IDEMPOTENT_PREFIXES = ("get", "list", "count", "serve", "search", "export", "is")
 
 
+_idempotent_cache: dict[str, bool] = {}
+
+
 def is_idempotent(action: str) -> bool:
     """Whether an action name is a read that is safe to repeat (`get`, `list`, `serve`...)."""
-    return action.startswith(_IDEMPOTENT_PREFIXES) and not action.startswith(
-        ("generate", "getOrCreate")
-    )
+    known = _idempotent_cache.get(action)
+    if known is None:
+        known = _idempotent_cache[action] = action.startswith(
+            _IDEMPOTENT_PREFIXES
+        ) and not action.startswith(("generate", "getOrCreate"))
+    return known
 
 
 class MultiRequestSubResult:
@@ -91,12 +123,14 @@ def _sorted_nested(value: dict[str, Any]) -> dict[str, Any]:
     """Keys sorted recursively through dicts (not through lists), as the official signer."""
     return {
         key: _sorted_nested(item) if type(item) is dict else item
-        for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))
+        for key, item in sorted(value.items())
     }
 
 
 def _config_value(out: dict[str, Any], key: str, value: Any) -> None:
-    if value is NotImplemented:
+    if type(value) is str:
+        out[key] = value
+    elif value is NotImplemented:
         return
     if value is None:
         out[key + "__null"] = ""
@@ -149,17 +183,22 @@ class KalturaClientBase:
         self.close()
 
     def _reset_volatile(self) -> None:
-        for key in self.VOLATILE_REQUEST_CONFIGURATION:
-            self.requestConfiguration.pop(key, None)
+        config = self.requestConfiguration
+        if config:
+            for key in self.VOLATILE_REQUEST_CONFIGURATION:
+                if key in config:
+                    del config[key]
 
     # -- request building ------------------------------------------------------------------
     def _action_params(
-        self, spec: ActionSpec, args: tuple[Any, ...]
+        self, spec: ActionSpec, args: tuple[Any, ...], out: dict[str, Any] | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Action parameters then request configuration; file parameters separately."""
+        """Action parameters then request configuration (added to `out`, default a new dict);
+        file parameters separately."""
         if codec is None:
             _load()
-        out: dict[str, Any] = {}
+        if out is None:
+            out = {}
         files: dict[str, Any] = {}
         for param, value in zip(spec.params, args):
             if value is NotImplemented:
@@ -198,11 +237,11 @@ class KalturaClientBase:
         for key, value in top.items():
             if type(value) is dict:
                 top[key] = _sorted_nested(value)
-        text = json.dumps(top)
+        text: str = _dumps(top)
         signature = hashlib.md5(text.encode("utf8")).hexdigest()
         top["kalsig"] = signature
         if len(top) == 1:
-            return json.dumps(top)
+            return _dumps(top)  # type: ignore[no-any-return]
         return f'{text[:-1]}, "kalsig": "{signature}"}}'
 
     def _url(self, spec: ActionSpec | None) -> str:
@@ -229,13 +268,13 @@ class KalturaClientBase:
                 f"{spec.service}.{spec.action} cannot be called inside a multi-request",
                 KalturaClientException.ERROR_NOT_IN_MULTI_REQUEST,
             )
-        params, files = self._action_params(spec, args)
-        self._reset_volatile()
         if self._queue is not None:
+            params, files = self._action_params(spec, args)
+            self._reset_volatile()
             self._queue.append(_Queued(spec, params, files))
             return MultiRequestSubResult(f"{len(self._queue)}:result")
-        top = self._envelope()
-        top.update(params)
+        top, files = self._action_params(spec, args, self._envelope())
+        self._reset_volatile()
         if spec.serve:
             return self._serve_url(spec, top)
         url = self._url(spec)
@@ -310,7 +349,9 @@ class KalturaClientBase:
         self, url: str, body: str, top: dict[str, Any], files: dict[str, Any], idempotent: bool
     ) -> bytes:
         config = self.config
-        logutil.log_request(config, url, top)
+        logging_on = logutil.enabled(config)
+        if logging_on:
+            logutil.log_request(config, url, top)
         headers = {
             "Accept": (
                 "application/json" if config.format == KALTURA_SERVICE_FORMAT_JSON else "text/xml"
@@ -321,16 +362,30 @@ class KalturaClientBase:
             headers["User-Agent"] = config.userAgent
         headers.update(self.requestHeaders)
         start = time.monotonic()
-        response = self._get_transport().post(url, body, files, headers, idempotent)
-        logutil.log_message(
-            config, "execution time for [%s]: [%s]" % (url, time.monotonic() - start)
+        response = (self._transport or self._get_transport()).post(
+            url, body, files, headers, idempotent
         )
+        if logging_on:
+            logutil.log_message(
+                config, "execution time for [%s]: [%s]" % (url, time.monotonic() - start)
+            )
         self.responseHeaders = response.headers
         _check_http(response.status, response.headers, response.data)
         return response.data  # type: ignore[no-any-return]
 
     # -- responses -----------------------------------------------------------------------
     def _parse_single(self, data: bytes, result: ResultSpec) -> Any:
+        # Parsing allocates many objects at once; cyclic GC passes over the fresh element
+        # tree would cost more than the parse itself, so GC is paused meanwhile.
+        if not gc.isenabled():
+            return self._parse_single_now(data, result)
+        gc.disable()
+        try:
+            return self._parse_single_now(data, result)
+        finally:
+            gc.enable()
+
+    def _parse_single_now(self, data: bytes, result: ResultSpec) -> Any:
         if codec is None:
             _load()
         self.executionTime = None
@@ -352,6 +407,15 @@ class KalturaClientBase:
         return codec.value_from_json(value, result.kind, result.ref)
 
     def _parse_multi(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
+        if not gc.isenabled():
+            return self._parse_multi_now(data, results)
+        gc.disable()
+        try:
+            return self._parse_multi_now(data, results)
+        finally:
+            gc.enable()
+
+    def _parse_multi_now(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
         if codec is None:
             _load()
         self.executionTime = None

@@ -1,14 +1,15 @@
 """Objects <-> wire: request serialization and XML / JSON response parsing.
 
 For each class a `_Plan` is derived once from the `_kaltura_fields_` declarations along its
-MRO: the attribute defaults, the writable fields in the official order and, per wire name, a
-converter for each response format. Parsing creates instances without running `__init__`
-(the defaults are copied into `__dict__` in one step), which is what makes it fast.
+MRO: the writable fields in the official order and, per wire name, a reader for each response
+format. Parsing creates instances without running `__init__` and stores only the fields the
+server sent (unset ones read as NotImplemented through class attributes, see
+`KalturaObjectBase.__init_subclass__`), which is what makes it fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ..Base import (
@@ -41,6 +42,7 @@ __all__ = [
     "value_to_wire",
 ]
 
+_new: Any = object.__new__  # instances without running __init__
 _INT = FieldKind.INT
 _BIGINT = FieldKind.BIGINT
 _FLOAT = FieldKind.FLOAT
@@ -51,12 +53,17 @@ _ARRAY = FieldKind.ARRAY
 _MAP = FieldKind.MAP
 _FILE = FieldKind.FILE
 
-XmlConv = Callable[[Any], Any]
-JsonConv = Callable[[Any], Any]
 
 
 class _Plan:
-    __slots__ = ("defaults", "fields", "json_readers", "type_name", "writable", "xml_readers")
+    __slots__ = (
+        "fields",
+        "json_readers",
+        "type_name",
+        "writable",
+        "write_info",
+        "xml_readers",
+    )
 
     def __init__(self, cls: type[KalturaObjectBase]) -> None:
         merged: dict[str, FieldSpec] = {}
@@ -72,16 +79,18 @@ class _Plan:
             merged["relatedObjects"] = related
         self.fields: tuple[FieldSpec, ...] = tuple(merged.values())
         self.type_name: str = cls._kaltura_type_
-        self.defaults: dict[str, Any] = {f.attr_name: NotImplemented for f in self.fields}
         # The official toParams order: base class fields first, related objects never sent.
         self.writable: tuple[tuple[str, str, int], ...] = tuple(
             (f.wire_name, f.attr_name, f.kind) for f in self.fields if not f.flags & READ_ONLY
         )
-        self.xml_readers: dict[str, tuple[str, XmlConv]] = {
-            f.wire_name: (f.attr_name, _xml_converter(f.kind, f.ref)) for f in self.fields
+        self.write_info: dict[str, tuple[int, str, int]] = {
+            attr: (index, wire, kind) for index, (wire, attr, kind) in enumerate(self.writable)
         }
-        self.json_readers: dict[str, tuple[str, JsonConv]] = {
-            f.wire_name: (f.attr_name, _json_converter(f.kind, f.ref)) for f in self.fields
+        self.xml_readers: dict[str, Reader] = {
+            f.wire_name: _xml_reader(f.attr_name, f.kind, f.ref) for f in self.fields
+        }
+        self.json_readers: dict[str, Reader] = {
+            f.wire_name: _json_reader(f.attr_name, f.kind, f.ref) for f in self.fields
         }
 
 
@@ -96,10 +105,9 @@ def _plan(cls: type[Any]) -> _Plan:
 
 
 def new_instance(cls: type[Any]) -> Any:
-    """An instance of `cls` with every declared attribute unset (`__init__` not run)."""
-    obj = cls.__new__(cls)
-    obj.__dict__.update(_plan(cls).defaults)
-    return obj
+    """An instance of `cls` with every declared attribute unset (`__init__` not run; unset
+    fields read as NotImplemented through the class defaults)."""
+    return _new(cls)
 
 
 # --------------------------------------------------------------------------------------------
@@ -117,12 +125,38 @@ def scalar_to_wire(value: Any) -> str:
 
 
 def object_to_wire(obj: Any) -> dict[str, Any]:
-    """An object as its request dict: `objectType` first, then the set, writable fields."""
+    """An object as its request dict: `objectType` first, then the set, writable fields in
+    declaration order (base classes first), as the official `toParams()`."""
     plan = _plans.get(type(obj)) or _plan(type(obj))
     out: dict[str, Any] = {"objectType": plan.type_name}
-    values = obj.__dict__
+    info_get = plan.write_info.get
+    last = -1
+    # Walk the instance dict (only what is set matters); it is in declaration order unless
+    # attributes were assigned out of order, then the declared order is used instead.
+    for attr, value in obj.__dict__.items():
+        if value is NotImplemented:
+            continue
+        info = info_get(attr)
+        if info is None:
+            continue  # read-only, or not a field
+        index, wire, kind = info
+        if index < last:
+            return _object_to_wire_ordered(plan, obj)
+        last = index
+        if value is None:
+            out[wire + "__null"] = ""
+        elif kind < _OBJECT or kind == _FILE:
+            out[wire] = value if type(value) is str else scalar_to_wire(value)
+        else:
+            out[wire] = value_to_wire(kind, value)
+    return out
+
+
+def _object_to_wire_ordered(plan: _Plan, obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"objectType": plan.type_name}
+    get = obj.__dict__.get
     for wire, attr, kind in plan.writable:
-        value = values.get(attr, NotImplemented)
+        value = get(attr, NotImplemented)
         if value is NotImplemented:
             continue
         if value is None:
@@ -162,109 +196,163 @@ def value_to_wire(kind: int, value: Any) -> Any:
 
 
 # --------------------------------------------------------------------------------------------
-# XML parsing
+# Parsing: readers are (attr, code, arg) triples interpreted inline by the parse loops (no call
+# per scalar field); code _C_COMPLEX calls arg(value) for objects, arrays and maps.
+
+_C_STR = 0
+_C_INT = 1
+_C_FLOAT = 2
+_C_BOOL = 3
+_C_ENUM = 4
+_C_COMPLEX = 5
+
+Reader = tuple[str, int, Any]
 
 
-def _xml_text(node: Any) -> str:
-    text = node.text
-    return text if text else ""
+class _EnumTable:
+    """Wire value -> enum member, resolved on first use; unknown values become instances
+    of the enum too (tolerant enums). Falls back to the raw value if the enum is unknown."""
 
+    __slots__ = ("by_json", "by_text", "is_int", "ref", "_cls")
 
-def _xml_int(node: Any) -> int | None:
-    text = node.text
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        return None
+    def __init__(self, ref: str, is_int: bool) -> None:
+        self.ref = ref
+        self.is_int = is_int
+        self.by_text: dict[str | None, Any] = {}
+        self.by_json: dict[Any, Any] = {}
+        self._cls: Any = None
 
+    def _enum(self) -> Any:
+        if self._cls is None:
+            self._cls = registry.find_enum_class(self.ref) or (int if self.is_int else str)
+        return self._cls
 
-def _xml_float(node: Any) -> float | None:
-    text = node.text
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _xml_bool(node: Any) -> bool | None:
-    text = node.text
-    if text == "1" or text == "true":
-        return True
-    if text == "0" or text == "false":
-        return False
-    return None
-
-
-def _int_enum_xml(ref: str) -> XmlConv:
-    holder: list[Any] = []
-
-    def convert(node: Any) -> Any:
-        text = node.text
+    def from_text(self, text: str | None) -> Any:
         if not text:
+            return None
+        if self.is_int:
+            try:
+                raw: Any = int(text)
+            except ValueError:
+                return None
+        else:
+            raw = text
+        value = self._enum()(raw)
+        if len(self.by_text) < 4096:
+            self.by_text[text] = value
+        return value
+
+    def from_json(self, data: Any) -> Any:
+        if data is None or data == "":
             return None
         try:
-            raw = int(text)
-        except ValueError:
+            raw: Any = _json_int(data) if self.is_int else _json_text(data)
+        except TypeError:  # unhashable garbage
             return None
-        if not holder:
-            holder.append(registry.find_enum_class(ref) or int)
-        return holder[0](raw)
-
-    return convert
-
-
-def _string_enum_xml(ref: str) -> XmlConv:
-    holder: list[Any] = []
-
-    def convert(node: Any) -> Any:
-        text = node.text
-        if not text:
+        if raw is None:
             return None
-        if not holder:
-            holder.append(registry.find_enum_class(ref) or str)
-        return holder[0](text)
+        value = self._enum()(raw)
+        if len(self.by_json) < 4096 and type(data) in (int, str):
+            self.by_json[data] = value
+        return value
 
-    return convert
 
-
-def _xml_converter(kind: int, ref: str | None) -> XmlConv:
+def _reader_code(kind: int, ref: str | None) -> tuple[int, Any]:
     if kind == _STRING or kind == _FILE:
-        return _string_enum_xml(ref) if ref else _xml_text
+        return (_C_ENUM, _EnumTable(ref, False)) if ref else (_C_STR, None)
     if kind == _INT or kind == _BIGINT:
-        return _int_enum_xml(ref) if ref else _xml_int
+        return (_C_ENUM, _EnumTable(ref, True)) if ref else (_C_INT, None)
     if kind == _BOOL:
-        return _xml_bool
+        return _C_BOOL, None
     if kind == _FLOAT:
-        return _xml_float
+        return _C_FLOAT, None
+    return _C_COMPLEX, kind
+
+
+def _xml_reader(attr: str, kind: int, ref: str | None) -> Reader:
+    code, arg = _reader_code(kind, ref)
+    if code != _C_COMPLEX:
+        return attr, code, arg
     expected = ref or "KalturaObjectBase"
     if kind == _OBJECT:
-        return lambda node: object_from_xml(node, expected)
+        return attr, code, lambda node: object_from_xml(node, expected)
     if kind == _ARRAY:
-        return lambda node: array_from_xml(node, expected)
-    return lambda node: map_from_xml(node, expected)
+        return attr, code, lambda node: array_from_xml(node, expected)
+    return attr, code, lambda node: map_from_xml(node, expected)
+
+
+def _json_reader(attr: str, kind: int, ref: str | None) -> Reader:
+    code, arg = _reader_code(kind, ref)
+    if code != _C_COMPLEX:
+        return attr, code, arg
+    expected = ref or "KalturaObjectBase"
+    if kind == _OBJECT:
+        return attr, code, lambda value: object_from_json(value, expected)
+    if kind == _ARRAY:
+        return attr, code, lambda value: array_from_json(value, expected)
+    return attr, code, lambda value: map_from_json(value, expected)
+
+
+_resolved: dict[tuple[str | None, str], type[Any]] = {}
 
 
 def _resolve(object_type: str | None, expected: str) -> type[Any]:
     """The class for a response's `objectType`; unknown or unrelated types fall back to the
     declared type (a newer server may send subclasses this client does not know)."""
-    cls = registry.object_class(object_type)
-    declared = registry.object_class(expected) or KalturaObjectBase
-    if cls is None or not issubclass(cls, declared):
-        return declared
+    key = (object_type, expected)
+    cls = _resolved.get(key)
+    if cls is None:
+        found = registry.object_class(object_type)
+        declared = registry.object_class(expected) or KalturaObjectBase
+        cls = declared if found is None or not issubclass(found, declared) else found
+        _resolved[key] = cls
     return cls
 
 
-def fill_from_xml(obj: Any, node: Any) -> None:
-    readers = _plan(type(obj)).xml_readers
-    values = obj.__dict__
+def _fill_xml(values: dict[str, Any], readers: dict[str, Reader], node: Any) -> None:
+    get = readers.get
     for child in node:
-        reader = readers.get(child.tag)
-        if reader is not None:
-            values[reader[0]] = reader[1](child)
+        reader = get(child.tag)
+        if reader is None:
+            continue
+        attr, code, arg = reader
+        if code == _C_STR:
+            values[attr] = child.text or ""
+        elif code == _C_INT:
+            text = child.text
+            if text:
+                try:
+                    values[attr] = int(text)
+                except ValueError:
+                    values[attr] = None
+            else:
+                values[attr] = None
+        elif code == _C_ENUM:
+            text = child.text
+            value = arg.by_text.get(text)
+            values[attr] = value if value is not None else arg.from_text(text)
+        elif code == _C_BOOL:
+            text = child.text
+            values[attr] = (
+                True
+                if text == "1" or text == "true"
+                else False if text == "0" or text == "false" else None
+            )
+        elif code == _C_FLOAT:
+            text = child.text
+            if text:
+                try:
+                    values[attr] = float(text)
+                except ValueError:
+                    values[attr] = None
+            else:
+                values[attr] = None
+        else:
+            values[attr] = arg(child)
+
+
+def fill_from_xml(obj: Any, node: Any) -> None:
+    _fill_xml(obj.__dict__, _plan(type(obj)).xml_readers, node)
 
 
 def object_from_xml(node: Any, expected: str) -> Any:
@@ -274,14 +362,8 @@ def object_from_xml(node: Any, expected: str) -> Any:
         return None
     cls = _resolve(type_node.text, expected)
     plan = _plans.get(cls) or _plan(cls)
-    obj = cls.__new__(cls)
-    values = obj.__dict__
-    values.update(plan.defaults)
-    readers = plan.xml_readers
-    for child in node:
-        reader = readers.get(child.tag)
-        if reader is not None:
-            values[reader[0]] = reader[1](child)
+    obj = _new(cls)
+    _fill_xml(obj.__dict__, plan.xml_readers, node)
     return obj
 
 
@@ -302,17 +384,9 @@ def value_from_xml(node: Any, kind: int | None, ref: str | None) -> Any:
     """A `<result>` element as the typed value of an action result."""
     if kind is None:
         return None
-    if kind == _OBJECT:
-        return object_from_xml(node, ref or "KalturaObjectBase")
-    if kind == _ARRAY:
-        return array_from_xml(node, ref or "KalturaObjectBase")
-    if kind == _MAP:
-        return map_from_xml(node, ref or "KalturaObjectBase")
-    return _xml_converter(kind, ref)(node)
-
-
-# --------------------------------------------------------------------------------------------
-# JSON parsing
+    values: dict[str, Any] = {}
+    _fill_xml(values, {node.tag: _xml_reader("v", kind, ref)}, [node])
+    return values["v"]
 
 
 def _json_text(value: Any) -> Any:
@@ -320,12 +394,14 @@ def _json_text(value: Any) -> Any:
         return value
     if type(value) is bool:
         return "1" if value else "0"
+    if isinstance(value, (dict, list)):
+        raise TypeError("not a scalar")
     return str(value)
 
 
 def _json_int(value: Any) -> int | None:
     if type(value) is int or value is None:
-        return value  # type: ignore[no-any-return]
+        return value
     if type(value) is bool:
         return int(value)
     try:
@@ -336,7 +412,9 @@ def _json_int(value: Any) -> int | None:
 
 def _json_float(value: Any) -> float | None:
     if type(value) is float or value is None:
-        return value  # type: ignore[no-any-return]
+        return value
+    if type(value) is bool:
+        return float(value)
     try:
         return float(value)
     except (TypeError, ValueError):
@@ -345,65 +423,45 @@ def _json_float(value: Any) -> float | None:
 
 def _json_bool(value: Any) -> bool | None:
     if type(value) is bool or value is None:
-        return value  # type: ignore[no-any-return]
-    if value in (1, "1", "true"):
+        return value
+    if value == 1 or value == "1" or value == "true":
         return True
-    if value in (0, "0", "false"):
+    if value == 0 or value == "0" or value == "false":
         return False
     return None
 
 
-def _int_enum_json(ref: str) -> JsonConv:
-    holder: list[Any] = []
-
-    def convert(value: Any) -> Any:
-        raw = _json_int(value)
-        if raw is None:
-            return None
-        if not holder:
-            holder.append(registry.find_enum_class(ref) or int)
-        return holder[0](raw)
-
-    return convert
-
-
-def _string_enum_json(ref: str) -> JsonConv:
-    holder: list[Any] = []
-
-    def convert(value: Any) -> Any:
-        if value is None or value == "":
-            return None
-        if not holder:
-            holder.append(registry.find_enum_class(ref) or str)
-        return holder[0](_json_text(value))
-
-    return convert
+def _fill_json(values: dict[str, Any], readers: dict[str, Reader], data: dict[str, Any]) -> None:
+    get = readers.get
+    for key, value in data.items():
+        reader = get(key)
+        if reader is None:
+            continue
+        attr, code, arg = reader
+        if code == _C_STR:
+            values[attr] = value if type(value) is str or value is None else _safe_text(value)
+        elif code == _C_INT:
+            values[attr] = value if type(value) is int else _json_int(value)
+        elif code == _C_ENUM:
+            member = arg.by_json.get(value) if type(value) in (int, str) else None
+            values[attr] = member if member is not None else arg.from_json(value)
+        elif code == _C_BOOL:
+            values[attr] = value if type(value) is bool else _json_bool(value)
+        elif code == _C_FLOAT:
+            values[attr] = value if type(value) is float else _json_float(value)
+        else:
+            values[attr] = arg(value)
 
 
-def _json_converter(kind: int, ref: str | None) -> JsonConv:
-    if kind == _STRING or kind == _FILE:
-        return _string_enum_json(ref) if ref else _json_text
-    if kind == _INT or kind == _BIGINT:
-        return _int_enum_json(ref) if ref else _json_int
-    if kind == _BOOL:
-        return _json_bool
-    if kind == _FLOAT:
-        return _json_float
-    expected = ref or "KalturaObjectBase"
-    if kind == _OBJECT:
-        return lambda value: object_from_json(value, expected)
-    if kind == _ARRAY:
-        return lambda value: array_from_json(value, expected)
-    return lambda value: map_from_json(value, expected)
+def _safe_text(value: Any) -> str | None:
+    try:
+        return _json_text(value)  # type: ignore[no-any-return]
+    except TypeError:
+        return None
 
 
 def fill_from_json(obj: Any, data: Mapping[str, Any]) -> None:
-    readers = _plan(type(obj)).json_readers
-    values = obj.__dict__
-    for key, value in data.items():
-        reader = readers.get(key)
-        if reader is not None:
-            values[reader[0]] = reader[1](value)
+    _fill_json(obj.__dict__, _plan(type(obj)).json_readers, dict(data))
 
 
 def object_from_json(data: Any, expected: str) -> Any:
@@ -420,14 +478,8 @@ def object_from_json(data: Any, expected: str) -> Any:
         return None
     cls = _resolve(object_type, expected)
     plan = _plans.get(cls) or _plan(cls)
-    obj = cls.__new__(cls)
-    values = obj.__dict__
-    values.update(plan.defaults)
-    readers = plan.json_readers
-    for key, value in data.items():
-        reader = readers.get(key)
-        if reader is not None:
-            values[reader[0]] = reader[1](value)
+    obj = _new(cls)
+    _fill_json(obj.__dict__, plan.json_readers, data)
     return obj
 
 
@@ -455,13 +507,9 @@ def value_from_json(data: Any, kind: int | None, ref: str | None) -> Any:
     """A decoded JSON result as the typed value of an action result."""
     if kind is None:
         return None
-    if kind == _OBJECT:
-        return object_from_json(data, ref or "KalturaObjectBase")
-    if kind == _ARRAY:
-        return array_from_json(data, ref or "KalturaObjectBase")
-    if kind == _MAP:
-        return map_from_json(data, ref or "KalturaObjectBase")
-    return _json_converter(kind, ref)(data)
+    values: dict[str, Any] = {}
+    _fill_json(values, {"v": _json_reader("v", kind, ref)}, {"v": data})
+    return values["v"]
 
 
 # --------------------------------------------------------------------------------------------

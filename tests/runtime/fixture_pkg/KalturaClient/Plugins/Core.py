@@ -82,11 +82,24 @@ class KalturaBaseEntry(KalturaObjectBase):
         FieldSpec("not", "not_", FieldKind.BOOL),
     )
 
-    def __init__(self, id: Any = NI, name: Any = NI, description: Any = NI, partnerId: Any = NI,
-                 tags: Any = NI, status: Any = NI, createdAt: Any = NI, rank: Any = NI,
-                 licenseType: Any = NI, displayInSearch: Any = NI, tagObjects: Any = NI,
-                 tagMap: Any = NI, owner: Any = NI, not_: Any = NI,
-                 relatedObjects: Any = NI) -> None:
+    def __init__(
+        self,
+        id: Any = NI,
+        name: Any = NI,
+        description: Any = NI,
+        partnerId: Any = NI,
+        tags: Any = NI,
+        status: Any = NI,
+        createdAt: Any = NI,
+        rank: Any = NI,
+        licenseType: Any = NI,
+        displayInSearch: Any = NI,
+        tagObjects: Any = NI,
+        tagMap: Any = NI,
+        owner: Any = NI,
+        not_: Any = NI,
+        relatedObjects: Any = NI,
+    ) -> None:
         KalturaObjectBase.__init__(self, relatedObjects)
         self.id = id
         self.name = name
@@ -139,8 +152,14 @@ class KalturaBaseEntryFilter(KalturaObjectBase):
         FieldSpec("statusEqual", "statusEqual", FieldKind.STRING, "KalturaEntryStatus"),
     )
 
-    def __init__(self, orderBy: Any = NI, idIn: Any = NI, nameLike: Any = NI,
-                 statusEqual: Any = NI, relatedObjects: Any = NI) -> None:
+    def __init__(
+        self,
+        orderBy: Any = NI,
+        idIn: Any = NI,
+        nameLike: Any = NI,
+        statusEqual: Any = NI,
+        relatedObjects: Any = NI,
+    ) -> None:
         KalturaObjectBase.__init__(self, relatedObjects)
         self.orderBy = orderBy
         self.idIn = idIn
@@ -192,8 +211,14 @@ class KalturaUploadToken(KalturaObjectBase):
         FieldSpec("uploadedFileSize", "uploadedFileSize", FieldKind.FLOAT, None, READ_ONLY),
     )
 
-    def __init__(self, id: Any = NI, fileName: Any = NI, fileSize: Any = NI,
-                 uploadedFileSize: Any = NI, relatedObjects: Any = NI) -> None:
+    def __init__(
+        self,
+        id: Any = NI,
+        fileName: Any = NI,
+        fileSize: Any = NI,
+        uploadedFileSize: Any = NI,
+        relatedObjects: Any = NI,
+    ) -> None:
         KalturaObjectBase.__init__(self, relatedObjects)
         self.id = id
         self.fileName = fileName
@@ -204,39 +229,89 @@ class KalturaUploadToken(KalturaObjectBase):
 _P = ParamSpec
 _K = FieldKind
 
-MEDIA_LIST = ActionSpec("media", "list", (
-    _P("filter", _K.OBJECT, "KalturaMediaEntryFilter", OPTIONAL),
-    _P("pager", _K.OBJECT, "KalturaFilterPager", OPTIONAL),
-), ResultSpec(_K.OBJECT, "KalturaMediaListResponse"))
-MEDIA_ADD = ActionSpec("media", "add", (_P("entry", _K.OBJECT, "KalturaMediaEntry"),),
-                       ResultSpec(_K.OBJECT, "KalturaMediaEntry"))
-MEDIA_GET = ActionSpec("media", "get", (_P("entryId", _K.STRING), _P("version", _K.INT, None, OPTIONAL)),
-                       ResultSpec(_K.OBJECT, "KalturaMediaEntry"))
-MEDIA_COUNT = ActionSpec("media", "count", (_P("filter", _K.OBJECT, "KalturaMediaEntryFilter", OPTIONAL),),
-                         ResultSpec(_K.INT))
+MEDIA_LIST = ActionSpec(
+    "media",
+    "list",
+    (
+        _P("filter", _K.OBJECT, "KalturaMediaEntryFilter", OPTIONAL),
+        _P("pager", _K.OBJECT, "KalturaFilterPager", OPTIONAL),
+    ),
+    ResultSpec(_K.OBJECT, "KalturaMediaListResponse"),
+)
+MEDIA_ADD = ActionSpec(
+    "media",
+    "add",
+    (_P("entry", _K.OBJECT, "KalturaMediaEntry"),),
+    ResultSpec(_K.OBJECT, "KalturaMediaEntry"),
+)
+MEDIA_GET = ActionSpec(
+    "media",
+    "get",
+    (_P("entryId", _K.STRING), _P("version", _K.INT, None, OPTIONAL)),
+    ResultSpec(_K.OBJECT, "KalturaMediaEntry"),
+)
+MEDIA_COUNT = ActionSpec(
+    "media",
+    "count",
+    (_P("filter", _K.OBJECT, "KalturaMediaEntryFilter", OPTIONAL),),
+    ResultSpec(_K.INT),
+)
 MEDIA_DELETE = ActionSpec("media", "delete", (_P("entryId", _K.STRING),), ResultSpec(None))
 MEDIA_FLAG = ActionSpec("media", "isFlagged", (_P("entryId", _K.STRING),), ResultSpec(_K.BOOL))
-MEDIA_TAGS = ActionSpec("media", "tagsMap", (_P("ids", _K.ARRAY, "KalturaTag"), _P("m", _K.MAP, "KalturaTag")),
-                        ResultSpec(_K.MAP, "KalturaTag"))
+MEDIA_TAGS = ActionSpec(
+    "media",
+    "tagsMap",
+    (_P("ids", _K.ARRAY, "KalturaTag"), _P("m", _K.MAP, "KalturaTag")),
+    ResultSpec(_K.MAP, "KalturaTag"),
+)
 MEDIA_TAGLIST = ActionSpec("media", "tagList", (), ResultSpec(_K.ARRAY, "KalturaTag"))
 MEDIA_TYPE = ActionSpec("media", "getType", (), ResultSpec(_K.INT, "KalturaMediaType"))
-MEDIA_NOMULTI = ActionSpec("media", "export", (_P("entryId", _K.STRING),), ResultSpec(_K.STRING),
-                           multi_request=False)
+MEDIA_NOMULTI = ActionSpec(
+    "media", "export", (_P("entryId", _K.STRING),), ResultSpec(_K.STRING), multi_request=False
+)
 MEDIA_UPLOAD = ActionSpec("media", "upload", (_P("fileData", _K.FILE),), ResultSpec(_K.STRING))
-MEDIA_TWOFILES = ActionSpec("media", "twoFiles", (
-    _P("entryId", _K.STRING), _P("fileA", _K.FILE), _P("fileB", _K.FILE, None, OPTIONAL)),
-    ResultSpec(_K.STRING))
-DATA_SERVE = ActionSpec("data", "serve", (
-    _P("entryId", _K.STRING), _P("version", _K.INT, None, OPTIONAL),
-    _P("forceProxy", _K.BOOL, None, OPTIONAL)), ResultSpec(_K.FILE), multi_request=False, serve=True)
-UPLOADTOKEN_ADD = ActionSpec("uploadtoken", "add", (
-    _P("uploadToken", _K.OBJECT, "KalturaUploadToken", OPTIONAL),), ResultSpec(_K.OBJECT, "KalturaUploadToken"))
-UPLOADTOKEN_UPLOAD = ActionSpec("uploadtoken", "upload", (
-    _P("uploadTokenId", _K.STRING), _P("fileData", _K.FILE), _P("resume", _K.BOOL, None, OPTIONAL),
-    _P("finalChunk", _K.BOOL, None, OPTIONAL), _P("resumeAt", _K.FLOAT, None, OPTIONAL)),
-    ResultSpec(_K.OBJECT, "KalturaUploadToken"))
-UPLOADTOKEN_GET = ActionSpec("uploadtoken", "get", (_P("uploadTokenId", _K.STRING),),
-                             ResultSpec(_K.OBJECT, "KalturaUploadToken"))
+MEDIA_TWOFILES = ActionSpec(
+    "media",
+    "twoFiles",
+    (_P("entryId", _K.STRING), _P("fileA", _K.FILE), _P("fileB", _K.FILE, None, OPTIONAL)),
+    ResultSpec(_K.STRING),
+)
+DATA_SERVE = ActionSpec(
+    "data",
+    "serve",
+    (
+        _P("entryId", _K.STRING),
+        _P("version", _K.INT, None, OPTIONAL),
+        _P("forceProxy", _K.BOOL, None, OPTIONAL),
+    ),
+    ResultSpec(_K.FILE),
+    multi_request=False,
+    serve=True,
+)
+UPLOADTOKEN_ADD = ActionSpec(
+    "uploadtoken",
+    "add",
+    (_P("uploadToken", _K.OBJECT, "KalturaUploadToken", OPTIONAL),),
+    ResultSpec(_K.OBJECT, "KalturaUploadToken"),
+)
+UPLOADTOKEN_UPLOAD = ActionSpec(
+    "uploadtoken",
+    "upload",
+    (
+        _P("uploadTokenId", _K.STRING),
+        _P("fileData", _K.FILE),
+        _P("resume", _K.BOOL, None, OPTIONAL),
+        _P("finalChunk", _K.BOOL, None, OPTIONAL),
+        _P("resumeAt", _K.FLOAT, None, OPTIONAL),
+    ),
+    ResultSpec(_K.OBJECT, "KalturaUploadToken"),
+)
+UPLOADTOKEN_GET = ActionSpec(
+    "uploadtoken",
+    "get",
+    (_P("uploadTokenId", _K.STRING),),
+    ResultSpec(_K.OBJECT, "KalturaUploadToken"),
+)
 
 
 class KalturaMediaService(KalturaServiceBase):
@@ -286,9 +361,17 @@ class KalturaUploadTokenService(KalturaServiceBase):
     def add(self, uploadToken: Any = NI) -> Any:
         return self.client._call(UPLOADTOKEN_ADD, (uploadToken,))
 
-    def upload(self, uploadTokenId: Any, fileData: Any, resume: Any = False,
-               finalChunk: Any = True, resumeAt: Any = -1) -> Any:
-        return self.client._call(UPLOADTOKEN_UPLOAD, (uploadTokenId, fileData, resume, finalChunk, resumeAt))
+    def upload(
+        self,
+        uploadTokenId: Any,
+        fileData: Any,
+        resume: Any = False,
+        finalChunk: Any = True,
+        resumeAt: Any = -1,
+    ) -> Any:
+        return self.client._call(
+            UPLOADTOKEN_UPLOAD, (uploadTokenId, fileData, resume, finalChunk, resumeAt)
+        )
 
     def get(self, uploadTokenId: Any) -> Any:
         return self.client._call(UPLOADTOKEN_GET, (uploadTokenId,))
