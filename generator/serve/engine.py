@@ -233,22 +233,33 @@ class Engine:
                 return self.errors.make(name, key)
         return self.errors.make("OBJECT_NOT_FOUND", key)
 
+    def duplicate(self, entity: ClassDef, key: str) -> ApiError:
+        """Kaltura's error for an id that is taken (a writable `id`, e.g. a user id)."""
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", entity.name.removeprefix("Kaltura")).upper()
+        for name in (f"DUPLICATE_{snake}_BY_ID", f"DUPLICATE_{snake}", f"{snake}_ALREADY_EXISTS"):
+            if self.errors.defined_in_schema(name):
+                return self.errors.make(name, key)
+        return self.errors.make("INVALID_OBJECT_ID", key)
+
     # -- object life cycle helpers for handlers
 
-    def insert(self, call: Call, entity: ClassDef, obj: Obj) -> Obj:
-        """Store a new object: server-owned properties set, read-only input dropped."""
+    def insert(self, call: Call, entity: ClassDef, obj: Obj, keep_id: bool = False) -> Obj:
+        """Store a new object: server-owned properties set, read-only input dropped (a seed
+        may keep its ids: `keep_id`)."""
         cls = self.schema.classes.get(str(obj.get("objectType", ""))) or entity
         if not cls.is_subclass_of(entity):
             cls = entity
         obj["objectType"] = cls.name
         props = {p.name: p for p in cls.all_properties}
         for name, prop in props.items():
-            if prop.read_only and name in obj and name not in ("id",):
+            if prop.read_only and name in obj and not (keep_id and name == "id"):
                 del obj[name]
         table = self.table_of(entity)
         id_prop = props.get("id")
         if "id" in obj and obj["id"] is not None and id_prop is not None:
             key = text(obj["id"])
+            if self.store.get(table, key) is not None:
+                raise self.duplicate(entity, key)
         elif (
             id_prop is not None
             and isinstance(id_prop.type, PrimitiveType)
@@ -350,6 +361,10 @@ class Engine:
             return self._execute(service, action, raw, files, base_url)
         except ApiError as error:
             return Outcome(error, action)
+        except Exception as exc:  # a bug of ours: this call fails, the server and the
+            # other calls of a multi-request go on
+            detail = f"{type(exc).__name__}: {exc}"
+            return Outcome(self.errors.make("INTERNAL_SERVER_ERROR", detail), action)
 
     def _execute(
         self,

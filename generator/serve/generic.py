@@ -436,15 +436,21 @@ def update(call: Call, entity: ClassDef) -> Obj:
         None,
     )
     changes = call.args.get(param.name) if param is not None else None
+    updated = copy.deepcopy(existing)
     if isinstance(changes, dict):
         check_updatable(call, changes)
-        merge(existing, changes)
-    engine.touch(existing)
-    hook = engine.update_hooks.get(engine.table_of(entity))
+        merge(updated, changes)
+    engine.touch(updated)
+    table, key = engine.table_of(entity), text(existing.get("id"))
+    engine.store.put(table, key, updated)
+    hook = engine.update_hooks.get(table)
     if hook is not None:
-        hook(call, existing)
-    engine.store.dirty = True
-    return copy.deepcopy(existing)
+        try:
+            hook(call, updated)
+        except BaseException:  # all or nothing: a refused update leaves the object as it was
+            engine.store.put(table, key, existing)
+            raise
+    return copy.deepcopy(updated)
 
 
 def merge(existing: Obj, changes: Obj) -> None:

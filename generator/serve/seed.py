@@ -87,7 +87,7 @@ def load_seed(engine: Engine, path: Path) -> None:
             add = service.actions[0]
         call = Call(engine, service, add, {}, None, partner_id, "", {})
         with engine.store.transaction():
-            created = engine.insert(call, entity, dict(obj))
+            created = engine.insert(call, entity, dict(obj), keep_id=True)
             stored = engine.store.get(engine.table_of(entity), str(created["id"]))
             assert stored is not None
             for key in ("status", "userId", "creatorId"):

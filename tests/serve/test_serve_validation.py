@@ -81,5 +81,30 @@ def test_read_only_and_insert_only_on_update(api: Api) -> None:
 
 def test_read_only_input_on_add_is_ignored(api: Api) -> None:
     entry = api.call("media", "add", entry={**ENTRY, "id": "0_mine", "plays": 99, "partnerId": 1})
-    assert entry["id"] == "0_mine"
+    assert entry["id"] != "0_mine" and entry["id"].startswith("0_")
     assert "plays" not in entry and entry["partnerId"] == api.server.partner_id
+
+
+def test_refused_update_changes_nothing(api: Api) -> None:
+    top = api.call("category", "add", category={"objectType": "KalturaCategory", "name": "t1"})
+    sub = api.call(
+        "category",
+        "add",
+        category={"objectType": "KalturaCategory", "name": "s1", "parentId": top["id"]},
+    )
+    top = api.call("category", "get", id=top["id"])
+    error = api.call(
+        "category",
+        "update",
+        id=top["id"],
+        category={"objectType": "KalturaCategory", "name": "renamed", "parentId": sub["id"]},
+    )
+    assert is_error(error, "PARENT_CATEGORY_IS_CHILD")
+    assert api.call("category", "get", id=top["id"]) == top
+
+
+def test_writable_ids_are_kept_and_must_be_unique(api: Api) -> None:
+    user = api.call("user", "add", user={"objectType": "KalturaUser", "id": "dup-user"})
+    assert user["id"] == "dup-user"
+    again = api.call("user", "add", user={"objectType": "KalturaUser", "id": "dup-user"})
+    assert is_error(again, "DUPLICATE_USER_BY_ID")

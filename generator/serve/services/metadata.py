@@ -66,12 +66,13 @@ def profile_update(call: Call) -> Obj:
     cls = engine.schema.classes[PROFILE]
     profile = get_object(call, cls, text(call.args.get("id")))
     changes = call.args.get("metadataProfile")
-    if isinstance(changes, dict):
-        check_updatable(call, changes)
-        merge(profile, changes)
     xsd = call.args.get("xsdData")
     if xsd:  # empty or absent keeps the current XSD
         _check_xml(call, text(xsd), "INVALID_METADATA_DATA")
+    if isinstance(changes, dict):
+        check_updatable(call, changes)
+        merge(profile, changes)
+    if xsd:
         profile["xsd"] = text(xsd)
         profile["version"] = int(profile.get("version") or 0) + 1
     if call.args.get("viewsData"):
