@@ -322,6 +322,13 @@ class Engine:
             session = ks_mod.parse_ks(ks, self.secrets_of())
             if ks in self.store.revoked:
                 raise ks_mod.KsError(ks_mod.LOGOUT)
+            limit = session.privileges.get("actionslimit")
+            if limit is not None:
+                with self.store.lock:
+                    used = self.store.ks_uses.get(ks, 0) + 1
+                    self.store.ks_uses[ks] = used
+                if not limit.isdigit() or used > int(limit):
+                    raise ks_mod.KsError(ks_mod.EXCEEDED_ACTIONS_LIMIT)
             restrict = session.privileges.get("urirestrict")
             if restrict:
                 uri = f"/api_v3/service/{service.id}/action/{action.name}"

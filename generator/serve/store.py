@@ -39,6 +39,7 @@ class Store:
         self.blobs: dict[str, bytes] = {}
         self.sequences: dict[str, int] = {}
         self.revoked: set[str] = set()
+        self.ks_uses: dict[str, int] = {}  # for the `actionslimit` privilege
         self.dirty = False
         if path is not None and path.is_file():
             self._load(path)

@@ -99,3 +99,62 @@ def test_login_by_login_id(fresh_server) -> None:  # type: ignore[no-untyped-def
     assert is_error(
         anon.call("user", "loginByLoginId", loginId="who", password="pw1"), "USER_NOT_FOUND"
     )
+
+
+def test_session_get_describes_a_ks(anon: Api) -> None:
+    ks = generate_v2(ADMIN_SECRET, "who", 2, PARTNER, 600, "sview:*,disableentitlement")
+    info = anon.call("session", "get", ks=ks)
+    assert info["objectType"] == "KalturaSessionInfo"
+    assert (info["userId"], info["sessionType"], info["partnerId"]) == ("who", 2, PARTNER)
+    assert info["privileges"] == "sview:*,disableentitlement"
+    other = generate_v1(SECRET, "them", 0, PARTNER, 600, "")
+    assert anon.call("session", "get", ks=ks, session=other)["userId"] == "them"
+    assert is_error(anon.call("session", "get", ks=ks, session="bogus"), "INVALID_KS")
+
+
+def test_actions_limit_privilege(anon: Api) -> None:
+    ks = generate_v2(ADMIN_SECRET, "l", 2, PARTNER, 600, "actionslimit:2")
+    assert anon.call("media", "count", ks=ks) >= 0
+    assert anon.call("media", "count", ks=ks) >= 0
+    error = anon.call("media", "count", ks=ks)
+    assert is_error(error, "INVALID_KS") and error["args"]["ERR_CODE"] == "-8"
+
+
+def test_ott_login_and_anonymous_login() -> None:
+    from generator.serve import ServerConfig, start_server
+    from tests.conftest import parsed_real_schema
+
+    config = ServerConfig(
+        partner_id=3197,
+        admin_secret="ott-admin",
+        secret="ott-user",
+        users=[User(3197, "1234", "viewer@example.com", "pw", False)],
+    )
+    server = start_server(parsed_real_schema("ott-5.3.7.xml"), config)
+    try:
+        anon = Api(server)
+        login = anon.call(
+            "ottUser", "login", partnerId=3197, username="viewer@example.com", password="pw"
+        )
+        assert login["objectType"] == "KalturaLoginResponse"
+        assert login["user"] == {
+            "objectType": "KalturaOTTUser",
+            "id": "1234",
+            "username": "viewer@example.com",
+        }
+        ks = login["loginSession"]["ks"]
+        session = parse_ks(ks, {3197: ("ott-admin", "ott-user")})
+        assert (session.user_id, session.type) == ("1234", 0)
+        assert login["loginSession"]["expiry"] > time.time()
+        assert is_error(
+            anon.call(
+                "ottUser", "login", partnerId=3197, username="viewer@example.com", password="no"
+            ),
+            "USER_WRONG_PASSWORD",
+        )
+        anonymous = anon.call("ottUser", "anonymousLogin", partnerId=3197)
+        assert anonymous["objectType"] == "KalturaLoginSession"
+        listed = anon.call("asset", "list", ks=anonymous["ks"])
+        assert listed["objectType"] == "KalturaAssetListResponse"
+    finally:
+        server.stop()
