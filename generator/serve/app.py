@@ -142,6 +142,10 @@ class FakeKalturaApp:
             raise self.engine.errors.make(
                 "INVALID_REQUEST_BODY", f"malformed JSON: {exc}"
             ) from None
+        except RecursionError:
+            raise self.engine.errors.make(
+                "INVALID_REQUEST_BODY", "JSON nested too deeply"
+            ) from None
         if not isinstance(data, dict):
             raise self.engine.errors.make("INVALID_REQUEST_BODY", "the JSON body must be an object")
         return data

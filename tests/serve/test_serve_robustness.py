@@ -176,3 +176,38 @@ def test_state_file_survives_a_restart(
         "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "n", "mediaType": 1}
     )
     assert again["id"] != entry["id"]
+
+
+def test_deep_nesting_is_refused_not_crashing(api: Api) -> None:
+    deep = b'{"format": 1, "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = api.post(
+        "/api_v3/service/media/action/list",
+        data=deep,
+        headers={"Content-Type": "application/json"},
+        params={"format": 1},
+    )
+    assert is_error(response.json(), "INVALID_REQUEST_BODY")
+    form = {"ks": api.ks, "format": "1", "filter" + "[x]" * 5000: "1"}
+    value = api.post("/api_v3/service/media/action/list", data=form).json()
+    assert value["objectType"] in ("KalturaMediaListResponse", "KalturaAPIException")
+    _still_alive(api)
+
+
+def test_multirequest_with_file_parts(api: Api) -> None:
+    body = {
+        "format": 1,
+        "ks": api.ks,
+        "0": {"service": "media", "action": "upload"},
+        "1": {
+            "service": "media",
+            "action": "addFromUploadedFile",
+            "uploadTokenId": "{1:result}",
+            "mediaEntry": {"objectType": "KalturaMediaEntry", "name": "mr-file", "mediaType": 1},
+        },
+        "2": {"service": "media", "action": "get", "entryId": "{2:result:id}"},
+    }
+    files = {"json": (None, json.dumps(body)), "0:fileData": ("clip.bin", b"multi-bytes")}
+    results = api.post("/api_v3/service/multirequest", files=files).json()
+    assert isinstance(results[0], str)
+    assert results[1]["status"] == "2" and results[2]["name"] == "mr-file"
+    assert requests.get(results[2]["downloadUrl"], timeout=10).content == b"multi-bytes"
