@@ -81,9 +81,6 @@ class ErrorCatalog:
     def __init__(self, schema: Schema) -> None:
         self._errors: Mapping[str, ErrorDef] = schema.errors
 
-    def has(self, name: str) -> bool:
-        return name in self._errors or name in _BUILTIN
-
     def defined_in_schema(self, name: str) -> bool:
         return name in self._errors
 

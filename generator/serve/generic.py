@@ -10,8 +10,6 @@ type-correct value (the stored object when it takes the object's id and returns 
 from __future__ import annotations
 
 import copy
-import re
-import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -485,14 +483,3 @@ def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None)
     result["objects"] = copy.deepcopy(page(objects, call.args.get("pager")))
     result["totalCount"] = len(objects)
     return result
-
-
-def now() -> int:
-    return int(time.time())
-
-
-_ID_CHARS = re.compile(r"^[0-9]+$")
-
-
-def is_int_id(value: str) -> bool:
-    return bool(_ID_CHARS.match(value))

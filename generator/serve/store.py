@@ -9,7 +9,6 @@ start-up.
 from __future__ import annotations
 
 import base64
-import copy
 import json
 import os
 import secrets
@@ -96,10 +95,6 @@ class Store:
     def revoke(self, ks: str) -> None:
         self.revoked.add(ks)
         self.dirty = True
-
-    def snapshot(self) -> dict[str, dict[str, Obj]]:
-        with self.lock:
-            return copy.deepcopy(self.tables)
 
     # -- persistence
 

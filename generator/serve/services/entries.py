@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from generator.model import ClassDef, ObjectType, ResultKind
 from generator.serve.generic import (
     _id_param,
-    filter_objects,
     get_object,
     matches,
     page,
@@ -77,10 +76,6 @@ def enum_value(engine: Engine, enum_name: str, const: str, default: Any = None) 
 
 def entry_class(engine: Engine) -> ClassDef | None:
     return engine.schema.classes.get(ENTRY_ROOT)
-
-
-def stored(engine: Engine, table: str, key: Any) -> Obj | None:
-    return engine.store.get(table, text(key))
 
 
 def download_url(call: Call, entry_id: str) -> str:
@@ -420,8 +415,3 @@ def playlist_execute_from_content(call: Call) -> list[Obj]:
 def playlist_execute_from_filters(call: Call) -> list[Obj]:
     entries = _execute_dynamic(call, call.args.get("filters"), call.args.get("totalResults"))
     return _finish(call, entries)
-
-
-def all_entries(call: Call) -> list[Obj]:
-    root = entry_class(call.engine)
-    return filter_objects(call.engine, ENTRY_ROOT, root, None, call.partner_id)
