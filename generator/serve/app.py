@@ -37,7 +37,7 @@ __all__ = ["FakeKalturaApp", "RunningServer", "running_server", "start_server"]
 Obj = dict[str, Any]
 FORMAT_JSON = "1"
 _SERVICE_PATH = re.compile(r"^/api_v3(?:/index\.php)?(?:/service/([^/]+)(?:/action/([^/]+))?)?/?$")
-_RAW_PATH = re.compile(r"^/p/(\d+)/sp/\d+/raw/entry_id/([^/]+)(?:/.*)?$")
+_RAW_PATH = re.compile(r"^/p/(\d+)/sp/\d+/raw/(entry_id|flavor_id)/([^/]+)(?:/.*)?$")
 
 
 class FakeKalturaApp:
@@ -64,7 +64,7 @@ class FakeKalturaApp:
             return Response(self.schema_bytes, content_type="text/xml; charset=utf-8")
         raw = _RAW_PATH.match(path)
         if raw is not None:
-            return self.raw_download(raw.group(2))
+            return self.raw_download(raw.group(2), raw.group(3))
         match = _SERVICE_PATH.match(path)
         if match is None:
             return Response("not found\n", status=404, content_type="text/plain")
@@ -177,9 +177,10 @@ class FakeKalturaApp:
         body = render_xml("".join(items), time.perf_counter() - started)
         return Response(body, content_type="text/xml; charset=utf-8", headers=self._headers())
 
-    def raw_download(self, entry_id: str) -> Response:
+    def raw_download(self, kind: str, key: str) -> Response:
+        table = "KalturaBaseEntry" if kind == "entry_id" else "KalturaAsset"
         with self.engine.store.lock:
-            data = self.engine.store.get_blob(f"KalturaBaseEntry/{entry_id}")
+            data = self.engine.store.get_blob(f"{table}/{key}")
         if data is None:
             return Response("not found\n", status=404, content_type="text/plain")
         return Response(data, content_type="application/octet-stream")

@@ -40,6 +40,7 @@ Handler = Callable[["Call"], Any]
 Hook = Callable[["Call", Obj], None]
 
 MAX_MULTIREQUEST = 500
+HIDDEN_KEY = "_key"  # store key of objects whose class has no `id`; never rendered
 _REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]+)*)\}")
 
 
@@ -214,20 +215,21 @@ class Engine:
     ) -> ApiError:
         """Kaltura's not-found error for `entity`: from the action's <throws>, else the
         service's, else one named after the entity, else OBJECT_NOT_FOUND."""
+
+        def snake(name: str) -> str:
+            return re.sub(r"(?<!^)(?=[A-Z])", "_", name.removeprefix("Kaltura")).upper()
+
+        mine = snake(entity.name)
+        root = snake(self.table_of(entity))
         candidates = [t for t in action.throws if t.endswith("_NOT_FOUND")]
+        if root == "BASE_ENTRY":
+            candidates.append("ENTRY_ID_NOT_FOUND")
+        for stem in (mine, root):
+            candidates += [f"{stem}_ID_NOT_FOUND", f"{stem}_NOT_FOUND"]
         candidates += [t for t in action.throws if t.startswith("INVALID_") and t.endswith("_ID")]
         for other in service.actions:
             candidates += [t for t in other.throws if t.endswith("_ID_NOT_FOUND")]
-        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", entity.name.removeprefix("Kaltura")).upper()
-        root = self.schema.classes.get(self.table_of(entity))
-        root_snake = (
-            re.sub(r"(?<!^)(?=[A-Z])", "_", root.name.removeprefix("Kaltura")).upper()
-            if root is not None
-            else snake
-        )
-        if root_snake == "BASE_ENTRY":
-            candidates.insert(0, "ENTRY_ID_NOT_FOUND")
-        candidates += [f"{snake}_ID_NOT_FOUND", f"{snake}_NOT_FOUND", "OBJECT_NOT_FOUND"]
+        candidates.append("OBJECT_NOT_FOUND")
         for name in candidates:
             if self.errors.defined_in_schema(name):
                 return self.errors.make(name, key)
@@ -272,7 +274,10 @@ class Engine:
             key = str(number)
         else:
             key = self.store.new_string_id(table, call.partner_id)
-            obj["id"] = key
+            if id_prop is not None:
+                obj["id"] = key
+            else:  # a class without an id (e.g. KalturaCategoryEntry): a hidden store key
+                obj[HIDDEN_KEY] = key
         now = int(time.time())
         for name, value in (("createdAt", now), ("updatedAt", now)):
             if name in props:
@@ -306,6 +311,11 @@ class Engine:
                 return int(value) if kind is EnumKind.INT else value
         value = consts[0].value if consts else "1"
         return int(value) if kind is EnumKind.INT else value
+
+    @staticmethod
+    def key_of(obj: Obj) -> str:
+        """The store key of a stored object."""
+        return text(obj[HIDDEN_KEY] if HIDDEN_KEY in obj else obj.get("id"))
 
     def touch(self, obj: Obj) -> None:
         cls = self.schema.classes.get(str(obj.get("objectType", "")))

@@ -439,7 +439,7 @@ def update(call: Call, entity: ClassDef) -> Obj:
         check_updatable(call, changes)
         merge(updated, changes)
     engine.touch(updated)
-    table, key = engine.table_of(entity), text(existing.get("id"))
+    table, key = engine.table_of(entity), engine.key_of(existing)
     engine.store.put(table, key, updated)
     hook = engine.update_hooks.get(table)
     if hook is not None:
@@ -468,7 +468,7 @@ def delete(call: Call, entity: ClassDef) -> Obj:
     hook = engine.delete_hooks.get(table)
     if hook is not None:
         hook(call, obj)
-    engine.store.delete(table, text(obj.get("id")))
+    engine.store.delete(table, engine.key_of(obj))
     return copy.deepcopy(obj)
 
 

@@ -145,7 +145,9 @@ def _xml_inner(out: list[str], value: Obj, order: KeyOrder) -> None:
             if key in value:
                 _xml_value(out, key, value[key], order)
         known_set = set(known)
-        for key in [k for k in value if k != "objectType" and k not in known_set]:
+        for key in [
+            k for k in value if k != "objectType" and k not in known_set and not k.startswith("_")
+        ]:
             if key == "relatedObjects" and isinstance(value[key], dict):
                 _xml_map(out, key, value[key], order)
             else:
@@ -224,7 +226,7 @@ def json_value(value: Any, order: KeyOrder) -> Any:
         object_type = value.get("objectType")
         if isinstance(object_type, str):
             keys = ["objectType", *[k for k in order(object_type) if k in value]]
-            keys += [k for k in value if k not in keys]
+            keys += [k for k in value if k not in keys and not k.startswith("_")]
             return {k: json_value(value[k], order) for k in keys if value[k] is not None}
         return {str(k): json_value(v, order) for k, v in value.items()}
     if isinstance(value, list):

@@ -408,3 +408,93 @@ def test_response_profile_related_objects_and_fields(api: Api) -> None:
         ),
         "RESPONSE_PROFILE_ID_NOT_FOUND",
     )
+
+
+def test_uploaded_content_has_a_source_flavor_with_a_download_url(api: Api) -> None:
+    token = _upload(api, b"flavor-bytes", name="movie.mov")
+    entry = api.call(
+        "media",
+        "addFromUploadedFile",
+        uploadTokenId=token,
+        mediaEntry={"objectType": "KalturaMediaEntry", "name": "f", "mediaType": 1},
+    )
+    flavors = api.call(
+        "flavorAsset",
+        "list",
+        filter={"objectType": "KalturaAssetFilter", "entryIdEqual": entry["id"]},
+    )
+    assert flavors["totalCount"] == 1
+    flavor = flavors["objects"][0]
+    assert flavor["objectType"] == "KalturaFlavorAsset"
+    assert (flavor["isOriginal"], flavor["status"], flavor["fileExt"]) == (True, 2, "mov")
+    assert flavor["sizeInBytes"] == len(b"flavor-bytes")
+    url = api.call("flavorAsset", "getUrl", id=flavor["id"])
+    assert requests.get(url, timeout=10).content == b"flavor-bytes"
+    api.call("media", "delete", entryId=entry["id"])
+    assert is_error(api.call("flavorAsset", "get", id=flavor["id"]), "FLAVOR_ASSET_ID_NOT_FOUND")
+
+
+def test_category_entries(api: Api) -> None:
+    category = api.call(
+        "category", "add", category={"objectType": "KalturaCategory", "name": f"ce{time.time_ns()}"}
+    )
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "ce", "mediaType": 1}
+    )
+    link = api.call(
+        "categoryEntry",
+        "add",
+        categoryEntry={
+            "objectType": "KalturaCategoryEntry",
+            "entryId": entry["id"],
+            "categoryId": category["id"],
+        },
+    )
+    assert set(link) == {
+        "objectType",
+        "entryId",
+        "categoryId",
+        "createdAt",
+        "categoryFullIds",
+        "status",
+        "creatorUserId",
+    }  # no invented id
+    assert link["status"] == 2 and link["categoryFullIds"] == str(category["id"])
+    assert api.call("media", "get", entryId=entry["id"])["categoriesIds"] == str(category["id"])
+    assert api.call("category", "get", id=category["id"])["entriesCount"] == 1
+    again = api.call(
+        "categoryEntry",
+        "add",
+        categoryEntry={
+            "objectType": "KalturaCategoryEntry",
+            "entryId": entry["id"],
+            "categoryId": category["id"],
+        },
+    )
+    assert is_error(again, "CATEGORY_ENTRY_ALREADY_EXISTS")
+    assert is_error(
+        api.call(
+            "categoryEntry",
+            "add",
+            categoryEntry={
+                "objectType": "KalturaCategoryEntry",
+                "entryId": "0_none",
+                "categoryId": category["id"],
+            },
+        ),
+        "ENTRY_ID_NOT_FOUND",
+    )
+    listed = api.call(
+        "categoryEntry",
+        "list",
+        filter={"objectType": "KalturaCategoryEntryFilter", "entryIdEqual": entry["id"]},
+    )
+    assert listed["totalCount"] == 1
+    assert (
+        api.call("categoryEntry", "delete", entryId=entry["id"], categoryId=category["id"]) is None
+    )
+    assert api.call("media", "get", entryId=entry["id"])["categoriesIds"] == ""
+    assert is_error(
+        api.call("categoryEntry", "delete", entryId=entry["id"], categoryId=category["id"]),
+        "ENTRY_IS_NOT_ASSIGNED_TO_CATEGORY",
+    )

@@ -106,8 +106,8 @@ def test_other_actions_return_type_correct_results(api: Api) -> None:
     assert api.call("media", "approve", entryId=entry["id"]) is None  # void
     templates = api.call("uiConf", "listTemplates")
     assert templates == {"objectType": "KalturaUiConfListResponse", "objects": [], "totalCount": 0}
-    url = api.call("flavorAsset", "getUrl", id="x")
-    assert url == ""
+    assert is_error(api.call("flavorAsset", "getUrl", id="x"), "FLAVOR_ASSET_ID_NOT_FOUND")
+    assert api.call("uiConf", "getAvailableTypes") == []
     assert (
         api.call(
             "baseEntry",

@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator.serve.generic import text, tokens
+from generator.serve.services import register
 
 if TYPE_CHECKING:
     from generator.serve.engine import Call, Engine
 
 Obj = dict[str, Any]
 TABLE = "KalturaCategory"
+LINK = "KalturaCategoryEntry"  # an entry in a category (no id of its own)
+ENTRIES = "KalturaBaseEntry"
 
 
 def install(engine: Engine) -> None:
@@ -21,6 +24,9 @@ def install(engine: Engine) -> None:
     engine.update_hooks[TABLE] = on_update
     engine.delete_hooks[TABLE] = on_delete
     engine.filter_hooks[TABLE] = (filter_hook,)
+    if LINK in engine.schema.classes:
+        engine.add_hooks[LINK] = on_link
+        register(engine, "categoryEntry", "delete", unlink)
 
 
 def _parent(call: Call, obj: Obj) -> Obj | None:
@@ -95,6 +101,9 @@ def on_delete(call: Call, obj: Obj) -> None:
     for category_id in doomed[1:]:
         engine.store.delete(TABLE, category_id)
     gone = set(doomed)
+    for key, link in list(engine.store.table(LINK).items()):
+        if text(link.get("categoryId")) in gone:
+            engine.store.delete(LINK, key)
     for entry in engine.store.table("KalturaBaseEntry").values():
         ids = tokens(entry.get("categoriesIds"))
         if gone.intersection(ids):
@@ -111,3 +120,67 @@ def filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool | None:
         ancestors = text(obj.get("fullIds")).split(">")[:-1]
         return bool(set(tokens(wanted)).intersection(ancestors))
     return None
+
+
+# --------------------------------------------------------------------------- categoryEntry
+
+
+def _entry_categories(call: Call, entry: Obj, ids: list[str]) -> None:
+    entry["categoriesIds"] = ",".join(ids)
+    names = []
+    for cid in ids:
+        category = call.engine.store.get(TABLE, cid)
+        if category is not None:
+            names.append(text(category.get("fullName")))
+    entry["categories"] = ",".join(names)
+    call.engine.touch(entry)
+
+
+def _count_entries(call: Call, category_id: str) -> None:
+    category = call.engine.store.get(TABLE, category_id)
+    if category is not None:
+        category["entriesCount"] = sum(
+            1
+            for link in call.engine.store.table(LINK).values()
+            if text(link.get("categoryId")) == category_id
+        )
+
+
+def on_link(call: Call, obj: Obj) -> None:
+    """categoryEntry.add: both ends must exist; the entry's categoriesIds follow."""
+    engine = call.engine
+    entry_id, category_id = text(obj.get("entryId")), text(obj.get("categoryId"))
+    entry = engine.store.get(ENTRIES, entry_id)
+    if entry is None or entry.get("partnerId") not in (None, call.partner_id):
+        raise engine.errors.make("ENTRY_ID_NOT_FOUND", entry_id)
+    category = engine.store.get(TABLE, category_id)
+    if category is None or category.get("partnerId") not in (None, call.partner_id):
+        raise engine.errors.make("CATEGORY_NOT_FOUND", category_id)
+    for link in engine.store.table(LINK).values():
+        if text(link.get("entryId")) == entry_id and text(link.get("categoryId")) == category_id:
+            raise engine.errors.make("CATEGORY_ENTRY_ALREADY_EXISTS")
+    obj["categoryFullIds"] = text(category.get("fullIds"))
+    obj["creatorUserId"] = call.user_id
+    ids = tokens(entry.get("categoriesIds"))
+    if category_id not in ids:
+        _entry_categories(call, entry, [*ids, category_id])
+    engine.store.put(LINK, text(obj["_key"]), obj)
+    _count_entries(call, category_id)
+
+
+def unlink(call: Call) -> None:
+    engine = call.engine
+    entry_id = text(call.args.get("entryId"))
+    category_id = text(call.args.get("categoryId"))
+    for key, link in list(engine.store.table(LINK).items()):
+        if text(link.get("entryId")) == entry_id and text(link.get("categoryId")) == category_id:
+            engine.store.delete(LINK, key)
+            break
+    else:
+        raise engine.errors.make("ENTRY_IS_NOT_ASSIGNED_TO_CATEGORY")
+    entry = engine.store.get(ENTRIES, entry_id)
+    if entry is not None:
+        _entry_categories(
+            call, entry, [i for i in tokens(entry.get("categoriesIds")) if i != category_id]
+        )
+    _count_entries(call, category_id)

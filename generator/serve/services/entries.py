@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Obj = dict[str, Any]
 ENTRY_ROOT = "KalturaBaseEntry"
 UPLOAD_CLASS = "KalturaUploadToken"
+FLAVOR_CLASS = "KalturaFlavorAsset"
 _PRIVATE_UPLOADS = "_uploads"
 
 # Entry class -> KalturaEntryType constant name.
@@ -53,6 +54,8 @@ def install(engine: Engine) -> None:
         register(engine, service, "addFromUploadedFile", add_from_uploaded_file)
         register(engine, service, "addContent", add_content)
         register(engine, service, "updateContent", add_content)
+    register(engine, "flavorAsset", "getUrl", flavor_url)
+    register(engine, "flavorAsset", "getDownloadUrl", flavor_url)
     register(engine, "playlist", "execute", playlist_execute)
     register(engine, "playlist", "executeFromContent", playlist_execute_from_content)
     register(engine, "playlist", "executeFromFilters", playlist_execute_from_filters)
@@ -135,7 +138,15 @@ def on_update_entry(call: Call, obj: Obj) -> None:
 
 
 def on_delete_entry(call: Call, obj: Obj) -> None:
-    call.engine.store.blobs.pop(f"{ENTRY_ROOT}/{obj.get('id')}", None)
+    engine = call.engine
+    engine.store.blobs.pop(f"{ENTRY_ROOT}/{obj.get('id')}", None)
+    cls = engine.schema.classes.get(FLAVOR_CLASS)
+    if cls is not None:  # its assets go with it
+        table = engine.table_of(cls)
+        for asset in [
+            a for a in engine.store.table(table).values() if a.get("entryId") == obj.get("id")
+        ]:
+            engine.store.delete(table, engine.key_of(asset))
 
 
 def _ancestor_ids(engine: Engine, category_id: str) -> list[str]:
@@ -260,6 +271,11 @@ def upload_token_upload(call: Call) -> Obj:
     return copy.deepcopy(_save_token(call, token, data, filename, final))
 
 
+def _token_filename(call: Call, token_id: str) -> str:
+    token = _find_token(call, token_id)
+    return text(token.get("fileName")) if token is not None else ""
+
+
 def _consume_token(call: Call, token_id: str) -> bytes:
     engine = call.engine
     token = _find_token(call, token_id)
@@ -271,7 +287,7 @@ def _consume_token(call: Call, token_id: str) -> bytes:
     return data
 
 
-def _make_ready(call: Call, entry_id: str, data: bytes | None) -> Obj:
+def _make_ready(call: Call, entry_id: str, data: bytes | None, filename: str = "") -> Obj:
     engine = call.engine
     entry = engine.store.get(ENTRY_ROOT, entry_id)
     assert entry is not None
@@ -280,9 +296,47 @@ def _make_ready(call: Call, entry_id: str, data: bytes | None) -> Obj:
         entry["status"] = ready
     if data is not None:
         engine.store.put_blob(f"{ENTRY_ROOT}/{entry_id}", data)
+        _add_source_flavor(call, entry_id, data, filename)
     engine.touch(entry)
     engine.store.dirty = True
     return copy.deepcopy(entry)
+
+
+def _add_source_flavor(call: Call, entry_id: str, data: bytes, filename: str) -> None:
+    """The entry's content as its one (original, READY) flavor asset, as after transcoding."""
+    engine = call.engine
+    cls = engine.schema.classes.get(FLAVOR_CLASS)
+    if cls is None:
+        return
+    table = engine.table_of(cls)
+    for old in [f for f in engine.store.table(table).values() if f.get("entryId") == entry_id]:
+        engine.store.delete(table, engine.key_of(old))
+    created = engine.insert(call, cls, {"objectType": cls.name})
+    flavor = engine.store.get(table, text(created["id"]))
+    assert flavor is not None
+    known = set(engine.key_order(cls.name))
+    values = {
+        "entryId": entry_id,
+        "status": enum_value(engine, "KalturaFlavorAssetStatus", "READY", 2),
+        "size": (len(data) + 1023) // 1024,
+        "sizeInBytes": len(data),
+        "isOriginal": True,
+        "isWeb": True,
+        "flavorParamsId": 0,
+        "fileExt": filename.rsplit(".", 1)[-1] if "." in filename else "",
+        "version": 1,
+    }
+    flavor.update({k: v for k, v in values.items() if k in known})
+    engine.store.put_blob(f"{table}/{flavor['id']}", data)
+
+
+def flavor_url(call: Call) -> str:
+    """`flavorAsset.getUrl` / `getDownloadUrl`: where the flavor's bytes are served."""
+    engine = call.engine
+    cls = engine.schema.classes[FLAVOR_CLASS]
+    flavor = get_object(call, cls, text(call.args.get("id")))
+    pid = call.partner_id
+    return f"{call.base_url}/p/{pid}/sp/{pid}00/raw/flavor_id/{flavor['id']}"
 
 
 def add_from_uploaded_file(call: Call) -> Obj:
@@ -291,12 +345,13 @@ def add_from_uploaded_file(call: Call) -> Obj:
     assert root is not None
     param = next(p for p in call.action.params if isinstance(p.type, ObjectType))
     token_id = text(call.args.get("uploadTokenId"))
+    filename = _token_filename(call, token_id)
     data = _consume_token(call, token_id)
     declared = param.type.cls if isinstance(param.type, ObjectType) else None
     entity = declared or root
     given = call.args.get(param.name)
     created = engine.insert(call, entity, dict(given) if isinstance(given, dict) else {})
-    return _make_ready(call, text(created["id"]), data)
+    return _make_ready(call, text(created["id"]), data, filename)
 
 
 def add_content(call: Call) -> Obj:
@@ -307,9 +362,11 @@ def add_content(call: Call) -> Obj:
     get_object(call, root, entry_id)
     resource = call.args.get("resource")
     data: bytes | None = None
+    filename = ""
     if isinstance(resource, dict) and resource.get("token"):
+        filename = _token_filename(call, text(resource["token"]))
         data = _consume_token(call, text(resource["token"]))
-    return _make_ready(call, entry_id, data)
+    return _make_ready(call, entry_id, data, filename)
 
 
 def serve_file(call: Call) -> Any:
