@@ -133,7 +133,7 @@ def generate_v2(
 
 
 def _b64decode(ks: str) -> bytes:
-    text = ks.strip()
+    text = ks.strip().replace(" ", "+")  # a '+' from an unencoded query string
     padded = text + "=" * (-len(text) % 4)
     try:
         if "-" in text or "_" in text:

@@ -158,3 +158,14 @@ def test_ott_login_and_anonymous_login() -> None:
         assert listed["objectType"] == "KalturaAssetListResponse"
     finally:
         server.stop()
+
+
+def test_v1_ks_survives_an_unencoded_query_string(anon: Api) -> None:
+    import requests
+
+    for _ in range(20):  # find a v1 KS whose base64 has a '+'
+        ks = generate_v1(ADMIN_SECRET, "q", 2, PARTNER, 600, "")
+        if "+" in ks:
+            break
+    url = f"{anon.url}/api_v3/service/media/action/count?format=1&ks={ks}"  # not encoded
+    assert isinstance(requests.get(url, timeout=10).json(), int)
