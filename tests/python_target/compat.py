@@ -14,6 +14,10 @@ def _diff_sets(what: str, official: Any, ours: Any) -> list[str]:
 def _params(what: str, official: list[list[str]], ours: list[list[str]]) -> list[str]:
     if official == ours:
         return []
+    extra = ours[len(official) :]
+    if ours[: len(official)] == official and all(d != "<required>" for _, d in extra):
+        added = ", ".join(name for name, _ in extra)
+        return [f"{what}: compatible extension: optional parameters added after: {added}"]
     return [f"{what}: parameters official {official} ours {ours}"]
 
 
@@ -64,7 +68,10 @@ def compare(official: dict[str, Any], ours: dict[str, Any]) -> list[str]:
         for svc in sorted(set(on) & set(un)):
             if on[svc] != un[svc]:
                 diffs.append(f"client.{name}.{svc}: official {on[svc]} ours {un[svc]}")
-    diffs += _diff_sets("client config accessor", oc["config_methods"], uc["config_methods"])
+    # accessors the official class defines as methods are compared as methods below
+    official_config = set(oc["config_methods"]) - set(oc["methods"])
+    our_config = set(uc["config_methods"]) - set(oc["methods"])
+    diffs += _diff_sets("client config accessor", official_config, our_config)
     diffs += _params("KalturaClient.__init__", oc["init"], uc["init"])
     missing_methods = sorted(set(oc["methods"]) - set(uc["methods"]) - set(uc["services"]))
     diffs += [f"client method: missing {m}" for m in missing_methods]

@@ -70,6 +70,7 @@ def test_every_module_compiles_imports_and_every_class_constructs(sample_package
     )
     schema = sample_schema()
     assert out["compiled"]
+    assert "KalturaClientConfiguration" not in schema.classes
     assert out["classes"] == len(schema.classes) + 2  # + Client/Request configuration
 
 

@@ -107,11 +107,14 @@ def run_official(code: str) -> Any:
 
 
 class Recorded:
-    def __init__(self, method: str, path: str, headers: dict[str, str], body: bytes) -> None:
+    def __init__(
+        self, method: str, path: str, headers: dict[str, str], body: bytes, port: int = 0
+    ) -> None:
         self.method = method
         self.path = path
         self.headers = headers
         self.body = body
+        self.port = port  # the client's source port: equal ports = a reused connection
 
     def json(self) -> Any:
         if self.headers.get("Content-Type", "").startswith("multipart/"):
@@ -160,7 +163,9 @@ class KalturaTestServer:
                         self.rfile.readline()
                 else:
                     body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                rec = Recorded("POST", self.path, dict(self.headers.items()), body)
+                rec = Recorded(
+                    "POST", self.path, dict(self.headers.items()), body, self.client_address[1]
+                )
                 outer.requests.append(rec)
                 if outer.handler is not None:
                     status, headers, data = outer.handler(rec)

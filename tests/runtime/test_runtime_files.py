@@ -221,3 +221,15 @@ def test_lost_chunk_reply_is_not_blindly_resent(
     assert bytes(chunks.data) == payload and not chunks.errors
     actions = [c["action"] for c in chunks.calls]
     assert actions == ["add", "upload", "upload", "get", "upload"]
+
+
+def test_client_upload_file_helper(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+    chunks = ChunkServer()
+    server.handler = chunks
+    token = client(kpkg, server).upload_file(b"abc" * 1000, chunk_size=1000)
+    assert token.id == "tok1" and bytes(chunks.data) == b"abc" * 1000
+    assert [c["final"] for c in chunks.calls if c["action"] == "upload"] == [
+        "False",
+        "False",
+        "True",
+    ]

@@ -168,3 +168,12 @@ def test_ks_not_imported_by_package(kpkg: types.SimpleNamespace) -> None:
         [sys.executable, "-c", code], cwd=kpkg.root, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_client_parse_ks_helper_and_reserved_privilege_names(kpkg: types.SimpleNamespace) -> None:
+    c = kpkg.Client.KalturaClient
+    ks = c.generateSessionV2(SECRET, "real-user", 2, 5, 60, "_u:spoof,sview:*")
+    info = c.parse_ks(ks, SECRET)
+    # a privilege named like a reserved field keeps Kaltura's order: the real user wins
+    assert info.user_id == "real-user" and info.privileges_map == {"sview": "*"}
+    assert server_check_v2(ks, SECRET)["_u"] == "real-user"

@@ -8,7 +8,7 @@ the codecs, the HTTP transport and the KS code load on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from .exceptions import KalturaClientException, KalturaException
 
@@ -46,6 +46,10 @@ __all__ = [
     "KalturaStringEnum",
     "ParamSpec",
     "ResultSpec",
+    "getXmlNodeBool",
+    "getXmlNodeFloat",
+    "getXmlNodeInt",
+    "getXmlNodeText",
 ]
 
 # Response formats (the `format` request parameter), as in the official client.
@@ -244,9 +248,6 @@ class KalturaStringEnum(str):
 # --------------------------------------------------------------------------------------------
 # Objects
 
-_O = TypeVar("_O", bound="KalturaObjectBase")
-
-
 class KalturaObjectBase:
     """Root of every API object.
 
@@ -261,7 +262,16 @@ class KalturaObjectBase:
         FieldSpec("relatedObjects", "relatedObjects", FieldKind.MAP, "KalturaListResponse", 1),
     )
 
-    relatedObjects: Any
+    relatedObjects: Any = NotImplemented
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every declared field reads as NotImplemented (unset) through a class attribute, so
+        # instances only need to hold what is set: parsed objects store just the fields the
+        # server sent, and generated `__init__`s may skip unset arguments.
+        super().__init_subclass__(**kwargs)
+        for spec in cls.__dict__.get("_kaltura_fields_", ()):
+            if not hasattr(cls, spec.attr_name):
+                setattr(cls, spec.attr_name, NotImplemented)
 
     def __init__(self, relatedObjects: Any = NotImplemented) -> None:
         self.relatedObjects = relatedObjects
@@ -307,7 +317,14 @@ class KalturaObjectBase:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__
+        mine, theirs = self.__dict__, other.__dict__
+        if mine == theirs:
+            return True
+        # unset attributes may be absent from one instance dict and NotImplemented in the other
+        return all(
+            mine.get(key, NotImplemented) == theirs.get(key, NotImplemented)
+            for key in mine.keys() | theirs.keys()
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -322,6 +339,34 @@ class KalturaObjectBase:
 
     def setRelatedObjects(self, newRelatedObjects: Any) -> None:
         self.relatedObjects = newRelatedObjects
+
+
+# XML helpers of the official Base module (kept for code that parses nodes itself).
+def getXmlNodeText(xmlNode: Any) -> str:
+    return str(xmlNode.text) if xmlNode.text else ""
+
+
+def getXmlNodeBool(xmlNode: Any) -> bool | None:
+    text = getXmlNodeText(xmlNode)
+    if text == "0" or text == "false":
+        return False
+    if text == "1" or text == "true":
+        return True
+    return None
+
+
+def getXmlNodeInt(xmlNode: Any) -> int | None:
+    try:
+        return int(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
+
+
+def getXmlNodeFloat(xmlNode: Any) -> float | None:
+    try:
+        return float(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
 
 
 class KalturaParams:
@@ -473,10 +518,3 @@ class KalturaEnumsFactory:
         from ._runtime import registry
 
         return registry.enum_class(enumType)(enumValue)
-
-
-def _instantiate(cls: type[_O]) -> _O:
-    """A new instance with every declared attribute unset, without running `__init__`."""
-    from ._runtime import codec
-
-    return codec.new_instance(cls)

@@ -34,12 +34,37 @@ else:
     codec = json = hashlib = logutil = None
 
 
+_dumps: Any = None
+
+
 def _load() -> None:
-    global codec, json, hashlib, logutil
+    global codec, json, hashlib, logutil, _dumps
     import hashlib
     import json
+    import json.encoder
 
     from . import codec, logutil
+
+    # json.dumps() with its default settings, minus per-call set-up: the C encoder is made
+    # once (no circular-reference markers: request dicts are trees built here).
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pure-Python json (no C accelerator)
+        _dumps = json.dumps
+    else:
+        encoder = make(
+            None,
+            json.JSONEncoder().default,
+            json.encoder.encode_basestring_ascii,
+            None,
+            ": ",
+            ", ",
+            False,
+            False,
+            True,
+        )
+
+        def _dumps(value: Any) -> str:
+            return "".join(encoder(value, 0))
 
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
@@ -50,11 +75,17 @@ _OBJECT = FieldKind.OBJECT
 _IDEMPOTENT_PREFIXES = ("get", "list", "count", "serve", "search", "export", "is")
 
 
+_idempotent_cache: dict[str, bool] = {}
+
+
 def is_idempotent(action: str) -> bool:
     """Whether an action name is a read that is safe to repeat (`get`, `list`, `serve`...)."""
-    return action.startswith(_IDEMPOTENT_PREFIXES) and not action.startswith(
-        ("generate", "getOrCreate")
-    )
+    known = _idempotent_cache.get(action)
+    if known is None:
+        known = _idempotent_cache[action] = action.startswith(
+            _IDEMPOTENT_PREFIXES
+        ) and not action.startswith(("generate", "getOrCreate"))
+    return known
 
 
 class MultiRequestSubResult:
@@ -92,12 +123,14 @@ def _sorted_nested(value: dict[str, Any]) -> dict[str, Any]:
     """Keys sorted recursively through dicts (not through lists), as the official signer."""
     return {
         key: _sorted_nested(item) if type(item) is dict else item
-        for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))
+        for key, item in sorted(value.items())
     }
 
 
 def _config_value(out: dict[str, Any], key: str, value: Any) -> None:
-    if value is NotImplemented:
+    if type(value) is str:
+        out[key] = value
+    elif value is NotImplemented:
         return
     if value is None:
         out[key + "__null"] = ""
@@ -115,8 +148,12 @@ class KalturaClientBase:
     CLIENT_TAG: ClassVar[str] = "python:kaltura-codegen"
     VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = ("responseProfile",)
 
-    def __init__(self, config: KalturaConfiguration) -> None:
+    def __init__(self, config: KalturaConfiguration, remove_data_content: bool = False) -> None:
         self.config = config
+        # Official option: blank out <dataContent> elements of XML responses before parsing
+        # (they may hold binary data that is not valid UTF-8).
+        self.remove_data_content = remove_data_content
+        self._pending: _Queued | None = None
         self.clientConfiguration: dict[str, Any] = {
             "clientTag": self.CLIENT_TAG,
             "apiVersion": self.API_VERSION,
@@ -150,17 +187,22 @@ class KalturaClientBase:
         self.close()
 
     def _reset_volatile(self) -> None:
-        for key in self.VOLATILE_REQUEST_CONFIGURATION:
-            self.requestConfiguration.pop(key, None)
+        config = self.requestConfiguration
+        if config:
+            for key in self.VOLATILE_REQUEST_CONFIGURATION:
+                if key in config:
+                    del config[key]
 
     # -- request building ------------------------------------------------------------------
     def _action_params(
-        self, spec: ActionSpec, args: tuple[Any, ...]
+        self, spec: ActionSpec, args: tuple[Any, ...], out: dict[str, Any] | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Action parameters then request configuration; file parameters separately."""
+        """Action parameters then request configuration (added to `out`, default a new dict);
+        file parameters separately."""
         if codec is None:
             _load()
-        out: dict[str, Any] = {}
+        if out is None:
+            out = {}
         files: dict[str, Any] = {}
         for param, value in zip(spec.params, args):
             if value is NotImplemented:
@@ -177,7 +219,10 @@ class KalturaClientBase:
             else:
                 out[param.name] = codec.value_to_wire(kind, value)
         for key, value in self.requestConfiguration.items():
-            _config_value(out, key, value)
+            if type(value) is str:
+                out[key] = value
+            else:
+                _config_value(out, key, value)
         return out, files
 
     def _envelope(self) -> dict[str, Any]:
@@ -185,9 +230,13 @@ class KalturaClientBase:
             _load()
         top: dict[str, Any] = {}
         for key, value in self.clientConfiguration.items():
-            _config_value(top, key, value)
-        top["format"] = str(self.config.format)
-        if getattr(self.config, "ignoreNull", False):
+            if type(value) is str:
+                top[key] = value
+            else:
+                _config_value(top, key, value)
+        config = self.config
+        top["format"] = str(config.format)
+        if getattr(config, "ignoreNull", False):
             top["ignoreNull"] = "1"
         return top
 
@@ -199,11 +248,11 @@ class KalturaClientBase:
         for key, value in top.items():
             if type(value) is dict:
                 top[key] = _sorted_nested(value)
-        text = json.dumps(top)
+        text: str = _dumps(top)
         signature = hashlib.md5(text.encode("utf8")).hexdigest()
         top["kalsig"] = signature
         if len(top) == 1:
-            return json.dumps(top)
+            return _dumps(top)  # type: ignore[no-any-return]
         return f'{text[:-1]}, "kalsig": "{signature}"}}'
 
     def _url(self, spec: ActionSpec | None) -> str:
@@ -230,13 +279,13 @@ class KalturaClientBase:
                 f"{spec.service}.{spec.action} cannot be called inside a multi-request",
                 KalturaClientException.ERROR_NOT_IN_MULTI_REQUEST,
             )
-        params, files = self._action_params(spec, args)
-        self._reset_volatile()
         if self._queue is not None:
+            params, files = self._action_params(spec, args)
+            self._reset_volatile()
             self._queue.append(_Queued(spec, params, files))
             return MultiRequestSubResult(f"{len(self._queue)}:result")
-        top = self._envelope()
-        top.update(params)
+        top, files = self._action_params(spec, args, self._envelope())
+        self._reset_volatile()
         if spec.serve:
             return self._serve_url(spec, top)
         url = self._url(spec)
@@ -311,7 +360,9 @@ class KalturaClientBase:
         self, url: str, body: str, top: dict[str, Any], files: dict[str, Any], idempotent: bool
     ) -> bytes:
         config = self.config
-        logutil.log_request(config, url, top)
+        logging_on = logutil.enabled(config)
+        if logging_on:
+            logutil.log_request(config, url, top)
         headers = {
             "Accept": (
                 "application/json" if config.format == KALTURA_SERVICE_FORMAT_JSON else "text/xml"
@@ -320,12 +371,16 @@ class KalturaClientBase:
         }
         if config.userAgent:
             headers["User-Agent"] = config.userAgent
-        headers.update(self.requestHeaders)
+        if self.requestHeaders:
+            headers.update(self.requestHeaders)
         start = time.monotonic()
-        response = self._get_transport().post(url, body, files, headers, idempotent)
-        logutil.log_message(
-            config, "execution time for [%s]: [%s]" % (url, time.monotonic() - start)
+        response = (self._transport or self._get_transport()).post(
+            url, body, files, headers, idempotent
         )
+        if logging_on:
+            logutil.log_message(
+                config, "execution time for [%s]: [%s]" % (url, time.monotonic() - start)
+            )
         self.responseHeaders = response.headers
         _check_http(response.status, response.headers, response.data)
         return response.data  # type: ignore[no-any-return]
@@ -412,6 +467,11 @@ class KalturaClientBase:
     def _xml_result(self, data: bytes) -> Any:
         from .xmlsafe import parse_xml
 
+        if self.remove_data_content:
+            import re
+
+            data = re.sub(rb"(?s)<dataContent>.*?</dataContent>", b"<dataContent></dataContent>", data)
+
         root = parse_xml(data)
         node = root.find("result")
         if node is None:
@@ -446,6 +506,123 @@ class KalturaClientBase:
             if type(value) is dict and "error" in value and "objectType" not in value:
                 value = value["error"]
         return value
+
+    # -- the official low-level API (for code written against KalturaApiClient) -----------
+    def queueServiceActionCall(
+        self,
+        service: str,
+        action: str,
+        returnType: str | None,
+        params: Any = None,
+        files: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue a call from raw `KalturaParams` (as the official generated code does); in a
+        multi-request it joins the batch, otherwise `doQueue()` / `getServeUrl()` sends it."""
+        if codec is None:
+            _load()
+        result = ResultSpec(FieldKind.OBJECT if returnType else None, returnType or None)
+        spec = ActionSpec(service, action, (), result)
+        out = dict(params.get()) if params is not None else {}
+        for key, value in self.requestConfiguration.items():
+            _config_value(out, key, value)
+        self._reset_volatile()
+        call = _Queued(spec, out, {k: v for k, v in (files or {}).items() if v is not None})
+        if self._queue is not None:
+            self._queue.append(call)
+        else:
+            self._pending = call
+
+    def _take_pending(self) -> _Queued:
+        call = self._pending
+        self._pending = None
+        if call is None:
+            raise KalturaClientException(
+                "no queued call", KalturaClientException.ERROR_RESULT_NOT_FOUND
+            )
+        return call
+
+    def getRequestParams(self) -> tuple[str, Any, dict[str, Any]]:
+        """(url, KalturaParams with kalsig, files) of the queued call, without sending it."""
+        from ..Base import KalturaParams
+
+        call = self._pending
+        if call is None:
+            raise KalturaClientException(
+                "no queued call", KalturaClientException.ERROR_RESULT_NOT_FOUND
+            )
+        top = self._envelope()
+        top.update(call.params)
+        self._sign(top)
+        params = KalturaParams()
+        params.params = top
+        return self._url(call.spec), params, dict(call.files)
+
+    def getServeUrl(self) -> str:
+        """The URL of the queued call (how the official client builds serve URLs)."""
+        call = self._take_pending()
+        top = self._envelope()
+        top.update(call.params)
+        return self._serve_url(call.spec, top)
+
+    def doQueue(self) -> Any:
+        """Send the queued call as XML and return its `<result>` element (official API);
+        raises `KalturaException` for an API error."""
+        if self._queue is not None:
+            raise KalturaClientException(
+                "inside a multi-request use doMultiRequest()",
+                KalturaClientException.ERROR_NOT_IN_MULTI_REQUEST,
+            )
+        call = self._take_pending()
+        top = self._envelope()
+        top["format"] = str(KALTURA_SERVICE_FORMAT_XML)
+        top.update(call.params)
+        url = self._url(call.spec)
+        body = self._sign(top)
+        saved = self.config.format
+        self.config.format = KALTURA_SERVICE_FORMAT_XML  # Accept header of the exchange
+        try:
+            data = self._send(url, body, top, call.files, False)
+        finally:
+            self.config.format = saved
+        node = self._xml_result(data)
+        self.throwExceptionIfError(node)
+        return node
+
+    def getExceptionIfError(self, resultNode: Any) -> KalturaException | None:
+        return _xml_error(resultNode)
+
+    def throwExceptionIfError(self, resultNode: Any) -> None:
+        error = _xml_error(resultNode)
+        if error is not None:
+            raise error
+
+    def log(self, msg: str) -> None:
+        if codec is None:
+            _load()
+        logutil.log_message(self.config, msg)
+
+    @staticmethod
+    def hash(msg: bytes) -> bytes:
+        """SHA-1 digest (the official helper used for KS signing)."""
+        import hashlib as _hashlib
+
+        return _hashlib.sha1(msg).digest()
+
+    # -- helpers -------------------------------------------------------------------------
+    def upload_file(self, source: Any, **options: Any) -> Any:
+        """Chunked, resumable upload through `uploadToken` (see `_runtime.upload.upload_file`
+        for the options: upload_token_id, file_name, chunk_size, progress, max_chunk_retries).
+        Returns the final `KalturaUploadToken`."""
+        from .upload import upload_file
+
+        return upload_file(self, source, **options)
+
+    @staticmethod
+    def parse_ks(ks: str | bytes, adminSecret: str | bytes | None = None) -> Any:
+        """Open a v1 or v2 KS (`KSInfo`: partner, user, type, expiry, privileges, validity)."""
+        from . import ks as ks_module
+
+        return ks_module.parse_ks(ks, adminSecret)
 
     # -- sessions ------------------------------------------------------------------------
     @staticmethod

@@ -1,9 +1,10 @@
 """Objects <-> wire: request serialization and XML / JSON response parsing.
 
 For each class a `_Plan` is derived once from the `_kaltura_fields_` declarations along its
-MRO: the attribute defaults, the writable fields in the official order and, per wire name, a
-converter for each response format. Parsing creates instances without running `__init__`
-(the defaults are copied into `__dict__` in one step), which is what makes it fast.
+MRO: the writable fields in the official order and, per wire name, a reader for each response
+format. Parsing creates instances without running `__init__` and stores only the fields the
+server sent (unset ones read as NotImplemented through class attributes, see
+`KalturaObjectBase.__init_subclass__`), which is what makes it fast.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "value_to_wire",
 ]
 
+_new: Any = object.__new__  # instances without running __init__
 _INT = FieldKind.INT
 _BIGINT = FieldKind.BIGINT
 _FLOAT = FieldKind.FLOAT
@@ -54,7 +56,14 @@ _FILE = FieldKind.FILE
 
 
 class _Plan:
-    __slots__ = ("defaults", "fields", "json_readers", "type_name", "writable", "xml_readers")
+    __slots__ = (
+        "fields",
+        "json_readers",
+        "type_name",
+        "writable",
+        "write_info",
+        "xml_readers",
+    )
 
     def __init__(self, cls: type[KalturaObjectBase]) -> None:
         merged: dict[str, FieldSpec] = {}
@@ -70,11 +79,13 @@ class _Plan:
             merged["relatedObjects"] = related
         self.fields: tuple[FieldSpec, ...] = tuple(merged.values())
         self.type_name: str = cls._kaltura_type_
-        self.defaults: dict[str, Any] = {f.attr_name: NotImplemented for f in self.fields}
         # The official toParams order: base class fields first, related objects never sent.
         self.writable: tuple[tuple[str, str, int], ...] = tuple(
             (f.wire_name, f.attr_name, f.kind) for f in self.fields if not f.flags & READ_ONLY
         )
+        self.write_info: dict[str, tuple[int, str, int]] = {
+            attr: (index, wire, kind) for index, (wire, attr, kind) in enumerate(self.writable)
+        }
         self.xml_readers: dict[str, Reader] = {
             f.wire_name: _xml_reader(f.attr_name, f.kind, f.ref) for f in self.fields
         }
@@ -94,10 +105,9 @@ def _plan(cls: type[Any]) -> _Plan:
 
 
 def new_instance(cls: type[Any]) -> Any:
-    """An instance of `cls` with every declared attribute unset (`__init__` not run)."""
-    obj = cls.__new__(cls)
-    obj.__dict__.update(_plan(cls).defaults)
-    return obj
+    """An instance of `cls` with every declared attribute unset (`__init__` not run; unset
+    fields read as NotImplemented through the class defaults)."""
+    return _new(cls)
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,12 +125,38 @@ def scalar_to_wire(value: Any) -> str:
 
 
 def object_to_wire(obj: Any) -> dict[str, Any]:
-    """An object as its request dict: `objectType` first, then the set, writable fields."""
+    """An object as its request dict: `objectType` first, then the set, writable fields in
+    declaration order (base classes first), as the official `toParams()`."""
     plan = _plans.get(type(obj)) or _plan(type(obj))
     out: dict[str, Any] = {"objectType": plan.type_name}
-    values = obj.__dict__
+    info_get = plan.write_info.get
+    last = -1
+    # Walk the instance dict (only what is set matters); it is in declaration order unless
+    # attributes were assigned out of order, then the declared order is used instead.
+    for attr, value in obj.__dict__.items():
+        if value is NotImplemented:
+            continue
+        info = info_get(attr)
+        if info is None:
+            continue  # read-only, or not a field
+        index, wire, kind = info
+        if index < last:
+            return _object_to_wire_ordered(plan, obj)
+        last = index
+        if value is None:
+            out[wire + "__null"] = ""
+        elif kind < _OBJECT or kind == _FILE:
+            out[wire] = value if type(value) is str else scalar_to_wire(value)
+        else:
+            out[wire] = value_to_wire(kind, value)
+    return out
+
+
+def _object_to_wire_ordered(plan: _Plan, obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"objectType": plan.type_name}
+    get = obj.__dict__.get
     for wire, attr, kind in plan.writable:
-        value = values.get(attr, NotImplemented)
+        value = get(attr, NotImplemented)
         if value is NotImplemented:
             continue
         if value is None:
@@ -326,10 +362,8 @@ def object_from_xml(node: Any, expected: str) -> Any:
         return None
     cls = _resolve(type_node.text, expected)
     plan = _plans.get(cls) or _plan(cls)
-    obj = cls.__new__(cls)
-    values = obj.__dict__
-    values.update(plan.defaults)
-    _fill_xml(values, plan.xml_readers, node)
+    obj = _new(cls)
+    _fill_xml(obj.__dict__, plan.xml_readers, node)
     return obj
 
 
@@ -367,7 +401,7 @@ def _json_text(value: Any) -> Any:
 
 def _json_int(value: Any) -> int | None:
     if type(value) is int or value is None:
-        return value  # type: ignore[no-any-return]
+        return value
     if type(value) is bool:
         return int(value)
     try:
@@ -378,7 +412,7 @@ def _json_int(value: Any) -> int | None:
 
 def _json_float(value: Any) -> float | None:
     if type(value) is float or value is None:
-        return value  # type: ignore[no-any-return]
+        return value
     if type(value) is bool:
         return float(value)
     try:
@@ -389,7 +423,7 @@ def _json_float(value: Any) -> float | None:
 
 def _json_bool(value: Any) -> bool | None:
     if type(value) is bool or value is None:
-        return value  # type: ignore[no-any-return]
+        return value
     if value == 1 or value == "1" or value == "true":
         return True
     if value == 0 or value == "0" or value == "false":
@@ -444,10 +478,8 @@ def object_from_json(data: Any, expected: str) -> Any:
         return None
     cls = _resolve(object_type, expected)
     plan = _plans.get(cls) or _plan(cls)
-    obj = cls.__new__(cls)
-    values = obj.__dict__
-    values.update(plan.defaults)
-    _fill_json(values, plan.json_readers, data)
+    obj = _new(cls)
+    _fill_json(obj.__dict__, plan.json_readers, data)
     return obj
 
 

@@ -38,10 +38,10 @@ FIELD_TYPE = "_t"
 FIELD_USER = "_u"
 _ZERO_IV = b"\0" * 16
 _SAFE = re.compile(r"[A-Za-z0-9_.\-]*\Z")
-_aes_cache: dict[bytes, Any] = {}
+_aes_cache: dict[bytes, Any] = {}  # secret -> Cipher
 
 
-def _text(value: str | bytes) -> str:
+def _text(value: object) -> str:
     return value.decode("utf8") if isinstance(value, bytes) else str(value)
 
 
@@ -50,16 +50,36 @@ def _secret_bytes(secret: str | bytes) -> bytes:
 
 
 def _cipher(secret: str | bytes) -> Any:
-    """A CBC `Cipher` for the secret's key (the key schedule is cached per secret)."""
-    key = hashlib.sha1(_secret_bytes(secret)).digest()[:16]
-    algorithm = _aes_cache.get(key)
-    if algorithm is None:
-        from cryptography.hazmat.primitives.ciphers import algorithms
+    """The AES-128-CBC `Cipher` of a secret (cached: each use makes a fresh context)."""
+    raw = _secret_bytes(secret)
+    cipher = _aes_cache.get(raw)
+    if cipher is None:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-        algorithm = _aes_cache[key] = algorithms.AES(key)
-    from cryptography.hazmat.primitives.ciphers import Cipher, modes
+        key = hashlib.sha1(raw).digest()[:16]
+        cipher = Cipher(algorithms.AES(key), modes.CBC(_ZERO_IV))
+        if len(_aes_cache) >= 64:
+            _aes_cache.clear()
+        _aes_cache[raw] = cipher
+    return cipher
 
-    return Cipher(algorithm, modes.CBC(_ZERO_IV))
+
+_privileges_cache: dict[str, str] = {}
+
+
+def _privileges_query(privileges: str) -> str | None:
+    """The url-encoded privilege fields followed by "&" (cached), or None when a privilege
+    uses a reserved field name (then the generic path keeps Kaltura's field order)."""
+    query = _privileges_cache.get(privileges)
+    if query is None:
+        fields = privileges_to_fields(privileges)
+        if FIELD_EXPIRY in fields or FIELD_TYPE in fields or FIELD_USER in fields:
+            return None
+        query = "".join(f"{_quote(k)}={_quote(v)}&" for k, v in fields.items())
+        if len(_privileges_cache) >= 256:
+            _privileges_cache.clear()
+        _privileges_cache[privileges] = query
+    return query
 
 
 def _quote(value: str) -> str:
@@ -114,11 +134,19 @@ def generate_session_v2(
     privileges: str | bytes = "",
 ) -> str:
     """A v2 (encrypted) KS, exactly as Kaltura's clients build it (returned as `str`)."""
-    fields = privileges_to_fields(_text(privileges))
-    fields[FIELD_EXPIRY] = str(int(time.time()) + int(expiry))
-    fields[FIELD_TYPE] = str(int(session_type))
-    fields[FIELD_USER] = _text(user_id)
-    query = "&".join(f"{_quote(k)}={_quote(v)}" for k, v in fields.items()).encode("utf8")
+    privileges_text = _text(privileges)
+    prefix = _privileges_query(privileges_text)
+    if prefix is not None:
+        query = (
+            f"{prefix}_e={int(time.time()) + int(expiry)}&_t={int(session_type)}"
+            f"&_u={_quote(_text(user_id))}"
+        ).encode("utf8")
+    else:
+        fields = privileges_to_fields(privileges_text)
+        fields[FIELD_EXPIRY] = str(int(time.time()) + int(expiry))
+        fields[FIELD_TYPE] = str(int(session_type))
+        fields[FIELD_USER] = _text(user_id)
+        query = "&".join(f"{_quote(k)}={_quote(v)}" for k, v in fields.items()).encode("utf8")
     payload = os.urandom(RANDOM_SIZE) + query
     plain = hashlib.sha1(payload).digest() + payload
     remainder = len(plain) % 16

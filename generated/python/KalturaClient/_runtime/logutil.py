@@ -8,7 +8,7 @@ import logging
 import re
 from typing import Any
 
-__all__ = ["LOGGER", "log_message", "log_request", "redact", "redact_url"]
+__all__ = ["LOGGER", "enabled", "log_message", "log_request", "redact", "redact_url"]
 
 LOGGER = logging.getLogger("KalturaClient")
 
@@ -42,7 +42,8 @@ def redact_url(url: str) -> str:
     return _SECRET_QUERY.sub(lambda m: m.group(1) + REDACTED, url)
 
 
-def _enabled(config: Any) -> bool:
+def enabled(config: Any) -> bool:
+    """Whether anything would be logged (stdlib DEBUG or an official-style logger)."""
     return LOGGER.isEnabledFor(logging.DEBUG) or getattr(config, "logger", None) is not None
 
 
@@ -55,7 +56,7 @@ def log_message(config: Any, message: str) -> None:
 
 
 def log_request(config: Any, url: str, params: dict[str, Any]) -> None:
-    if not _enabled(config):
+    if not enabled(config):
         return
     log_message(config, "request url: [%s]" % redact_url(url))
     log_message(config, "request json: [%s]" % json.dumps(redact(params)))

@@ -46,6 +46,10 @@ __all__ = [
     "KalturaStringEnum",
     "ParamSpec",
     "ResultSpec",
+    "getXmlNodeBool",
+    "getXmlNodeFloat",
+    "getXmlNodeInt",
+    "getXmlNodeText",
 ]
 
 # Response formats (the `format` request parameter), as in the official client.
@@ -335,6 +339,34 @@ class KalturaObjectBase:
 
     def setRelatedObjects(self, newRelatedObjects: Any) -> None:
         self.relatedObjects = newRelatedObjects
+
+
+# XML helpers of the official Base module (kept for code that parses nodes itself).
+def getXmlNodeText(xmlNode: Any) -> str:
+    return str(xmlNode.text) if xmlNode.text else ""
+
+
+def getXmlNodeBool(xmlNode: Any) -> bool | None:
+    text = getXmlNodeText(xmlNode)
+    if text == "0" or text == "false":
+        return False
+    if text == "1" or text == "true":
+        return True
+    return None
+
+
+def getXmlNodeInt(xmlNode: Any) -> int | None:
+    try:
+        return int(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
+
+
+def getXmlNodeFloat(xmlNode: Any) -> float | None:
+    try:
+        return float(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
 
 
 class KalturaParams:

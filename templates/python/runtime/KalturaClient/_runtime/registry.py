@@ -18,11 +18,11 @@ _maps: tuple[dict[str, str], dict[str, str]] | None = None
 def _registry_maps() -> tuple[dict[str, str], dict[str, str]]:
     global _maps
     if _maps is None:
+        package = (__package__ or "KalturaClient._runtime").rpartition(".")[0]
         try:
-            from .. import _registry  # type: ignore[attr-defined]
-
-            classes: dict[str, str] = dict(getattr(_registry, "CLASS_MODULES", {}))
-            enums: dict[str, str] = dict(getattr(_registry, "ENUM_MODULES", {}))
+            generated = import_module(package + "._registry")
+            classes: dict[str, str] = dict(getattr(generated, "CLASS_MODULES", {}))
+            enums: dict[str, str] = dict(getattr(generated, "ENUM_MODULES", {}))
         except ImportError:  # a bare runtime (tests) has no generated registry
             classes, enums = {}, {}
         _maps = (classes, enums)
