@@ -110,6 +110,7 @@ def main() -> None:
       kaltura-codegen validate schema/kaltura-sample.xml
       kaltura-codegen inspect schema/kaltura-sample.xml --service media
       kaltura-codegen generate --target python --out generated/python
+      kaltura-codegen serve --schema schema/kaltura-sample.xml --port 8080
 
     Run `kaltura-codegen COMMAND --help` for the options of each command.
     """
@@ -286,3 +287,83 @@ def generate(
         sys.exit(EXIT_UNUSABLE)
     write_tree(out_dir, files)
     click.echo(f"wrote {len(files)} files to {out_dir}", err=True)
+
+
+@main.command()
+@source_options
+@click.option(
+    "--schema",
+    "schema",
+    default=None,
+    help="Schema path, '-' for stdin (default: the embedded schema/kaltura-sample.xml).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port; 0 picks a free one (the URL is printed).",
+)
+@click.option("--partner-id", default=100, show_default=True, type=int, help="The partner.")
+@click.option("--admin-secret", default="fake-admin-secret", show_default=True)
+@click.option("--secret", default="fake-user-secret", show_default=True, help="User secret.")
+@click.option(
+    "--seed",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="JSON file with partners, users and objects to start with.",
+)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Persist the store to this JSON file (loaded at start, saved after every change).",
+)
+@click.option(
+    "--max-body",
+    default=64 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest accepted request body in bytes; larger ones get an error envelope.",
+)
+def serve(
+    schema: str | None,
+    host: str,
+    port: int,
+    partner_id: int,
+    admin_secret: str,
+    secret: str,
+    seed: Path | None,
+    state: Path | None,
+    max_body: int,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
+) -> None:
+    """Run a fake Kaltura API server driven by SCHEMA, for offline tests.
+
+    Prints its base URL (use it as the client's serviceUrl) and serves until interrupted.
+    Sessions are real KS v1/v2 signed with the partner's secrets; objects live in memory
+    (or --state). Seeded users log in with user.loginByLoginId; the default user is
+    loginId 'admin' with the admin secret as password. Example:
+
+    \b
+        kaltura-codegen serve --schema KalturaClient.xml --port 8080 --partner-id 100
+    """
+    from generator.parser import parse_bytes
+    from generator.serve.main import config_from_options, serve_forever
+    from generator.sources import read_source
+
+    source = schema or str(DEFAULT_SCHEMA)
+    try:  # read once (stdin, URLs): the bytes are also served at /api_v3/api_schema.php
+        schema_bytes, name = read_source(
+            source, cache_dir=cache_dir, timeout=timeout, refresh=refresh
+        )
+        result = parse_bytes(schema_bytes, name)
+    except SchemaLoadError as exc:
+        fail_unusable(exc.diagnostic)
+    if result.errors or result.schema is None:
+        for diagnostic in result.errors:
+            click.echo(str(diagnostic), err=True)
+        sys.exit(EXIT_FINDINGS)
+    config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body)
+    serve_forever(result.schema, schema_bytes, host, port, config)

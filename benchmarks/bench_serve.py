@@ -1,0 +1,236 @@
+"""The fake server under load: several concurrent clients doing list / get / add for a fixed
+time against one `kaltura-codegen serve` process (ovp-22.19.0.xml, else the sample schema).
+
+Reported: requests per second, median and p99 latency, errors (transport failures and API
+exceptions) and lost writes (adds acknowledged but not found afterwards; must both be 0).
+Reference, measured in the same run with the same clients: a bare werkzeug app answering a
+fixed envelope, i.e. the floor of the HTTP stack; the ratio is what the engine costs on top.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+from benchmarks import Row, shared_dir
+from generator.paths import DEFAULT_SCHEMA
+
+CLIENTS = 8
+DURATION_S = 5.0
+PARTNER = 100
+SECRET = "bench-admin-secret"
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    added: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _schema() -> str:
+    shared = shared_dir()
+    if shared is not None and (shared / "schemas" / "ovp-22.19.0.xml").is_file():
+        return str(shared / "schemas" / "ovp-22.19.0.xml")
+    return str(DEFAULT_SCHEMA)
+
+
+def _start_server(args: list[str]) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdout is not None
+    url = process.stdout.readline().strip()
+    if not url.startswith("http"):
+        process.kill()
+        raise RuntimeError(f"server did not start: {url!r}")
+    return process, url
+
+
+def _drive(worker: Callable[[requests.Session, Tally, int], None]) -> tuple[Tally, float]:
+    tally = Tally()
+    deadline = time.perf_counter() + DURATION_S
+
+    def loop(n: int) -> None:
+        session = requests.Session()
+        i = 0
+        while time.perf_counter() < deadline:
+            worker(session, tally, n * 1_000_000 + i)
+            i += 1
+
+    threads = [threading.Thread(target=loop, args=(n,)) for n in range(CLIENTS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return tally, time.perf_counter() - started
+
+
+def _timed(session: requests.Session, tally: Tally, url: str, body: dict[str, Any]) -> Any:
+    start = time.perf_counter()
+    try:
+        response = session.post(url, json=body, timeout=30)
+        value = response.json()
+    except (requests.RequestException, ValueError):
+        value = None
+    elapsed = time.perf_counter() - start
+    failed = value is None or (
+        isinstance(value, dict)
+        and "code" in value
+        and value.get("objectType") == "KalturaAPIException"
+    )
+    with tally.lock:
+        tally.latencies.append(elapsed)
+        if failed:
+            tally.errors += 1
+    return None if failed else value
+
+
+def _serve_case(ks: str, url: str) -> tuple[Tally, float]:
+    base = f"{url}/api_v3/service/media/action/"
+
+    def worker(session: requests.Session, tally: Tally, i: int) -> None:
+        kind = i % 3
+        if kind == 0:
+            _timed(
+                session,
+                tally,
+                base + "list",
+                {
+                    "format": 1,
+                    "ks": ks,
+                    "pager": {"objectType": "KalturaFilterPager", "pageSize": 10},
+                },
+            )
+        elif kind == 1:
+            with tally.lock:
+                target = tally.added[i % len(tally.added)] if tally.added else "0_missing"
+            if target != "0_missing":
+                _timed(session, tally, base + "get", {"format": 1, "ks": ks, "entryId": target})
+        else:
+            made = _timed(
+                session,
+                tally,
+                base + "add",
+                {
+                    "format": 1,
+                    "ks": ks,
+                    "entry": {
+                        "objectType": "KalturaMediaEntry",
+                        "name": f"bench {i}",
+                        "mediaType": 1,
+                    },
+                },
+            )
+            if isinstance(made, dict) and "id" in made:
+                with tally.lock:
+                    tally.added.append(made["id"])
+
+    return _drive(worker)
+
+
+def _lost_writes(ks: str, url: str, added: list[str]) -> int:
+    session = requests.Session()
+    found = session.post(
+        f"{url}/api_v3/service/media/action/count", json={"format": 1, "ks": ks}, timeout=30
+    ).json()
+    missing = 0 if found == len(added) else abs(len(added) - int(found))
+    for entry_id in added[:: max(1, len(added) // 200)]:  # and a sample, fetched by id
+        got = session.post(
+            f"{url}/api_v3/service/media/action/get",
+            json={"format": 1, "ks": ks, "entryId": entry_id},
+            timeout=30,
+        ).json()
+        if got.get("id") != entry_id:
+            missing += 1
+    return missing
+
+
+_BARE_APP = """
+import sys
+from werkzeug.serving import make_server, WSGIRequestHandler
+from werkzeug.wrappers import Request, Response
+BODY = b'{"objectType":"KalturaMediaListResponse","objects":[],"totalCount":0}'
+class Quiet(WSGIRequestHandler):
+    def log_request(self, *a): pass
+def app(environ, start_response):
+    Request(environ).get_data()
+    return Response(BODY, content_type="application/json")(environ, start_response)
+server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
+print(f"http://127.0.0.1:{server.port}", flush=True)
+server.serve_forever()
+"""
+
+
+def _bare_case(url: str) -> tuple[Tally, float]:
+    def worker(session: requests.Session, tally: Tally, i: int) -> None:
+        _timed(session, tally, f"{url}/api_v3/service/media/action/list", {"format": 1})
+
+    return _drive(worker)
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0
+
+
+def run() -> list[Row]:
+    from generator.serve.ks import generate_v2
+
+    schema = _schema()
+    process, url = _start_server(
+        [
+            "-m",
+            "generator",
+            "serve",
+            "--schema",
+            schema,
+            "--port",
+            "0",
+            "--partner-id",
+            str(PARTNER),
+            "--admin-secret",
+            SECRET,
+        ]
+    )
+    try:
+        ks = generate_v2(SECRET, "bench", 2, PARTNER, 3600, "")
+        tally, elapsed = _serve_case(ks, url)
+        lost = _lost_writes(ks, url, tally.added)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    bare, bare_url = _start_server(["-c", _BARE_APP])
+    try:
+        reference, ref_elapsed = _bare_case(bare_url)
+    finally:
+        bare.terminate()
+        bare.wait(timeout=30)
+    rps = len(tally.latencies) / elapsed
+    ref_rps = len(reference.latencies) / ref_elapsed
+    note = (
+        f"{rps:.0f} req/s (bare {ref_rps:.0f}), p99 {_p99(tally.latencies) * 1000:.1f} ms "
+        f"(bare {_p99(reference.latencies) * 1000:.1f} ms), {tally.errors} errors, "
+        f"{lost} lost writes of {len(tally.added)} adds"
+    )
+    return [
+        Row(
+            benchmark="serve",
+            case=f"{CLIENTS} clients list/get/add {DURATION_S:.0f} s ({schema.rsplit('/', 1)[-1]})",
+            median_s=statistics.median(tally.latencies) if tally.latencies else 0.0,
+            runs=len(tally.latencies),
+            reference="bare werkzeug app, same clients",
+            reference_s=statistics.median(reference.latencies) if reference.latencies else None,
+            note=note,
+        )
+    ]

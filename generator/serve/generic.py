@@ -1,0 +1,485 @@
+"""Generic semantics, derived from the schema and the action's name.
+
+A service manages one entity: the class its `get` (else `add`, else `list`) returns. Objects
+live in a table named after the entity's root class, so `media`, `playlist`, `data` and
+`baseEntry` share the entry table and each sees the subclasses it should. `add`, `get`,
+`update`, `delete`, `list` and `count` follow from that; any other action returns a
+type-correct value (the stored object when it takes the object's id and returns its class).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from generator.model import (
+    ArrayType,
+    ClassDef,
+    EnumKind,
+    MapType,
+    ObjectType,
+    ParamDef,
+    Primitive,
+    PrimitiveType,
+    Type,
+)
+from generator.serve.errors import ApiError
+
+if TYPE_CHECKING:
+    from generator.serve.engine import Call, Engine
+
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "FilterHook",
+    "default_value",
+    "filter_objects",
+    "generic_handler",
+    "matches",
+]
+
+Obj = dict[str, Any]
+DEFAULT_PAGE_SIZE = 30
+MAX_PAGE_SIZE = 500
+
+# Filter property suffixes, longest first so `GreaterThanOrEqual` wins over `GreaterThan`.
+_SUFFIXES = (
+    "GreaterThanOrEqual",
+    "LessThanOrEqual",
+    "GreaterThanOrNull",
+    "LessThanOrNull",
+    "MultiLikeOr",
+    "MultiLikeAnd",
+    "GreaterThan",
+    "LessThan",
+    "StartsWith",
+    "NotContains",
+    "NotEqual",
+    "MatchOr",
+    "MatchAnd",
+    "Contains",
+    "NotIn",
+    "Equal",
+    "Like",
+    "In",
+)
+_IGNORED_FILTER_KEYS = frozenset({"objectType", "orderBy", "advancedSearch", "relatedObjects"})
+
+# Extra filter semantics for keys that are not `<property><Suffix>` (category ancestry ...):
+# (store engine, filter key, value, object) -> matches? ; None when the hook does not apply.
+FilterHook = Callable[["Engine", str, Any, Obj], "bool | None"]
+
+
+def text(value: Any) -> str:
+    if value is True:
+        return "1"
+    if value is False:
+        return "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+_TOKEN_STRIP = " \t\r\n[]()'\""
+
+
+def tokens(value: Any) -> list[str]:
+    """A comma-separated list (lenient: `[1, 8]` as a stringified list works too)."""
+    if isinstance(value, list):
+        return [text(v) for v in value]
+    return [t.strip(_TOKEN_STRIP) for t in text(value).split(",") if t.strip(_TOKEN_STRIP)]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def split_filter_key(key: str) -> tuple[str, str]:
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)], suffix
+    return key, ""
+
+
+def _match_one(stored: Any, op: str, wanted: Any) -> bool:
+    if op == "Equal":
+        return stored is not None and text(stored) == text(wanted)
+    if op == "NotEqual":
+        return text(stored) != text(wanted)
+    if op == "In":
+        return stored is not None and text(stored) in set(tokens(wanted))
+    if op == "NotIn":
+        return text(stored) not in set(tokens(wanted))
+    if op in ("GreaterThanOrEqual", "LessThanOrEqual", "GreaterThan", "LessThan"):
+        a, b = _number(stored), _number(wanted)
+        if a is None or b is None:
+            return False
+        return {
+            "GreaterThanOrEqual": a >= b,
+            "LessThanOrEqual": a <= b,
+            "GreaterThan": a > b,
+            "LessThan": a < b,
+        }[op]
+    if op in ("GreaterThanOrNull", "LessThanOrNull"):
+        if stored is None:
+            return True
+        a, b = _number(stored), _number(wanted)
+        return a is not None and b is not None and (a >= b if op[0] == "G" else a <= b)
+    haystack = text(stored).lower()
+    if op == "Like" or op == "Contains":
+        return text(wanted).lower() in haystack
+    if op == "NotContains":
+        return text(wanted).lower() not in haystack
+    if op == "StartsWith":
+        return haystack.startswith(text(wanted).lower())
+    if op == "MultiLikeOr":
+        return any(t.lower() in haystack for t in tokens(wanted))
+    if op == "MultiLikeAnd":
+        return all(t.lower() in haystack for t in tokens(wanted))
+    stored_tokens = {t.lower() for t in tokens(stored)}
+    if op == "MatchOr":
+        return any(t.lower() in stored_tokens for t in tokens(wanted))
+    if op == "MatchAnd":
+        return all(t.lower() in stored_tokens for t in tokens(wanted))
+    return True
+
+
+def matches(
+    engine: Engine, obj: Obj, flt: Mapping[str, Any], hooks: Iterable[FilterHook] = ()
+) -> bool:
+    for key, wanted in flt.items():
+        if wanted is None:
+            continue
+        handled = None
+        for hook in hooks:
+            handled = hook(engine, key, wanted, obj)
+            if handled is not None:
+                break
+        if handled is not None:
+            if not handled:
+                return False
+            continue
+        if key in _IGNORED_FILTER_KEYS:
+            continue
+        field, op = split_filter_key(key)
+        if not op:
+            continue
+        if field not in obj and not _known_property(engine, obj, field):
+            continue  # a filter on something this fake does not model: no restriction
+        if not _match_one(obj.get(field), op, wanted):
+            return False
+    return True
+
+
+def _known_property(engine: Engine, obj: Obj, field: str) -> bool:
+    cls = engine.schema.classes.get(str(obj.get("objectType", "")))
+    return cls is not None and any(p.name == field for p in cls.all_properties)
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    number = _number(value) if not isinstance(value, str) else None
+    if number is not None:
+        return (1, number)
+    return (2, text(value).lower())
+
+
+def _field_key(field: str) -> Callable[[Obj], tuple[int, Any]]:
+    def key(obj: Obj) -> tuple[int, Any]:
+        return _sort_key(obj.get(field))
+
+    return key
+
+
+def order_objects(objects: list[Obj], order_by: Any) -> list[Obj]:
+    for part in reversed(tokens(order_by) if order_by else []):
+        descending = part.startswith("-")
+        field = part.lstrip("+-")
+        objects.sort(key=_field_key(field), reverse=descending)
+    return objects
+
+
+def page(objects: list[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
+    size, index = DEFAULT_PAGE_SIZE, 1
+    if pager:
+        raw_size = pager.get("pageSize")
+        raw_index = pager.get("pageIndex")
+        if isinstance(raw_size, int) and raw_size > 0:
+            size = min(raw_size, MAX_PAGE_SIZE)
+        if isinstance(raw_index, int) and raw_index > 0:
+            index = raw_index
+    start = (index - 1) * size
+    return objects[start : start + size]
+
+
+def filter_objects(
+    engine: Engine,
+    table: str,
+    cls: ClassDef | None,
+    flt: Mapping[str, Any] | None,
+    partner_id: int | None,
+) -> list[Obj]:
+    hooks = engine.filter_hooks.get(table, ())
+    result = []
+    for obj in engine.store.table(table).values():
+        if cls is not None and not engine.is_instance(obj, cls):
+            continue
+        if partner_id is not None and obj.get("partnerId") not in (None, partner_id):
+            continue
+        if flt and not matches(engine, obj, flt, hooks):
+            continue
+        result.append(obj)
+    if flt and flt.get("orderBy"):
+        order_objects(result, flt.get("orderBy"))
+    return result
+
+
+# --------------------------------------------------------------------------- defaults
+
+
+def concrete(engine: Engine, cls: ClassDef) -> ClassDef:
+    if not cls.abstract:
+        return cls
+    return next((c for c in engine.schema.descendants(cls) if not c.abstract), cls)
+
+
+def default_value(engine: Engine, t: Type | None) -> Any:
+    if t is None:
+        return None
+    if isinstance(t, PrimitiveType):
+        if t.enum is not None and t.enum.consts:
+            value = t.enum.consts[0].value
+            return int(value) if t.enum.kind is EnumKind.INT else value
+        return {
+            Primitive.INT: 0,
+            Primitive.BIGINT: 0,
+            Primitive.FLOAT: 0.0,
+            Primitive.BOOL: False,
+            Primitive.STRING: "",
+            Primitive.FILE: b"",
+        }[t.primitive]
+    if isinstance(t, ArrayType):
+        return []
+    if isinstance(t, MapType):
+        return {}
+    if t.cls is None:
+        return {"objectType": "KalturaObjectBase"}
+    cls = concrete(engine, t.cls)
+    obj: Obj = {"objectType": cls.name}
+    names = {p.name for p in cls.all_properties}
+    if "objects" in names:
+        obj["objects"] = []
+    if "totalCount" in names:
+        obj["totalCount"] = 0
+    return obj
+
+
+# --------------------------------------------------------------------------- the handler
+
+
+def _object_param(params: tuple[ParamDef, ...]) -> ParamDef | None:
+    return next((p for p in params if isinstance(p.type, ObjectType)), None)
+
+
+def _id_param(params: tuple[ParamDef, ...]) -> ParamDef | None:
+    return next(
+        (
+            p
+            for p in params
+            if isinstance(p.type, PrimitiveType)
+            and p.type.primitive in (Primitive.STRING, Primitive.INT, Primitive.BIGINT)
+            and not p.optional
+        ),
+        None,
+    )
+
+
+def generic_handler(call: Call) -> Any:
+    return conform(call, _generic(call))
+
+
+def _generic(call: Call) -> Any:
+    name = call.action.name
+    engine = call.engine
+    entity = engine.entity(call.service)
+    if entity is not None:
+        if name == "add":
+            return add(call, entity)
+        if name == "get":
+            return copy.deepcopy(get_object(call, entity))
+        if name == "update":
+            return update(call, entity)
+        if name == "delete":
+            return delete(call, entity)
+        if name == "list":
+            return list_objects(call, entity)
+        if name == "count":
+            flt = call.args.get("filter")
+            return len(
+                filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
+            )
+    return other(call, entity)
+
+
+def conform(call: Call, value: Any) -> Any:
+    """Shape a generic result to the action's declared result type (schemas differ: an
+    OTT `add` may return a bool, an OVP `delete` nothing, a `count` an object ...)."""
+    result = call.action.result
+    if result is None:
+        return None
+    if isinstance(result, PrimitiveType):
+        if isinstance(value, dict):
+            value = value.get("id")
+        p = result.primitive
+        if p is Primitive.BOOL:
+            return value if isinstance(value, bool) else True
+        if p in (Primitive.INT, Primitive.BIGINT):
+            return value if isinstance(value, int) and not isinstance(value, bool) else 0
+        if p is Primitive.FLOAT:
+            return float(value) if isinstance(value, (int, float)) else 0.0
+        if p is Primitive.STRING:
+            return value if isinstance(value, str) else ("" if value is None else text(value))
+        return value
+    if isinstance(result, ObjectType):
+        if isinstance(value, dict) and (
+            result.cls is None or call.engine.is_instance(value, result.cls)
+        ):
+            return value
+        return default_value(call.engine, result)
+    if isinstance(result, ArrayType):
+        return value if isinstance(value, list) else []
+    return value if isinstance(value, dict) and "objectType" not in value else {}
+
+
+def other(call: Call, entity: ClassDef | None) -> Any:
+    engine = call.engine
+    result = call.action.result
+    id_param = _id_param(call.action.params)
+    if (
+        entity is not None
+        and id_param is not None
+        and isinstance(result, ObjectType)
+        and result.cls is not None
+        and entity.is_subclass_of(result.cls)
+    ):
+        found = engine.store.get(engine.table_of(entity), text(call.args.get(id_param.name)))
+        if found is not None and engine.is_instance(found, entity):
+            return copy.deepcopy(found)
+    return default_value(engine, result)
+
+
+def id_of(call: Call) -> str:
+    param = _id_param(call.action.params)
+    if param is None:
+        raise call.engine.errors.make("MISSING_MANDATORY_PARAMETER", "id")
+    return text(call.args.get(param.name))
+
+
+def not_found(call: Call, entity: ClassDef, key: str) -> ApiError:
+    return call.engine.not_found(call.service, call.action, entity, key)
+
+
+def get_object(call: Call, entity: ClassDef, key: str | None = None) -> Obj:
+    engine = call.engine
+    key = id_of(call) if key is None else key
+    obj = engine.store.get(engine.table_of(entity), key)
+    if (
+        obj is None
+        or not engine.is_instance(obj, entity)
+        or obj.get("partnerId") not in (None, call.partner_id)
+    ):
+        raise not_found(call, entity, key)
+    return obj
+
+
+def add(call: Call, entity: ClassDef, obj: Obj | None = None) -> Obj:
+    engine = call.engine
+    if obj is None:
+        param = _object_param(call.action.params)
+        given = call.args.get(param.name) if param is not None else None
+        obj = dict(given) if isinstance(given, dict) else {"objectType": entity.name}
+    return engine.insert(call, entity, obj)
+
+
+_NOT_UPDATABLE_SKIP = frozenset({"objectType", "relatedObjects"})
+
+
+def check_updatable(call: Call, changes: Obj) -> None:
+    engine = call.engine
+    cls = engine.schema.classes.get(str(changes.get("objectType", "")))
+    if cls is None:
+        return
+    for prop in cls.all_properties:
+        if prop.name in _NOT_UPDATABLE_SKIP:
+            continue
+        if changes.get(prop.name) is not None and (prop.read_only or prop.insert_only):
+            raise engine.errors.make(
+                "PROPERTY_VALIDATION_NOT_UPDATABLE", f"{cls.name}::{prop.name}"
+            )
+
+
+def update(call: Call, entity: ClassDef) -> Obj:
+    engine = call.engine
+    existing = get_object(call, entity)
+    param = next(
+        (p for p in call.action.params if isinstance(p.type, ObjectType)),
+        None,
+    )
+    changes = call.args.get(param.name) if param is not None else None
+    updated = copy.deepcopy(existing)
+    if isinstance(changes, dict):
+        check_updatable(call, changes)
+        merge(updated, changes)
+    engine.touch(updated)
+    table, key = engine.table_of(entity), engine.key_of(existing)
+    engine.store.put(table, key, updated)
+    hook = engine.update_hooks.get(table)
+    if hook is not None:
+        try:
+            hook(call, updated)
+        except BaseException:  # all or nothing: a refused update leaves the object as it was
+            engine.store.put(table, key, existing)
+            raise
+    return copy.deepcopy(updated)
+
+
+def merge(existing: Obj, changes: Obj) -> None:
+    for key, value in changes.items():
+        if key == "objectType":
+            continue
+        if value is None:
+            existing.pop(key, None)
+        else:
+            existing[key] = copy.deepcopy(value)
+
+
+def delete(call: Call, entity: ClassDef) -> Obj:
+    engine = call.engine
+    obj = get_object(call, entity)
+    table = engine.table_of(entity)
+    hook = engine.delete_hooks.get(table)
+    if hook is not None:
+        hook(call, obj)
+    engine.store.delete(table, engine.key_of(obj))
+    return copy.deepcopy(obj)
+
+
+def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None) -> Obj:
+    engine = call.engine
+    if objects is None:
+        flt = call.args.get("filter")
+        objects = filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
+    result = default_value(engine, call.action.result)
+    if not isinstance(result, dict):
+        return {"objects": copy.deepcopy(page(objects, call.args.get("pager")))}
+    result["objects"] = copy.deepcopy(page(objects, call.args.get("pager")))
+    result["totalCount"] = len(objects)
+    return result

@@ -1,0 +1,30 @@
+"""Named per-service behaviour where the generic semantics are not enough.
+
+Each module registers handlers for `(service id, action)` pairs and hooks for tables; a
+handler is only installed when the schema has that service and action, so every schema works
+with whatever subset it defines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.serve.engine import Engine
+
+__all__ = ["install"]
+
+
+def install(engine: Engine) -> None:
+    from generator.serve.services import category, entries, metadata, session
+
+    for module in (session, entries, metadata, category):
+        module.install(engine)
+
+
+def register(engine: Engine, service: str, action: str, handler: object) -> None:
+    """Register `handler` for `service.action` when the schema defines it."""
+    svc = engine.service(service)
+    if svc is None or svc.action(action) is None:
+        return
+    engine.handlers[(svc.id, action)] = handler  # type: ignore[assignment]

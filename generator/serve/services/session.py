@@ -1,0 +1,169 @@
+"""Sessions: `session.start`, `session.end`, `user.loginByLoginId` (seeded users)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from generator.serve.generic import text
+from generator.serve.services import register
+
+if TYPE_CHECKING:
+    from generator.serve.engine import Call, Engine
+
+SESSION_ADMIN = 2
+
+
+def install(engine: Engine) -> None:
+    register(engine, "session", "start", start)
+    register(engine, "session", "end", end)
+    register(engine, "user", "loginByLoginId", login_by_login_id)
+    install_more(engine)
+
+
+def start(call: Call) -> str:
+    engine = call.engine
+    args = call.args
+    pid = args.get("partnerId")
+    partner_id = int(pid) if pid is not None else engine.config.partner_id
+    partner = engine.partners.get(partner_id)
+    if partner is None:
+        raise engine.errors.make("START_SESSION_ERROR", partner_id)
+    type_ = int(args.get("type") or 0)
+    secret = text(args.get("secret"))
+    allowed = (
+        (partner.admin_secret,)
+        if type_ == SESSION_ADMIN
+        else (partner.admin_secret, partner.secret)
+    )
+    if secret not in allowed:
+        raise engine.errors.make("START_SESSION_ERROR", partner_id)
+    expiry = int(args.get("expiry") or 86400)
+    return engine.new_ks(
+        partner, text(args.get("userId")), type_, expiry, text(args.get("privileges"))
+    )
+
+
+def end(call: Call) -> None:
+    if call.session is not None:
+        call.engine.store.revoke(call.session.ks)
+
+
+def login_by_login_id(call: Call) -> Any:
+    engine = call.engine
+    args = call.args
+    login = text(args.get("loginId")).lower()
+    pid = args.get("partnerId")
+    users = [
+        u
+        for u in engine.users
+        if u.login_id.lower() == login and (pid is None or u.partner_id == int(pid))
+    ]
+    if not users:
+        raise engine.errors.make("USER_NOT_FOUND")
+    user = users[0]
+    if user.password != text(args.get("password")):
+        raise engine.errors.make("USER_WRONG_PASSWORD")
+    partner = engine.partners[user.partner_id]
+    privileges = args.get("privileges")
+    return engine.new_ks(
+        partner,
+        user.id,
+        SESSION_ADMIN if user.is_admin else 0,
+        int(args.get("expiry") or 86400),
+        "*" if privileges is None else text(privileges),
+    )
+
+
+# --------------------------------------------------------------------------- more sessions
+
+
+def _shape(call: Call, class_name: str, values: dict[str, Any]) -> dict[str, Any]:
+    """An object of `class_name` holding those of `values` the class declares."""
+    known = set(call.engine.key_order(class_name))
+    obj: dict[str, Any] = {"objectType": class_name}
+    obj.update({k: v for k, v in values.items() if k in known and v is not None})
+    return obj
+
+
+def _result_class(call: Call, default: str) -> str:
+    result = call.action.result
+    cls = getattr(result, "cls", None)
+    return cls.name if cls is not None else default
+
+
+def session_get(call: Call) -> Any:
+    """`session.get`: what a KS (the `session` argument, else the caller's) grants."""
+    from generator.serve import ks as ks_mod
+
+    engine = call.engine
+    other = call.args.get("session")
+    if other:
+        try:
+            session = ks_mod.parse_ks(text(other), engine.secrets_of())
+        except ks_mod.KsError as exc:
+            raise engine.errors.make("INVALID_KS", other, exc.code, exc.description) from None
+    elif call.session is not None:
+        session = call.session
+    else:
+        raise engine.errors.make("MISSING_KS")
+    return _shape(
+        call,
+        _result_class(call, "KalturaSessionInfo"),
+        {
+            "ks": session.ks,
+            "sessionType": session.type,
+            "partnerId": session.partner_id,
+            "userId": session.user_id,
+            "expiry": session.expiry,
+            "privileges": ks_mod.privileges_text(session),
+        },
+    )
+
+
+def _login_session(call: Call, ks: str, expiry: int) -> dict[str, Any]:
+    import time
+
+    return _shape(
+        call,
+        "KalturaLoginSession",
+        {"ks": ks, "expiry": int(time.time()) + expiry, "refreshToken": ks[-16:]},
+    )
+
+
+def ott_login(call: Call) -> Any:
+    """OTT `ottUser.login`: seeded users by username and password."""
+    engine = call.engine
+    args = call.args
+    partner_id = int(args.get("partnerId") or engine.config.partner_id)
+    username = text(args.get("username")).lower()
+    user = next(
+        (u for u in engine.users if u.partner_id == partner_id and u.login_id.lower() == username),
+        None,
+    )
+    if user is None or user.password != text(args.get("password")):
+        raise engine.errors.make("USER_WRONG_PASSWORD")
+    partner = engine.partners[partner_id]
+    ks = engine.new_ks(partner, user.id, SESSION_ADMIN if user.is_admin else 0, 86400, "")
+    return _shape(
+        call,
+        _result_class(call, "KalturaLoginResponse"),
+        {
+            "user": _shape(call, "KalturaOTTUser", {"id": user.id, "username": user.login_id}),
+            "loginSession": _login_session(call, ks, 86400),
+        },
+    )
+
+
+def ott_anonymous_login(call: Call) -> Any:
+    engine = call.engine
+    partner_id = int(call.args.get("partnerId") or engine.config.partner_id)
+    partner = engine.partners.get(partner_id)
+    if partner is None:
+        raise engine.errors.make("INVALID_PARTNER_ID", partner_id)
+    return _login_session(call, engine.new_ks(partner, "0", 0, 86400, ""), 86400)
+
+
+def install_more(engine: Engine) -> None:
+    register(engine, "session", "get", session_get)
+    register(engine, "ottUser", "login", ott_login)
+    register(engine, "ottUser", "anonymousLogin", ott_anonymous_login)

@@ -1,0 +1,127 @@
+"""The fake server's state: tables of objects, blobs (uploaded bytes), id sequences.
+
+One re-entrant lock guards everything; handlers run a whole action under it, so concurrent
+clients see each action as atomic (no lost writes, no torn reads). Optionally the state is
+persisted to a JSON file (atomically: temp file + rename) after every change and loaded at
+start-up.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import string
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Store", "StoreError"]
+
+Obj = dict[str, Any]
+_ALPHABET = string.ascii_lowercase + string.digits
+
+
+class StoreError(Exception):
+    """The state file cannot be used."""
+
+
+class Store:
+    def __init__(self, path: Path | None = None) -> None:
+        self.lock = threading.RLock()
+        self.path = path
+        self.tables: dict[str, dict[str, Obj]] = {}
+        self.blobs: dict[str, bytes] = {}
+        self.sequences: dict[str, int] = {}
+        self.revoked: set[str] = set()
+        self.ks_uses: dict[str, int] = {}  # for the `actionslimit` privilege
+        self.dirty = False
+        if path is not None and path.is_file():
+            self._load(path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        with self.lock:
+            try:
+                yield self
+            finally:
+                if self.dirty and self.path is not None:
+                    self._save(self.path)
+                self.dirty = False
+
+    # -- tables
+
+    def table(self, name: str) -> dict[str, Obj]:
+        return self.tables.setdefault(name, {})
+
+    def next_int(self, table: str) -> int:
+        value = self.sequences.get(table, 0) + 1
+        self.sequences[table] = value
+        self.dirty = True
+        return value
+
+    def new_string_id(self, table: str, partner_id: int = 0) -> str:
+        existing = self.table(table)
+        while True:
+            candidate = f"0_{''.join(secrets.choice(_ALPHABET) for _ in range(8))}"
+            if candidate not in existing:
+                return candidate
+
+    def put(self, table: str, key: str, obj: Obj) -> None:
+        self.table(table)[key] = obj
+        self.dirty = True
+
+    def get(self, table: str, key: str) -> Obj | None:
+        return self.tables.get(table, {}).get(key)
+
+    def delete(self, table: str, key: str) -> Obj | None:
+        removed = self.tables.get(table, {}).pop(key, None)
+        if removed is not None:
+            self.dirty = True
+            self.blobs.pop(f"{table}/{key}", None)
+        return removed
+
+    def put_blob(self, key: str, data: bytes) -> None:
+        self.blobs[key] = data
+        self.dirty = True
+
+    def get_blob(self, key: str) -> bytes | None:
+        return self.blobs.get(key)
+
+    def revoke(self, ks: str) -> None:
+        self.revoked.add(ks)
+        self.dirty = True
+
+    # -- persistence
+
+    def _save(self, path: Path) -> None:
+        data = {
+            "version": 1,
+            "tables": self.tables,
+            "sequences": self.sequences,
+            "revoked": sorted(self.revoked),
+            "blobs": {k: base64.b64encode(v).decode("ascii") for k, v in self.blobs.items()},
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _load(self, path: Path) -> None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}
+            self.sequences = {str(k): int(v) for k, v in data.get("sequences", {}).items()}
+            self.revoked = set(data.get("revoked", []))
+            self.blobs = {str(k): base64.b64decode(v) for k, v in data.get("blobs", {}).items()}
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            raise StoreError(f"{path}: not a state file written by serve: {exc}") from None

@@ -1,0 +1,197 @@
+"""Routes and response formats, over real HTTP."""
+
+from __future__ import annotations
+
+import json
+
+import requests
+from lxml import etree
+
+from tests.serve.conftest import ADMIN_SECRET, PARTNER, Api
+
+START = {"secret": ADMIN_SECRET, "partnerId": PARTNER, "type": 2, "userId": "u1"}
+
+
+def _ks_from_xml(content: bytes) -> str:
+    root = etree.fromstring(content)
+    assert root.tag == "xml"
+    result = root.find("result")
+    assert result is not None and result.text
+    return result.text
+
+
+def test_every_route_style_reaches_the_action(anon: Api) -> None:
+    base = anon.url
+    query = {**START, "service": "session", "action": "start"}
+    responses = [
+        requests.post(f"{base}/api_v3/service/session/action/start", json=START, timeout=10),
+        requests.get(f"{base}/api_v3/service/session/action/start", params=START, timeout=10),
+        requests.post(f"{base}/api_v3/index.php", data=query, timeout=10),
+        requests.get(f"{base}/api_v3/index.php", params=query, timeout=10),
+        requests.post(f"{base}//api_v3//service/session//action/start", data=START, timeout=10),
+        requests.post(f"{base}/api_v3/", params=query, timeout=10),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        assert response.headers["Content-Type"].startswith("text/xml")
+        ks = _ks_from_xml(response.content)
+        assert (
+            anon.server.engine.verify_ks(
+                ks, anon.server.engine.schema.services["session"], _action(anon, "session", "end")
+            ).user_id
+            == "u1"
+        )
+
+
+def _action(api: Api, service: str, action: str):  # type: ignore[no-untyped-def]
+    found = api.server.engine.schema.services[service].action(action)
+    assert found is not None
+    return found
+
+
+def test_unknown_route_is_404(anon: Api) -> None:
+    assert requests.get(anon.url + "/nothing/here", timeout=10).status_code == 404
+
+
+def test_xml_object_envelope_shape(api: Api) -> None:
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "x<&>", "mediaType": 1}
+    )
+    root = api.xml("media", "get", entryId=entry["id"])
+    assert [child.tag for child in root] == ["result", "executionTime"]
+    result = root.find("result")
+    assert result is not None
+    assert result[0].tag == "objectType" and result[0].text == "KalturaMediaEntry"
+    assert result.findtext("name") == "x<&>"
+    assert result.findtext("id") == entry["id"]
+    assert result.findtext("partnerId") == str(PARTNER)
+    float(root.findtext("executionTime") or "x")
+
+
+def test_xml_empty_list_is_an_empty_objects_element(api: Api) -> None:
+    root = api.xml(
+        "media",
+        "list",
+        filter={"objectType": "KalturaMediaEntryFilter", "nameEqual": "no such name anywhere"},
+    )
+    objects = root.find("result/objects")
+    assert objects is not None and len(objects) == 0 and objects.text is None
+    assert root.findtext("result/totalCount") == "0"
+    assert b"<objects/>" in etree.tostring(root)
+
+
+def test_xml_list_items_and_booleans(api: Api) -> None:
+    name = "xml-items-test"
+    for _ in range(2):
+        api.call(
+            "media", "add", entry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1}
+        )
+    root = api.xml(
+        "media", "list", filter={"objectType": "KalturaMediaEntryFilter", "nameEqual": name}
+    )
+    items = root.findall("result/objects/item")
+    assert len(items) == 2
+    assert all(item.findtext("objectType") == "KalturaMediaEntry" for item in items)
+    profile = api.call(
+        "accessControlProfile",
+        "add",
+        accessControlProfile={
+            "objectType": "KalturaAccessControlProfile",
+            "name": "p",
+            "isDefault": True,
+            "rules": [{"objectType": "KalturaRule", "stopProcessing": False}],
+        },
+    )
+    root = api.xml("accessControlProfile", "get", id=profile["id"])
+    assert root.findtext("result/isDefault") == "1"
+    assert root.findtext("result/rules/item/stopProcessing") == "0"
+
+
+def test_xml_error_envelope(api: Api) -> None:
+    root = api.xml("media", "get", entryId="nope")
+    error = root.find("result/error")
+    assert error is not None
+    assert error.findtext("objectType") == "KalturaAPIException"
+    assert error.findtext("code") == "ENTRY_ID_NOT_FOUND"
+    assert error.findtext("message") == 'Entry id "nope" not found'
+    assert error.findtext("args/item/name") == "ENTRY_ID"
+    assert error.findtext("args/item/value") == "nope"
+
+
+def test_json_format(api: Api) -> None:
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "j", "mediaType": 1}
+    )
+    assert entry["objectType"] == "KalturaMediaEntry"
+    assert isinstance(entry["createdAt"], int) and entry["mediaType"] == 1
+    error = api.call("media", "get", entryId="missing")
+    assert error == {
+        "code": "ENTRY_ID_NOT_FOUND",
+        "message": 'Entry id "missing" not found',
+        "objectType": "KalturaAPIException",
+        "args": {"ENTRY_ID": "missing"},
+    }
+
+
+def test_map_results_use_item_keys(api: Api) -> None:
+    """relatedObjects is a map: <item><itemKey>name</itemKey>..."""
+    entry = api.call(
+        "media", "add", entry={"objectType": "KalturaMediaEntry", "name": "m", "mediaType": 1}
+    )
+    profile = {
+        "objectType": "KalturaDetachedResponseProfile",
+        "relatedProfiles": [
+            {
+                "objectType": "KalturaDetachedResponseProfile",
+                "name": "assets",
+                "filter": {"objectType": "KalturaFlavorAssetFilter"},
+                "mappings": [
+                    {
+                        "objectType": "KalturaResponseProfileMapping",
+                        "filterProperty": "entryIdEqual",
+                        "parentProperty": "id",
+                    }
+                ],
+            }
+        ],
+    }
+    root = api.xml("media", "get", entryId=entry["id"], responseProfile=profile)
+    item = root.find("result/relatedObjects/item")
+    assert item is not None
+    assert item.findtext("itemKey") == "assets"
+    assert item.findtext("objectType") == "KalturaFlavorAssetListResponse"
+    assert item.find("objects") is not None
+
+
+def test_form_and_multipart_bodies(api: Api) -> None:
+    form = {
+        "ks": api.ks,
+        "entry[objectType]": "KalturaMediaEntry",
+        "entry[name]": "form",
+        "entry[mediaType]": "1",
+        "entry[tags__null]": "",
+        "format": "1",
+    }
+    created = api.post("/api_v3/service/media/action/add", data=form).json()
+    assert created["name"] == "form" and "tags" not in created
+    legacy = {
+        "ks": api.ks,
+        "entry:objectType": "KalturaMediaEntry",
+        "entry:name": "colon",
+        "entry:mediaType": "1",
+        "format": "1",
+    }
+    assert api.post("/api_v3/service/media/action/add", data=legacy).json()["name"] == "colon"
+    files = {
+        "json": (None, json.dumps({"format": 1, "ks": api.ks})),
+        "fileData": ("a.bin", b"\x00\x01bytes", "application/octet-stream"),
+    }
+    token = api.post("/api_v3/service/media/action/upload", files=files).json()
+    stored = api.call("uploadToken", "get", uploadTokenId=token)
+    assert stored["status"] == 2 and stored["uploadedFileSize"] == 7
+
+
+def test_schema_is_served(anon: Api) -> None:
+    response = requests.get(anon.url + "/api_v3/api_schema.php", timeout=10)
+    assert response.status_code == 200
+    assert etree.fromstring(response.content).get("apiVersion") == "22.19.0"
