@@ -212,7 +212,10 @@ def build_report(state: TreeState, *, stat: bool = False, diff_lines: int = 60) 
         lines.append("M .kaltura-codegen.json  (manifest out of date)")
     if not stat:
         lines.extend(_bodies(drifted, diffs, diff_lines))
-    lines.append("run `kaltura-codegen generate` with the same options to update")
+    hint = "run `kaltura-codegen generate` with the same options to update"
+    if state.conflicts:
+        hint += " (add --force to discard the hand edits and files in the way)"
+    lines.append(hint)
     return CheckReport(True, tuple(lines))
 
 
