@@ -342,3 +342,61 @@ def check(
     click.echo(report.text, nl=False)
     if report.drift:
         sys.exit(EXIT_FINDINGS)
+
+
+# ------------------------------------------------------------------------------- diff
+
+
+def load_for_diff(source: str) -> Schema:
+    result = load_or_exit(source)
+    if result.errors or result.schema is None:
+        for diagnostic in result.errors:
+            click.echo(str(diagnostic), err=True)
+        click.echo(f"{source}: {len(result.errors)} error(s); cannot compare", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    return result.schema
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text for terminals, markdown for PR comments and job summaries, json for tools.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "any", "none"]),
+    default="none",
+    show_default=True,
+    help="Exit 1 when there is a breaking change (breaking) or any change (any).",
+)
+def diff(old: str, new: str, fmt: str, fail_on: str) -> None:
+    """Compare two schemas, OLD and NEW, and classify each change for client code.
+
+    \b
+    Lists added, removed and changed services, actions, params, results, classes
+    (base, abstract), properties (type, readOnly/insertOnly/writeOnly), enums and their
+    values, plugins, errors and configurations. Each change is breaking or compatible,
+    with the reason. Breaking: anything removed, a type change, a new required param,
+    optional -> required, a removed or renumbered enum value, a changed base class,
+    readOnly <-> writable. Compatible: additions, new optional params at the end.
+
+    \b
+    In CI, e.g. against the schema on the main branch:
+      git show origin/main:KalturaClient.xml > /tmp/old.xml
+      kaltura-codegen diff /tmp/old.xml KalturaClient.xml --fail-on breaking
+
+    OLD and NEW are paths ('-' for stdin, once). Exit 0, or 1 when --fail-on matches,
+    2 when a schema is unusable.
+    """
+    from generator.diff import diff_schemas, render
+
+    result = diff_schemas(load_for_diff(old), load_for_diff(new))
+    click.echo(render(result, fmt), nl=False)
+    if (fail_on == "breaking" and result.breaking) or (fail_on == "any" and result.changes):
+        sys.exit(EXIT_FINDINGS)
