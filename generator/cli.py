@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -12,20 +14,22 @@ from typing import Any, NoReturn, TextIO, TypeVar
 import click
 
 from generator import __version__
-from generator.diagnostics import Diagnostic, SchemaLoadError
+from generator.diagnostics import Diagnostic, Level, SchemaLoadError
 from generator.manifest import Manifest, SchemaInfo, build_manifest
 from generator.model import Schema
 from generator.output import OutputError, Status, inspect_tree, write_tree
 from generator.parser import ParseResult, parse_bytes
 from generator.paths import DEFAULT_SCHEMA
-from generator.sources import load_schema, read_source
+from generator.report import class_listing, schema_to_json, service_listing, summary
+from generator.sources import DEFAULT_TIMEOUT, load_schema, read_source
 from generator.targets import TARGETS, GenerateOptions, RenderedFiles, Target, get_target
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-F = TypeVar("F", bound=Callable[..., Any])
+# Set to get Python tracebacks for internal errors instead of the one-line report.
+DEBUG_ENV = "KALTURA_CODEGEN_DEBUG"
 
 
 def fail_unusable(diagnostic: Diagnostic) -> NoReturn:
@@ -33,16 +37,208 @@ def fail_unusable(diagnostic: Diagnostic) -> NoReturn:
     sys.exit(EXIT_UNUSABLE)
 
 
-def fail(message: str) -> NoReturn:
-    click.echo(f"kaltura-codegen: error: {message}", err=True)
+def load_or_exit(
+    source: str,
+    *,
+    cache_dir: Path | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    refresh: bool = False,
+) -> ParseResult:
+    """Load SOURCE or exit 2 with one diagnostic line; never a traceback for bad input."""
+    try:
+        return load_schema(source, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
+    except SchemaLoadError as exc:
+        fail_unusable(exc.diagnostic)
+    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        fail_unusable(
+            Diagnostic(
+                Level.ERROR,
+                "-" if source == "-" else source,
+                0,
+                "",
+                f"internal error while reading the schema: {type(exc).__name__}: {exc} "
+                f"(set {DEBUG_ENV}=1 for a traceback, and please report it)",
+            )
+        )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def source_options(func: F) -> F:
+    """Options shared by every command that reads a schema from SCHEMA."""
+    func = click.option(
+        "--refresh",
+        is_flag=True,
+        help="With --cache-dir: download the URL again even if it is cached.",
+    )(func)
+    func = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=DEFAULT_TIMEOUT,
+        show_default=True,
+        help="Seconds to wait for the server when SCHEMA is a URL.",
+    )(func)
+    func = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Keep downloaded schemas here, one file per URL; later runs read the copy.",
+    )(func)
+    return func
+
+
+SCHEMA_HELP = """
+SCHEMA is a file path, '-' for standard input, or an http(s) URL such as
+https://www.kaltura.com/api_v3/api_schema.php (the XML every Kaltura server
+publishes).
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kaltura-codegen")
+def main() -> None:
+    """Generate Kaltura API clients from the Kaltura XML schema (api_schema.php).
+
+    \b
+    Typical session:
+      kaltura-codegen validate schema/kaltura-sample.xml
+      kaltura-codegen inspect schema/kaltura-sample.xml --service media
+      kaltura-codegen generate --target python --out generated/python
+      kaltura-codegen check    --target python --out generated/python
+      kaltura-codegen diff old/KalturaClient.xml new/KalturaClient.xml --fail-on breaking
+
+    Exit codes: 0 success, 1 findings (errors, drift, breaking changes), 2 unusable input.
+    Run `kaltura-codegen COMMAND --help` for the options of each command.
+    """
+
+
+@main.command()
+@click.argument("schema")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@source_options
+def validate(
+    schema: str, strict: bool, cache_dir: Path | None, timeout: float, refresh: bool
+) -> None:
+    """Check SCHEMA and print every problem found, like a compiler.
+
+    Each problem is one line, `file:line: level: element: message`, in line
+    order, on standard output; a count goes to standard error.
+
+    \b
+    Exit status:
+      0  no errors (warnings alone are fine unless --strict)
+      1  errors found (or warnings, with --strict)
+      2  SCHEMA is unusable: unreadable, not XML, wrong root element,
+         a DOCTYPE/ENTITY declaration (refused for safety), download failed
+
+    \b
+    Examples:
+      kaltura-codegen validate schema/kaltura-sample.xml
+      curl -s https://my.server/api_v3/api_schema.php | kaltura-codegen validate -
+      kaltura-codegen validate --strict --cache-dir ~/.cache/kaltura \\
+          https://www.kaltura.com/api_v3/api_schema.php
+    """
+    result = load_or_exit(schema, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
+    for diagnostic in result.diagnostics:
+        click.echo(str(diagnostic))
+    errors, warnings = len(result.errors), len(result.warnings)
+    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_FINDINGS)
+
+
+validate.help = (validate.help or "") + SCHEMA_HELP
+
+
+@main.command()
+@click.argument("schema")
+@click.option(
+    "--service",
+    "service_name",
+    metavar="NAME",
+    help="List the actions of this service (name or id) with typed signatures.",
+)
+@click.option(
+    "--class",
+    "class_name",
+    metavar="NAME",
+    help="Show this class with its full inherited property list.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Dump the whole model as stable, sorted JSON."
+)
+@source_options
+def inspect(
+    schema: str,
+    service_name: str | None,
+    class_name: str | None,
+    as_json: bool,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
+) -> None:
+    """Describe SCHEMA: counts per kind, plugins, API version, or one service/class.
+
+    \b
+    Examples:
+      kaltura-codegen inspect schema/kaltura-sample.xml
+      kaltura-codegen inspect schema/kaltura-sample.xml --service media
+      kaltura-codegen inspect schema/kaltura-sample.xml --class KalturaMediaEntry
+      kaltura-codegen inspect schema/kaltura-sample.xml --json > model.json
+
+    A schema with errors is still described (errors are counted on standard
+    error, exit 1); run `validate` to see them. Exit 2 when SCHEMA is unusable
+    or --service/--class names nothing in it.
+    """
+    result = load_or_exit(schema, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
+    model = result.schema
+    if model is None:  # pragma: no cover - parse_bytes always builds a model
+        sys.exit(EXIT_UNUSABLE)
+    chosen = sum(bool(x) for x in (service_name, class_name, as_json))
+    if chosen > 1:
+        raise click.UsageError("choose one of --service, --class and --json")
+    if service_name:
+        service = model.services.get(service_name) or model.service_by_name(service_name)
+        if service is None:
+            names = sorted({s.name for s in model.services.values()})
+            _not_found("service", service_name, names)
+        click.echo(service_listing(service), nl=False)
+    elif class_name:
+        cls = model.classes.get(class_name)
+        if cls is None:
+            _not_found("class", class_name, sorted(model.classes))
+        click.echo(class_listing(cls), nl=False)
+    elif as_json:
+        click.echo(schema_to_json(model), nl=False)
+    else:
+        click.echo(summary(model), nl=False)
+    if result.errors:
+        click.echo(
+            f"{len(result.errors)} error(s) in the schema; run `kaltura-codegen validate`",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
+
+
+inspect.help = (inspect.help or "") + SCHEMA_HELP
+
+
+def _not_found(kind: str, name: str, known: list[str]) -> NoReturn:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if not close:
+        lowered = name.lower()
+        close = [k for k in known if k.lower() == lowered]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    click.echo(f"error: no {kind} named '{name}' in the schema{hint}", err=True)
     sys.exit(EXIT_UNUSABLE)
 
 
-def load_or_exit(source: str) -> ParseResult:
-    try:
-        return load_schema(source)
-    except SchemaLoadError as exc:
-        fail_unusable(exc.diagnostic)
+def fail(message: str) -> NoReturn:
+    click.echo(f"kaltura-codegen: error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
 
 
 class TargetName(click.ParamType[str]):
@@ -59,41 +255,6 @@ class TargetName(click.ParamType[str]):
         self.fail(f"{value!r} is not one of {', '.join(sorted(TARGETS))}", param, ctx)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kaltura-codegen")
-def main() -> None:
-    """Generate Kaltura API clients from the Kaltura XML schema (api_schema.php).
-
-    \b
-    Typical use:
-      kaltura-codegen validate KalturaClient.xml
-      kaltura-codegen generate --schema KalturaClient.xml --target python --out client/
-      kaltura-codegen check    --schema KalturaClient.xml --target python --out client/
-      kaltura-codegen diff old/KalturaClient.xml new/KalturaClient.xml --fail-on breaking
-
-    Exit codes: 0 success, 1 findings (errors, drift, breaking changes), 2 unusable input.
-    Run `kaltura-codegen COMMAND --help` for details.
-    """
-
-
-@main.command()
-@click.argument("schema")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-def validate(schema: str, strict: bool) -> None:
-    """Check SCHEMA and print every problem as file:line: level: element: message.
-
-    SCHEMA is a path or '-' for standard input. Exit 0 when clean, 1 when errors
-    (or, with --strict, warnings) were found, 2 when the input is unusable.
-    """
-    result = load_or_exit(schema)
-    for diagnostic in result.diagnostics:
-        click.echo(str(diagnostic))
-    errors, warnings = len(result.errors), len(result.warnings)
-    click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
-    if errors or (strict and warnings):
-        sys.exit(EXIT_FINDINGS)
-
-
 # ------------------------------------------------------------------ generate and check
 
 
@@ -105,7 +266,8 @@ def render_options(command: F) -> F:
             "schema",
             default=None,
             metavar="PATH",
-            help="Schema path, '-' for stdin (default: the embedded schema/kaltura-sample.xml).",
+            help="Schema path, http(s) URL or '-' for stdin "
+            "(default: the embedded schema/kaltura-sample.xml).",
         ),
         click.option(
             "--target",
@@ -198,14 +360,25 @@ def render(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     progress: ProgressLine,
+    *,
+    cache_dir: Path | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    refresh: bool = False,
 ) -> Rendering:
     """Read, parse and render; every problem with the input exits 2 with a message."""
     source = schema_source or str(DEFAULT_SCHEMA)
     try:
-        data, name = read_source(source)
+        data, name = read_source(source, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
         result = parse_bytes(data, name)
     except SchemaLoadError as exc:
         fail_unusable(exc.diagnostic)
+    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        fail(
+            f"internal error while reading {source}: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for a traceback, and please report it)"
+        )
     if result.errors or result.schema is None:
         for diagnostic in result.errors:
             click.echo(str(diagnostic), err=True)
@@ -244,6 +417,7 @@ def render(
     "non-empty directory that has no manifest.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@source_options
 def generate(
     schema: str | None,
     target_name: str,
@@ -252,6 +426,9 @@ def generate(
     exclude: tuple[str, ...],
     force: bool,
     quiet: bool,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
 ) -> None:
     """Generate a client package for --schema into --out.
 
@@ -270,7 +447,16 @@ def generate(
     Exit 0 on success, 2 on bad input or when the output directory cannot be written.
     """
     progress = ProgressLine(sys.stderr, enabled=not quiet)
-    rendering = render(schema, target_name, include, exclude, progress)
+    rendering = render(
+        schema,
+        target_name,
+        include,
+        exclude,
+        progress,
+        cache_dir=cache_dir,
+        timeout=timeout,
+        refresh=refresh,
+    )
     progress.start("writing")
     try:
         result = write_tree(
@@ -307,6 +493,7 @@ def generate(
     show_default=True,
     help="Show at most this many diff lines per changed file.",
 )
+@source_options
 def check(
     schema: str | None,
     target_name: str,
@@ -315,6 +502,9 @@ def check(
     exclude: tuple[str, ...],
     stat: bool,
     diff_lines: int,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
 ) -> None:
     """Check that --out holds exactly what generate would write (for CI).
 
@@ -331,7 +521,16 @@ def check(
     Exit 0 when up to date, 1 on drift, 2 on bad input.
     """
     progress = ProgressLine(sys.stderr, enabled=False)
-    rendering = render(schema, target_name, include, exclude, progress)
+    rendering = render(
+        schema,
+        target_name,
+        include,
+        exclude,
+        progress,
+        cache_dir=cache_dir,
+        timeout=timeout,
+        refresh=refresh,
+    )
     try:
         state = inspect_tree(out_dir, rendering.files, rendering.manifest)
     except OutputError as exc:
@@ -347,8 +546,8 @@ def check(
 # ------------------------------------------------------------------------------- diff
 
 
-def load_for_diff(source: str) -> Schema:
-    result = load_or_exit(source)
+def load_for_diff(source: str, cache_dir: Path | None, timeout: float, refresh: bool) -> Schema:
+    result = load_or_exit(source, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
     if result.errors or result.schema is None:
         for diagnostic in result.errors:
             click.echo(str(diagnostic), err=True)
@@ -375,7 +574,16 @@ def load_for_diff(source: str) -> Schema:
     show_default=True,
     help="Exit 1 when there is a breaking change (breaking) or any change (any).",
 )
-def diff(old: str, new: str, fmt: str, fail_on: str) -> None:
+@source_options
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    fail_on: str,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
+) -> None:
     """Compare two schemas, OLD and NEW, and classify each change for client code.
 
     \b
@@ -391,12 +599,15 @@ def diff(old: str, new: str, fmt: str, fail_on: str) -> None:
       git show origin/main:KalturaClient.xml > /tmp/old.xml
       kaltura-codegen diff /tmp/old.xml KalturaClient.xml --fail-on breaking
 
-    OLD and NEW are paths ('-' for stdin, once). Exit 0, or 1 when --fail-on matches,
-    2 when a schema is unusable.
+    OLD and NEW are paths, http(s) URLs or '-' for stdin (once). Exit 0, or 1 when
+    --fail-on matches, 2 when a schema is unusable.
     """
     from generator.diff import diff_schemas, render
 
-    result = diff_schemas(load_for_diff(old), load_for_diff(new))
+    result = diff_schemas(
+        load_for_diff(old, cache_dir, timeout, refresh),
+        load_for_diff(new, cache_dir, timeout, refresh),
+    )
     click.echo(render(result, fmt), nl=False)
     if (fail_on == "breaking" and result.breaking) or (fail_on == "any" and result.changes):
         sys.exit(EXIT_FINDINGS)

@@ -40,6 +40,7 @@ from generator.model import (
     Source,
     Type,
 )
+from generator.validate import validate_schema
 
 __all__ = ["ParseResult", "parse_bytes"]
 
@@ -139,28 +140,84 @@ def parse_bytes(data: bytes, file_name: str) -> ParseResult:
     root = _parse_xml(data, file_name)
     reader = _Reader(file_name)
     schema = reader.read(root)
-    return ParseResult(schema, reader.diagnostics)
+    diagnostics = [*reader.diagnostics, *validate_schema(schema)]
+    # Compiler order: by line, then as found (sorted() is stable).
+    diagnostics = sorted(diagnostics, key=lambda d: d.line)
+    return ParseResult(schema, diagnostics)
 
 
 # --------------------------------------------------------------------------- XML layer
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DECLARATION = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]*)[\"']")
+_ENCODING_ATTR = re.compile(r"encoding\s*=\s*[\"'][^\"']*[\"']")
+
+# Byte signatures of encodings that are not ASCII-compatible (XML 1.0 appendix F).
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),  # EBCDIC "<?xm"
+)
+_ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1"})
+
+_REFUSED = (
+    "DOCTYPE and ENTITY declarations are not allowed (external entities and "
+    "entity expansion are refused for safety)"
+)
+
+
+def _unusable(file_name: str, line: int, message: str) -> SchemaLoadError:
+    return SchemaLoadError(Diagnostic(Level.ERROR, file_name, line, "", message))
+
+
+def _screen(data: bytes, file_name: str) -> bytes:
+    """Refuse any DTD before libxml2 sees it; return bytes lxml may safely parse.
+
+    libxml2 substitutes internal entities in attribute values even with
+    `resolve_entities=False`, so the only safe DTD is none. The check must see the
+    text as libxml2 will: documents in encodings that are not ASCII-compatible
+    (UTF-16, UTF-32, EBCDIC, or any declared exotic encoding) are decoded first,
+    checked, and handed to lxml re-encoded as UTF-8.
+    """
+    encoding = next((enc for sig, enc in _SIGNATURES if data.startswith(sig)), None)
+    if encoding is None:
+        declared = _DECLARATION.match(data.lstrip(b"\xef\xbb\xbf"))
+        name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        if name in _ASCII_COMPATIBLE:
+            match = _DOCTYPE_BYTES.search(data)
+            if match is not None:
+                raise _unusable(file_name, data.count(b"\n", 0, match.start()) + 1, _REFUSED)
+            return data
+        encoding = name
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise _unusable(file_name, 1, f"unsupported encoding '{encoding}'") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _unusable(file_name, line, f"malformed XML: bytes are not valid {encoding}") from None
+    text = text.lstrip("\ufeff")
+    found = _DOCTYPE.search(text)
+    if found is not None:
+        raise _unusable(file_name, text.count("\n", 0, found.start()) + 1, _REFUSED)
+    if text.startswith("<?xml"):
+        end = text.find("?>")
+        if end > 0:
+            text = _ENCODING_ATTR.sub('encoding="UTF-8"', text[:end], count=1) + text[end:]
+    return text.encode("utf-8")
 
 
 def _parse_xml(data: bytes, file_name: str) -> etree._Element:
-    def unusable(line: int, message: str) -> SchemaLoadError:
-        return SchemaLoadError(Diagnostic(Level.ERROR, file_name, line, "", message))
-
-    # A schema never needs a DTD. Rejecting any DOCTYPE up front closes XXE (external
-    # entities) and entity-expansion bombs before libxml2 sees a single declaration.
-    match = _DOCTYPE.search(data)
-    if match is not None:
-        line = data.count(b"\n", 0, match.start()) + 1
-        raise unusable(
-            line,
-            "DOCTYPE and ENTITY declarations are not allowed (external entities and "
-            "entity expansion are refused for safety)",
-        )
+    if not data.strip():
+        raise _unusable(file_name, 0, "the schema is empty")
+    data = _screen(data, file_name)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -171,8 +228,6 @@ def _parse_xml(data: bytes, file_name: str) -> etree._Element:
         remove_pis=True,
         recover=False,
     )
-    if not data.strip():
-        raise unusable(0, "the schema is empty")
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -180,9 +235,12 @@ def _parse_xml(data: bytes, file_name: str) -> etree._Element:
         message = exc.msg or str(exc)
         # libxml2 appends ", line N, column M"; the location is already in front.
         message = re.sub(r",? line \d+, column \d+$", "", message)
-        raise unusable(line, f"malformed XML: {message}") from None
+        raise _unusable(file_name, line, f"malformed XML: {message}") from None
+    if root.getroottree().docinfo.internalDTD is not None:  # belt and braces
+        raise _unusable(file_name, 1, _REFUSED)
     if root.tag != ROOT_TAG:
-        raise unusable(
+        raise _unusable(
+            file_name,
             _line(root),
             f"wrong root element <{root.tag}>: "
             f"a Kaltura schema starts with <{ROOT_TAG} apiVersion=...>",

@@ -428,12 +428,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], set[tuple[ChangeKind, str, str, bo
     "enum kind changed": (
         [
             (
-                '<enum name="KalturaColor" enumType="int">',
-                '<enum name="KalturaColor" enumType="string">',
+                '<enum name="KalturaShape" enumType="string">\n      <const name="ROUND" value="round" />',
+                '<enum name="KalturaShape" enumType="int">\n      <const name="ROUND" value="1" />',
             )
         ],
-        {(C, "enum", "KalturaColor", BREAKING)},
-        "int -> string",
+        {(C, "enum", "KalturaShape", BREAKING), (C, "const", "KalturaShape.ROUND", BREAKING)},
+        "string -> int",
     ),
     "enum moved to another plugin": (
         [('enumType="int" plugin="extra"', 'enumType="int" plugin="other"')],
