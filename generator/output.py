@@ -36,8 +36,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest, sha256_hex
-from generator.targets import Progress, RenderedFiles, no_progress
+from generator.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestError,
+    SchemaInfo,
+    build_manifest,
+    read_manifest,
+    sha256_hex,
+)
+from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
 
 __all__ = [
     "PAUSE_ENV",
@@ -275,12 +283,18 @@ def inspect_tree(out_dir: Path, files: RenderedFiles, new_manifest: Manifest) ->
 def write_tree(
     out_dir: Path,
     files: RenderedFiles,
-    manifest: Manifest,
+    manifest: Manifest | None = None,
     *,
     force: bool = False,
     progress: Progress = no_progress,
 ) -> WriteResult:
-    """Replace `out_dir` with `files` plus `manifest`, atomically. See the module doc."""
+    """Replace `out_dir` with `files` plus `manifest`, atomically. See the module doc.
+
+    Without a manifest (library and test use) one listing only the files is written, so
+    the ownership rules still hold for the next write.
+    """
+    if manifest is None:
+        manifest = build_manifest("", GenerateOptions(), SchemaInfo("", ""), files)
     out_dir = Path(os.path.abspath(out_dir))
     if out_dir.parent == out_dir:
         raise OutputError("refusing to write to the file-system root")

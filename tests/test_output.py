@@ -294,3 +294,13 @@ def test_output_path_that_is_a_file_is_an_output_error(tmp_path: Path) -> None:
     out.write_text("x")
     with pytest.raises(OutputError, match="not a directory"):
         write_tree(out, *render_fixture())
+
+
+def test_write_without_a_manifest_still_records_ownership(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"a.txt": b"a\n", "sub/b.txt": b"b\n"})
+    manifest = read_manifest(out)
+    assert manifest is not None
+    assert manifest.files == {"a.txt": sha256_hex(b"a\n"), "sub/b.txt": sha256_hex(b"b\n")}
+    write_tree(out, {"a.txt": b"a2\n"})  # our own file b.txt is stale and goes
+    assert snapshot(out) == {"a.txt": b"a2\n", MANIFEST_NAME: (out / MANIFEST_NAME).read_bytes()}
