@@ -61,17 +61,21 @@ def causes(state: TreeState) -> list[str]:
     if edited:
         shown = ", ".join(edited[:5]) + (f" and {len(edited) - 5} more" if len(edited) > 5 else "")
         found.append(f"{len(edited)} file(s) edited by hand since generation: {shown}")
+    deleted = [e.path for e in state.entries if e.status is Status.ADDED and e.listed]
+    if deleted:
+        found.append(f"{len(deleted)} generated file(s) deleted since generation")
     foreign = [e.path for e in state.entries if e.conflict and e.origin is Origin.FOREIGN]
     if foreign:
         found.append(f"{len(foreign)} file(s) not written by kaltura-codegen stand in the way")
     untouched = old is not None and not _manifest_causes(old, new)
     generated_drift = any(
-        e.drift and e.origin in (Origin.GENERATED, Origin.ABSENT) for e in state.entries
+        e.drift and (e.origin is Origin.GENERATED or (e.origin is Origin.ABSENT and not e.listed))
+        for e in state.entries
     )
     if untouched and generated_drift:
         found.append(
             "same schema, options and generator version, yet the output differs: "
-            "templates or generator code changed since generation (or files were deleted)"
+            "templates or generator code changed since generation"
         )
     return found
 

@@ -296,13 +296,22 @@ def write_tree(
     if manifest is None:
         manifest = build_manifest("", GenerateOptions(), SchemaInfo("", ""), files)
     out_dir = Path(os.path.abspath(out_dir))
+    if out_dir.is_symlink():  # write where it points; swapping would replace the link
+        out_dir = out_dir.resolve()
     if out_dir.parent == out_dir:
         raise OutputError("refusing to write to the file-system root")
+    cwd = Path.cwd().resolve()
+    if cwd == out_dir.resolve() or out_dir.resolve() in cwd.parents:
+        raise OutputError(
+            f"refusing to replace {out_dir}: it contains the current directory; "
+            "generate into a subdirectory instead"
+        )
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recovered, removed = _recover_and_clean(out_dir)
     except OSError as exc:
-        raise OutputError(f"cannot create {out_dir.parent}: {exc.strerror or exc}") from None
-    recovered, removed = _recover_and_clean(out_dir)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise OutputError(f"cannot prepare {out_dir}: {exc.strerror or exc}{where}") from None
     state = inspect_tree(out_dir, files, manifest)
     if state.unmanaged and not force:
         why = state.manifest_error or f"it has no {MANIFEST_NAME}"

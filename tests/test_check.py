@@ -95,6 +95,8 @@ def test_check_detects_a_deleted_generated_file(out: Path) -> None:
     result = check(out)
     assert result.exit_code == 1
     assert "A services/thing.txt  (+3 -0; deleted by hand)" in result.stdout
+    assert "cause: 1 generated file(s) deleted since generation" in result.stdout
+    assert "templates or generator code changed" not in result.stdout
 
 
 def test_check_tells_generator_changes_apart(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,3 +260,38 @@ def test_unified_diff_of_a_trimmed_middle_matches_difflib() -> None:
     reference = list(difflib.unified_diff(old, new, "a/f", "b/f", n=3))
     assert ours == reference
     assert unified_diff("f", b"\xff\xfe", b"x") is None
+
+
+def test_foreign_file_in_the_way_is_drift_and_flagged(out: Path) -> None:
+    (out / "services" / "thing.txt").unlink()
+    (out / "services" / "thing.txt").mkdir()
+    (out / "services" / "thing.txt" / "mine.txt").write_text("mine\n")
+    result = check(out)
+    assert result.exit_code == 1
+    assert "! services/thing.txt/mine.txt  (+0 -1; not generated; in the way" in result.stdout
+    assert "cause: 1 file(s) not written by kaltura-codegen stand in the way" in result.stdout
+    assert "cause: 1 generated file(s) deleted since generation" in result.stdout
+    assert "templates or generator code changed" not in result.stdout
+
+
+def test_progress_on_a_terminal_rewrites_one_line() -> None:
+    import io
+
+    from generator.cli import ProgressLine
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    progress = ProgressLine(stream, enabled=True)
+    progress.start("rendering python")
+    for i in range(1, 1001):
+        progress(i, 1000, f"item{i}")
+    text = stream.getvalue()
+    assert text.startswith("\rrendering python 1/1000 item1")
+    assert text.endswith(("\rrendering python 1000/1000 item1000").ljust(100) + "\n")
+    assert text.count("\r") < 50  # throttled, not one write per item
+    silent = Tty()
+    ProgressLine(silent, enabled=False)(1, 1, "x")
+    assert silent.getvalue() == ""

@@ -304,3 +304,38 @@ def test_write_without_a_manifest_still_records_ownership(tmp_path: Path) -> Non
     assert manifest.files == {"a.txt": sha256_hex(b"a\n"), "sub/b.txt": sha256_hex(b"b\n")}
     write_tree(out, {"a.txt": b"a2\n"})  # our own file b.txt is stale and goes
     assert snapshot(out) == {"a.txt": b"a2\n", MANIFEST_NAME: (out / MANIFEST_NAME).read_bytes()}
+
+
+def test_symlinked_output_directory_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    link = tmp_path / "link"
+    files, manifest = render_fixture()
+    write_tree(real, files, manifest)
+    link.symlink_to(real, target_is_directory=True)
+    changed = variant_schema(tmp_path, "v2.xml", 'apiVersion="1.0.0"', 'apiVersion="2.0.0"')
+    write_tree(link, *render_fixture(changed))
+    assert link.is_symlink()
+    assert (real / "README.txt").read_text() == "API 2.0.0\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_directory_containing_the_working_directory_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    files, manifest = render_fixture()
+    write_tree(out, files, manifest)
+    (out / "work").mkdir()
+    monkeypatch.chdir(out / "work")
+    with pytest.raises(OutputError, match="contains the current directory"):
+        write_tree(Path(".."), files, manifest, force=True)
+    with pytest.raises(OutputError, match="contains the current directory"):
+        write_tree(Path("."), files, manifest, force=True)
+    assert (out / "work").is_dir()
+
+
+def test_unwritable_parent_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory\n")
+    with pytest.raises(OutputError, match=r"cannot prepare .*: Not a directory"):
+        write_tree(blocker / "sub" / "out", *render_fixture())

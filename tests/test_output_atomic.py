@@ -117,3 +117,42 @@ def test_two_runs_with_different_hash_seeds_are_byte_identical(tmp_path: Path) -
         trees.append(snapshot(out))
     assert trees[0] == trees[1]
     assert len(trees[0]) > 5
+
+
+def _real_targets() -> list[str]:
+    base = REPO_ROOT / "generator" / "targets"
+    return [
+        t for t in ("python", "typescript") if (base / t).exists() or (base / f"{t}.py").exists()
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["python", "typescript"])
+def test_real_target_is_byte_identical_across_hash_seeds(tmp_path: Path, target: str) -> None:
+    if target not in _real_targets():
+        pytest.skip(f"the {target} target is not in this checkout yet")
+    trees = []
+    for seed in ("0", "987654"):
+        out = tmp_path / f"{target}-{seed}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "-q",
+                "--target",
+                target,
+                "--out",
+                str(out),
+            ],
+            cwd=REPO_ROOT,
+            env=cli_env(PYTHONHASHSEED=seed),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+        trees.append(snapshot(out))
+    assert trees[0] == trees[1]
+    assert MANIFEST_NAME in trees[0] and len(trees[0]) > 5
