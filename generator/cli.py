@@ -444,6 +444,14 @@ def generate(
         (--force overwrites);
       * nothing is written when the output is already up to date.
 
+    \b
+    Examples:
+      kaltura-codegen generate --target python --out generated/python
+      kaltura-codegen generate --schema KalturaClient.xml --target python --out client \\
+          --include 'media.*' --include plugin:metadata
+      kaltura-codegen generate --schema https://www.kaltura.com/api_v3/api_schema.php \\
+          --cache-dir ~/.cache/kaltura --target typescript --out client-ts
+
     Exit 0 on success, 2 on bad input or when the output directory cannot be written.
     """
     progress = ProgressLine(sys.stderr, enabled=not quiet)
@@ -517,6 +525,11 @@ def check(
     The manifest explains the drift: the schema changed (sha256), the options or the
     generator version changed, files were edited by hand (hash differs from the one
     recorded), or the generator's output itself changed.
+
+    \b
+    Examples:
+      kaltura-codegen check --target python --out generated/python
+      kaltura-codegen check --schema KalturaClient.xml --target python --out client --stat
 
     Exit 0 when up to date, 1 on drift, 2 on bad input.
     """
