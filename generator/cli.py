@@ -90,13 +90,6 @@ def source_options(func: F) -> F:
     return func
 
 
-SCHEMA_HELP = """
-SCHEMA is a file path, '-' for standard input, or an http(s) URL such as
-https://www.kaltura.com/api_v3/api_schema.php (the XML every Kaltura server
-publishes).
-"""
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="kaltura-codegen")
 def main() -> None:
@@ -127,6 +120,10 @@ def validate(
     Each problem is one line, `file:line: level: element: message`, in line
     order, on standard output; a count goes to standard error.
 
+    SCHEMA is a file path, '-' for standard input, or an http(s) URL such as
+    https://www.kaltura.com/api_v3/api_schema.php (the XML every Kaltura server
+    publishes); see --cache-dir.
+
     \b
     Exit status:
       0  no errors (warnings alone are fine unless --strict)
@@ -148,9 +145,6 @@ def validate(
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_FINDINGS)
-
-
-validate.help = (validate.help or "") + SCHEMA_HELP
 
 
 @main.command()
@@ -181,6 +175,8 @@ def inspect(
     refresh: bool,
 ) -> None:
     """Describe SCHEMA: counts per kind, plugins, API version, or one service/class.
+
+    SCHEMA is a file path, '-' for standard input, or an http(s) URL.
 
     \b
     Examples:
@@ -221,9 +217,6 @@ def inspect(
             err=True,
         )
         sys.exit(EXIT_FINDINGS)
-
-
-inspect.help = (inspect.help or "") + SCHEMA_HELP
 
 
 def _not_found(kind: str, name: str, known: list[str]) -> NoReturn:

@@ -27,6 +27,7 @@ from generator.model import (
     EnumDef,
     EnumKind,
     ErrorDef,
+    ExtraElement,
     MapType,
     ObjectType,
     ParamDef,
@@ -278,6 +279,8 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.enums: dict[str, EnumDef] = {}
         self.classes: dict[str, ClassDef] = {}
+        # Unknown sections and unknown elements directly inside sections.
+        self.schema_extras: list[ExtraElement] = []
 
     # -- diagnostics helpers
 
@@ -303,17 +306,35 @@ class _Reader:
             self.warn(el, label, f"unknown attribute '{key}' kept but not understood")
         return extras
 
-    def _children(self, el: etree._Element, kind: str, label: str) -> list[etree._Element]:
+    def _children(
+        self, el: etree._Element, kind: str, label: str
+    ) -> tuple[list[etree._Element], tuple[ExtraElement, ...]]:
+        """Known children, and the unknown ones kept as `ExtraElement`s (with a warning)."""
         known = _KNOWN_CHILDREN.get(kind, frozenset())
         kept = []
+        extras: list[ExtraElement] = []
         for child in el:
             if not isinstance(child.tag, str):
                 continue
             if child.tag in known:
                 kept.append(child)
             else:
-                self.warn(child, label, f"unknown element <{child.tag}> ignored")
-        return kept
+                extras.append(self._extra_element(child, label))
+        return kept, tuple(extras)
+
+    def _leaf_extras(self, el: etree._Element, label: str) -> tuple[ExtraElement, ...]:
+        """Children of an element that should have none (property, param, ...)."""
+        if len(el) == 0:
+            return ()
+        return tuple(
+            self._extra_element(child, label) for child in el if isinstance(child.tag, str)
+        )
+
+    def _extra_element(self, child: etree._Element, label: str) -> ExtraElement:
+        self.warn(child, label, f"unknown element <{child.tag}> kept but not understood")
+        xml = etree.tostring(child, encoding="unicode", with_tail=False)
+        attributes = {str(k): str(v) for k, v in child.attrib.items()}
+        return ExtraElement(str(child.tag), attributes, xml, self._src(child))
 
     def _required(self, el: etree._Element, attr: str, label: str) -> str | None:
         value = el.get(attr)
@@ -381,7 +402,15 @@ class _Reader:
             if not isinstance(child.tag, str):
                 continue
             if child.tag not in _SECTION_TAGS:
-                self.warn(child, "schema", f"unknown section <{child.tag}> ignored")
+                self.warn(child, "schema", f"unknown section <{child.tag}> kept but not understood")
+                self.schema_extras.append(
+                    ExtraElement(
+                        str(child.tag),
+                        {str(k): str(v) for k, v in child.attrib.items()},
+                        etree.tostring(child, encoding="unicode", with_tail=False),
+                        self._src(child),
+                    )
+                )
             elif child.tag in sections:
                 self.error(child, "schema", f"duplicate section <{child.tag}>")
             else:
@@ -408,6 +437,7 @@ class _Reader:
             extra_attributes={
                 str(k): str(v) for k, v in root.attrib.items() if k not in _KNOWN_ATTRIBUTES["xml"]
             },
+            extra_elements=tuple(self.schema_extras),
         )
 
     # -- enums
@@ -428,19 +458,26 @@ class _Reader:
                 self.error(el, label, f"enumType must be 'int' or 'string', not '{kind_text}'")
                 kind = EnumKind.STRING
             consts: dict[str, EnumConst] = {}
-            for c in self._children(el, "enum", label):
-                cname = self._required(c, "name", label)
+            const_elements, enum_extras = self._children(el, "enum", label)
+            for c in const_elements:
+                cname = self._required(c, "name", f"{label} const")
                 value = c.get("value")
                 if value is None:
                     self.error(c, label, f"const {cname}: missing required attribute 'value'")
                     continue
                 if cname is None:
                     continue
-                self._extras(c, "const", f"{label}.{cname}")
+                const_extras = self._extras(c, "const", f"{label}.{cname}")
                 self._identifier(c, f"{label}.{cname}", cname, allow_leading_digit=True)
                 if kind is EnumKind.INT and not _is_int(value):
                     self.error(c, label, f"const {cname}: value '{value}' is not an integer")
-                const = EnumConst(cname, value, self._src(c))
+                const = EnumConst(
+                    cname,
+                    value,
+                    self._src(c),
+                    const_extras,
+                    self._leaf_extras(c, f"{label}.{cname}"),
+                )
                 self._unique(consts, cname, const, c, label, "const")
             enum = EnumDef(
                 name=name,
@@ -451,6 +488,7 @@ class _Reader:
                 description=self._text(el.get("description")),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "enum", label),
+                extra_elements=enum_extras,
             )
             self._unique(self.enums, name, enum, el, label, "enum")
 
@@ -462,7 +500,7 @@ class _Reader:
             if child.tag == tag:
                 kept.append(child)
             else:
-                self.warn(child, f"<{section.tag}>", f"unknown element <{child.tag}> ignored")
+                self.schema_extras.append(self._extra_element(child, f"<{section.tag}>"))
         return kept
 
     def _identifier(
@@ -529,8 +567,9 @@ class _Reader:
                 object.__setattr__(self.classes[name], "base", self.classes[base])
         for item in pending.values():
             cls = self.classes[item.name]
-            props = self._read_properties(item.element, f"class {item.name}")
+            props, extras = self._read_properties(item.element, f"class {item.name}")
             object.__setattr__(cls, "properties", props)
+            object.__setattr__(cls, "extra_elements", extras)
 
     def _class_shell(self, item: _PendingClass) -> ClassDef:
         el, label = item.element, f"class {item.name}"
@@ -547,11 +586,16 @@ class _Reader:
             extra_attributes=self._extras(el, "class", label),
         )
 
-    def _read_properties(self, el: etree._Element, label: str) -> tuple[PropertyDef, ...]:
+    def _read_properties(
+        self, el: etree._Element, label: str
+    ) -> tuple[tuple[PropertyDef, ...], tuple[ExtraElement, ...]]:
         props: dict[str, PropertyDef] = {}
-        for p in self._children(el, "class", label):
-            name = self._required(p, "name", label)
-            type_text = self._required(p, "type", f"{label}.{name}" if name else label)
+        elements, extras = self._children(el, "class", label)
+        for p in elements:
+            name = self._required(p, "name", f"{label} property")
+            type_text = self._required(
+                p, "type", f"{label}.{name}" if name else f"{label} property"
+            )
             if name is None or type_text is None:
                 continue
             plabel = f"{label}.{name}"
@@ -587,9 +631,10 @@ class _Reader:
                 requires_permissions=self._list(p.get("requiresPermissions")),
                 source=self._src(p),
                 extra_attributes=self._extras(p, "property", plabel),
+                extra_elements=self._leaf_extras(p, plabel),
             )
             self._unique(props, name, prop, p, label, "property")
-        return tuple(props.values())
+        return tuple(props.values()), extras
 
     # -- types
 
@@ -635,9 +680,11 @@ class _Reader:
             base = Primitive.INT if enum.kind is EnumKind.INT else Primitive.STRING
             return PrimitiveType(base, enum)
         if name[:1].isupper() and name.startswith("Kaltura"):
+            # Most likely a class: stand in the untyped object so that later checks
+            # do not report follow-on problems about a "string".
             self.error(raw.source, raw.element, f"{attr} {name} is not defined")
-        else:
-            self.error(raw.source, raw.element, f"unknown simple type '{name}'")
+            return ObjectType(None)
+        self.error(raw.source, raw.element, f"unknown simple type '{name}'")
         return PrimitiveType(Primitive.STRING)
 
     # -- errors
@@ -647,7 +694,8 @@ class _Reader:
         if section is None:
             return errors
         for el in self._section_children(section, "error"):
-            name = self._required(el, "name", "error")
+            code_text = el.get("code")
+            name = self._required(el, "name", f"error code {code_text}" if code_text else "error")
             if name is None:
                 continue
             label = f"error {name}"
@@ -656,12 +704,14 @@ class _Reader:
                 self.error(el, label, "missing required attribute 'code'")
                 code = name
             params: list[str] = []
-            for p in self._children(el, "error", label):
+            parameter_elements, error_extras = self._children(el, "error", label)
+            for p in parameter_elements:
                 pname = p.get("name")
                 if not pname:
                     self.error(p, label, "parameter without a name")
                     continue
                 self._extras(p, "parameter", label)
+                error_extras += self._leaf_extras(p, label)
                 if not _PARAM_NAME.fullmatch(pname):
                     self.error(p, label, f"parameter name '{pname}' is not a valid identifier")
                 elif pname in params:
@@ -682,6 +732,7 @@ class _Reader:
                 parameters=tuple(params),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "error", label),
+                extra_elements=error_extras,
             )
             self._unique(errors, name, error, el, label, "error")
         return errors
@@ -705,7 +756,8 @@ class _Reader:
             if not _SERVICE_ID.fullmatch(sid):
                 self.error(el, label, f"service id '{sid}' is not a valid identifier")
             actions: dict[str, ActionDef] = {}
-            for a in self._children(el, "service", label):
+            action_elements, service_extras = self._children(el, "service", label)
+            for a in action_elements:
                 action = self._read_action(a, name, errors)
                 if action is not None:
                     self._unique(actions, action.name, action, a, label, "action")
@@ -718,6 +770,7 @@ class _Reader:
                 actions=tuple(actions.values()),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "service", label),
+                extra_elements=service_extras,
             )
             if self._unique(services, sid, service, el, label, "service id"):
                 self._unique(names, name, service, el, label, "service name")
@@ -726,7 +779,7 @@ class _Reader:
     def _read_action(
         self, el: etree._Element, service: str, errors: Mapping[str, ErrorDef]
     ) -> ActionDef | None:
-        name = self._required(el, "name", f"service {service}")
+        name = self._required(el, "name", f"service {service} action")
         if name is None:
             return None
         label = f"action {service}.{name}"
@@ -735,7 +788,9 @@ class _Reader:
         result: Type | None = None
         result_seen = False
         throws: list[str] = []
-        for child in self._children(el, "action", label):
+        children, action_extras = self._children(el, "action", label)
+        child_attributes: dict[str, str] = {}
+        for child in children:
             if child.tag == "param":
                 param = self._read_param(child, label)
                 if param is not None:
@@ -745,7 +800,10 @@ class _Reader:
                     self.error(child, label, "more than one <result>")
                     continue
                 result_seen = True
-                self._extras(child, "result", label)
+                child_attributes.update(
+                    (f"result.{k}", v) for k, v in self._extras(child, "result", label).items()
+                )
+                action_extras += self._leaf_extras(child, label)
                 type_text = child.get("type")
                 if type_text:  # an empty or missing type means the action returns nothing
                     result = self.resolve_type(
@@ -758,7 +816,10 @@ class _Reader:
                         )
                     )
             else:
-                self._extras(child, "throws", label)
+                child_attributes.update(
+                    (f"throws.{k}", v) for k, v in self._extras(child, "throws", label).items()
+                )
+                action_extras += self._leaf_extras(child, label)
                 err = child.get("name")
                 if not err:
                     self.error(child, label, "<throws> without a name")
@@ -794,12 +855,14 @@ class _Reader:
             supported_request_formats=self._list(el.get("supportedRequestFormats")),
             supported_response_formats=self._list(el.get("supportedResponseFormats")),
             source=self._src(el),
-            extra_attributes=self._extras(el, "action", label),
+            # Unknown attributes of <result>/<throws> are kept here as "result.NAME".
+            extra_attributes={**self._extras(el, "action", label), **child_attributes},
+            extra_elements=action_extras,
         )
 
     def _read_param(self, el: etree._Element, label: str) -> ParamDef | None:
-        name = self._required(el, "name", label)
-        type_text = self._required(el, "type", f"{label}({name})" if name else label)
+        name = self._required(el, "name", f"{label} param")
+        type_text = self._required(el, "type", f"{label}({name})" if name else f"{label} param")
         if name is None or type_text is None:
             return None
         plabel = f"{label}({name})"
@@ -814,6 +877,7 @@ class _Reader:
             description=self._text(el.get("description")),
             source=self._src(el),
             extra_attributes=self._extras(el, "param", plabel),
+            extra_elements=self._leaf_extras(el, plabel),
         )
 
     # -- plugins
@@ -834,10 +898,12 @@ class _Reader:
             found: list[ServiceDef] = []
             raw_names: list[str] = []
             deps: list[tuple[str, etree._Element]] = []
-            for child in self._children(el, "plugin", label):
+            plugin_children, plugin_extras = self._children(el, "plugin", label)
+            for child in plugin_children:
                 if child.tag == "pluginService":
                     self._extras(child, "pluginService", label)
-                    sname = self._required(child, "name", label)
+                    plugin_extras += self._leaf_extras(child, label)
+                    sname = self._required(child, "name", f"{label} pluginService")
                     if sname is None:
                         continue
                     raw_names.append(sname)
@@ -850,6 +916,7 @@ class _Reader:
                         found.append(service)
                 else:
                     self._extras(child, "dependency", label)
+                    plugin_extras += self._leaf_extras(child, label)
                     dep = self._required(child, "pluginName", label)
                     if dep is not None:
                         deps.append((dep, child))
@@ -860,6 +927,7 @@ class _Reader:
                 dependencies=(),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "plugin", label),
+                extra_elements=plugin_extras,
             )
             if self._unique(plugins, name, plugin, el, label, "plugin"):
                 deps_of[name] = deps
@@ -901,7 +969,7 @@ class _Reader:
             if not isinstance(group.tag, str):
                 continue
             if group.tag not in ("client", "request"):
-                self.warn(group, "configurations", f"unknown element <{group.tag}> ignored")
+                self.schema_extras.append(self._extra_element(group, "configurations"))
                 continue
             entries: dict[str, ConfigEntry] = {}
             for el in group:
@@ -919,6 +987,7 @@ class _Reader:
                     description=self._text(el.get("description")),
                     source=self._src(el),
                     extra_attributes=self._extras(el, "config", label),
+                    extra_elements=self._leaf_extras(el, label),
                 )
                 self._unique(entries, entry.name, entry, el, label, "configuration")
             groups[str(group.tag)] = tuple(entries.values())

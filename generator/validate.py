@@ -117,9 +117,13 @@ def _enum_kinds(schema: Schema) -> Iterator[Diagnostic]:
             yield _error(
                 source,
                 label,
-                f"enumType {t.enum.name} is a {t.enum.kind.value} enum "
+                f"enumType {t.enum.name} is {_article(t.enum.kind.value)} enum "
                 f"but the value is {t.primitive.value}",
             )
+
+
+def _article(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def _typed_values(schema: Schema) -> Iterator[tuple[str, Source, Type]]:
