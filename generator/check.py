@@ -21,6 +21,8 @@ __all__ = ["CheckReport", "build_report", "unified_diff"]
 
 # At most this many files get a diff body; the rest get a status line only.
 MAX_DIFFED_FILES = 20
+# Files not generated and kept (a node_modules/ in the output, ...) are listed up to this.
+MAX_KEPT_LISTED = 10
 
 _CODES = {
     Status.CHANGED: "M",
@@ -187,7 +189,7 @@ def build_report(state: TreeState, *, stat: bool = False, diff_lines: int = 60) 
     lines: list[str] = []
     if not drift:
         lines.append(f"{state.out_dir}: up to date ({rendered} files)")
-        lines.extend(f"? {e.path}  ({_note(e)})" for e in kept)
+        lines.extend(_kept_lines(kept))
         return CheckReport(False, tuple(lines))
 
     counts = {s: len(state.with_status(s)) for s in Status}
@@ -211,7 +213,7 @@ def build_report(state: TreeState, *, stat: bool = False, diff_lines: int = 60) 
         diff = unified_diff(entry.path, entry.old, entry.new) if not entry.symlink else None
         diffs[entry.path] = diff
         lines.append(f"{_CODES[entry.status]} {entry.path}  ({_counts(diff)}; {_note(entry)})")
-    lines.extend(f"? {e.path}  ({_note(e)})" for e in kept)
+    lines.extend(_kept_lines(kept))
     if manifest_drift and not drifted:
         lines.append("M .kaltura-codegen.json  (manifest out of date)")
     if not stat:
@@ -221,6 +223,13 @@ def build_report(state: TreeState, *, stat: bool = False, diff_lines: int = 60) 
         hint += " (add --force to discard the hand edits and files in the way)"
     lines.append(hint)
     return CheckReport(True, tuple(lines))
+
+
+def _kept_lines(kept: list[Entry]) -> list[str]:
+    lines = [f"? {e.path}  ({_note(e)})" for e in kept[:MAX_KEPT_LISTED]]
+    if len(kept) > MAX_KEPT_LISTED:
+        lines.append(f"? ... and {len(kept) - MAX_KEPT_LISTED} more files not generated (kept)")
+    return lines
 
 
 def _bodies(

@@ -96,7 +96,7 @@ class Entry:
     path: str
     status: Status
     origin: Origin
-    old: bytes | None  # content on disk (None: absent, or a symlink)
+    old: bytes | None  # content on disk (None: absent, a symlink, or foreign and kept: unread)
     new: bytes | None  # rendered content (None: not rendered)
     listed: bool  # the on-disk manifest lists the path
     symlink: bool = False
@@ -185,9 +185,13 @@ def validate_paths(files: Iterable[str]) -> None:
                 raise ValueError(f"target produced both a file and a directory at {rel!r}")
 
 
-def _scan(out_dir: Path) -> tuple[dict[str, bytes | None], list[str]]:
-    """Files on disk (content; None for symlinks) and empty directories, relative paths."""
-    found: dict[str, bytes | None] = {}
+def _scan(out_dir: Path) -> tuple[dict[str, bool], list[str]]:
+    """Paths on disk (value: is a symlink) and empty directories, relative POSIX paths.
+
+    Contents are not read here: foreign trees (a node_modules/ someone installed into the
+    output) can be large, and only rendered or manifest-listed paths need their bytes.
+    """
+    found: dict[str, bool] = {}
     empty: list[str] = []
     for root, dirs, names in os.walk(out_dir):
         base = Path(root)
@@ -196,13 +200,11 @@ def _scan(out_dir: Path) -> tuple[dict[str, bytes | None], list[str]]:
         for d in list(dirs):
             if (base / d).is_symlink():
                 dirs.remove(d)
-                found[prefix + d] = None
+                found[prefix + d] = True
         for name in names:
             rel = prefix + name
-            if rel == MANIFEST_NAME:
-                continue
-            full = base / name
-            found[rel] = None if full.is_symlink() else full.read_bytes()
+            if rel != MANIFEST_NAME:
+                found[rel] = (base / name).is_symlink()
         if not dirs and not names and prefix:
             empty.append(rel_root)
     return found, sorted(empty)
@@ -217,7 +219,7 @@ def inspect_tree(out_dir: Path, files: RenderedFiles, new_manifest: Manifest) ->
     manifest: Manifest | None = None
     manifest_bytes: bytes | None = None
     manifest_error: str | None = None
-    on_disk: dict[str, bytes | None] = {}
+    on_disk: dict[str, bool] = {}
     empty: list[str] = []
     if exists:
         try:
@@ -233,12 +235,22 @@ def inspect_tree(out_dir: Path, files: RenderedFiles, new_manifest: Manifest) ->
     listed: Mapping[str, str] = manifest.files if manifest is not None else {}
     new_dirs = {"/".join(p.split("/")[:i]) for p in files for i in range(1, p.count("/") + 1)}
 
+    def in_the_way(path: str) -> bool:
+        parents = ["/".join(path.split("/")[:i]) for i in range(1, path.count("/") + 1)]
+        return path in new_dirs or any(p in files for p in parents)
+
     entries: list[Entry] = []
     for path in sorted(set(files) | set(on_disk)):
         new = files.get(path)
         present = path in on_disk
-        old = on_disk.get(path)
-        symlink = present and old is None
+        symlink = on_disk.get(path, False)
+        blocking = present and new is None and path not in listed and in_the_way(path)
+        old: bytes | None = None
+        if present and not symlink and (new is not None or path in listed or blocking):
+            try:
+                old = (out_dir / path).read_bytes()
+            except OSError as exc:
+                raise OutputError(f"cannot read {out_dir / path}: {exc.strerror or exc}") from None
         if not present:
             origin = Origin.ABSENT
         elif path not in listed:
@@ -255,9 +267,7 @@ def inspect_tree(out_dir: Path, files: RenderedFiles, new_manifest: Manifest) ->
             else:
                 status = Status.CHANGED
         elif origin is Origin.FOREIGN:
-            parents = ["/".join(path.split("/")[:i]) for i in range(1, path.count("/") + 1)]
-            in_the_way = path in new_dirs or any(p in files for p in parents)
-            status = Status.BLOCKING if in_the_way else Status.KEPT
+            status = Status.BLOCKING if blocking else Status.KEPT
         else:
             status = Status.STALE
         entries.append(Entry(path, status, origin, old, new, path in listed, symlink))

@@ -295,3 +295,25 @@ def test_progress_on_a_terminal_rewrites_one_line() -> None:
     silent = Tty()
     ProgressLine(silent, enabled=False)(1, 1, "x")
     assert silent.getvalue() == ""
+
+
+def test_many_foreign_files_are_summarized_and_never_read(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = out / "node_modules"
+    junk.mkdir()
+    for i in range(25):
+        (junk / f"m{i:02}.js").write_text("x\n")
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self.as_posix())
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    result = check(out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("? node_modules/") == 10
+    assert "? ... and 15 more files not generated (kept)" in result.stdout
+    assert read and not [p for p in read if "node_modules" in p]
