@@ -435,6 +435,8 @@ def generate(
       * a file that was edited by hand, or that was not generated but is in the way,
         is never overwritten or deleted: generate stops with exit 2 and lists them
         (--force overwrites);
+      * a directory without a manifest is adopted only if all it holds is exactly
+        what would be written (--force adopts any);
       * nothing is written when the output is already up to date.
 
     \b

@@ -13,7 +13,8 @@ Three promises, all enforced here:
   A file the generator did not write (*foreign*) is kept in the new tree untouched, and a
   file that would have to be overwritten or deleted although it was edited by hand or was
   never ours is a *conflict*: `write_tree` refuses (`OutputError`) unless `force=True`.
-  A non-empty directory without a manifest is not adopted without `force` either.
+  A directory without a manifest is not adopted without `force` either, unless all it
+  holds is exactly what would be written.
 * **Nothing written when nothing changed**, so timestamps survive a no-op regeneration.
 
 `inspect_tree` is the read-only half: it classifies every path, and `check` is built on it.
@@ -150,8 +151,16 @@ class TreeState:
 
     @property
     def unmanaged(self) -> bool:
-        """An existing, non-empty directory with no usable manifest: not ours to replace."""
-        return self.exists and self.manifest is None and self.has_content
+        """An existing directory with no usable manifest and content we would not write.
+
+        Such a directory is not ours to replace. One holding exactly files we would write
+        anyway (a tree generated before manifests existed) is adopted without fuss.
+        """
+        if not self.exists or self.manifest is not None or not self.has_content:
+            return False
+        return bool(self.empty_dirs) or any(
+            e.origin is not Origin.ABSENT and e.status is not Status.UNCHANGED for e in self.entries
+        )
 
 
 @dataclass(frozen=True)

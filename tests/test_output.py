@@ -208,9 +208,7 @@ def test_up_to_date_tree_is_not_rewritten(tmp_path: Path) -> None:
     assert (out / "README.txt").stat().st_ino == readme_inode
     # A missing manifest alone makes it out of date (and it is then rewritten).
     (out / MANIFEST_NAME).unlink()
-    with pytest.raises(OutputError):  # no manifest: the directory is not ours any more
-        write_tree(out, files, manifest)
-    assert write_tree(out, files, manifest, force=True).written
+    assert write_tree(out, files, manifest).written
     assert read_manifest(out) == manifest
 
 
@@ -339,3 +337,19 @@ def test_unwritable_parent_is_an_output_error(tmp_path: Path) -> None:
     blocker.write_text("not a directory\n")
     with pytest.raises(OutputError, match=r"cannot prepare .*: Not a directory"):
         write_tree(blocker / "sub" / "out", *render_fixture())
+
+
+def test_tree_without_manifest_but_identical_content_is_adopted(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files, manifest = render_fixture()
+    for rel, data in files.items():  # what a generator without manifests left behind
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    result = write_tree(out, files, manifest)
+    assert result.written
+    assert read_manifest(out) == manifest
+    # One extra file, and it is no longer obviously ours: refused again.
+    (out / MANIFEST_NAME).unlink()
+    (out / "extra.txt").write_text("?\n")
+    with pytest.raises(OutputError, match="not written by kaltura-codegen"):
+        write_tree(out, files, manifest)
