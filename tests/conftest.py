@@ -55,3 +55,42 @@ def parsed_real_schema(name: str) -> Schema:
 def real_schema_name(request: pytest.FixtureRequest) -> str:
     name: str = request.param
     return name
+
+
+_generated_python: dict[str, Path] = {}
+
+
+def generated_python_package(name: str) -> Path:
+    """Generate the Python package for real schema `name` once per test session; returns the
+    output root (it contains `KalturaClient/`). Removed when the session ends."""
+    if name not in _generated_python:
+        import atexit
+        import shutil
+        import subprocess
+        import sys
+        import tempfile
+
+        schema = real_schema_path(name)
+        root = Path(tempfile.mkdtemp(prefix=f"kcg-py-{name}-"))
+        atexit.register(shutil.rmtree, root, True)
+        out = root / "out"
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--schema",
+                str(schema),
+                "--target",
+                "python",
+                "--out",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        _generated_python[name] = out
+    return _generated_python[name]

@@ -1,0 +1,174 @@
+"""Python target: generation of ovp-22.19.0 and the generated client's start-up cost.
+
+Cases:
+  * `kaltura-codegen generate --target python` of ovp-22.19.0.xml, whole command (process
+    start, parse, render, black-formatted output, atomic write): cold (empty render cache)
+    target <= 10 s, and re-generation with no change (warm cache) target <= 1 s.
+  * `import KalturaClient` + first `KalturaClient(KalturaConfiguration())`, ours (generated
+    from ovp-22.19.0.xml) vs the official KalturaApiClient 22.18.0, each in fresh
+    subprocesses after byte-compiling both packages (shells may set
+    PYTHONDONTWRITEBYTECODE=1); target <= 1/10 of the official time. The RSS growth of the same
+    step is in the note; target <= 1/4 of the official.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import REPO_ROOT, Row, shared_dir
+
+GEN_RUNS = 3
+WARM_RUNS = 5
+IMPORT_RUNS = 9
+
+# Prints {"s": seconds, "rss_kb": growth} for import + first client; ROOT prepended.
+_STARTUP = r"""
+import json, os, resource, sys, time
+if ROOT:
+    sys.path.insert(0, ROOT)
+
+def rss_kb():
+    try:  # current resident set (Linux); peak RSS elsewhere
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+before = rss_kb()
+start = time.perf_counter()
+from KalturaClient import KalturaClient, KalturaConfiguration
+client = KalturaClient(KalturaConfiguration())
+elapsed = time.perf_counter() - start
+after = rss_kb()
+print(json.dumps({"s": elapsed, "rss_kb": after - before}))
+"""
+
+
+def _cli() -> list[str]:
+    exe = Path(sys.executable).with_name("kaltura-codegen")
+    if exe.exists():
+        return [str(exe)]
+    return [sys.executable, "-m", "generator"]
+
+
+def _generate(schema: Path, out: Path, cache: Path) -> float:
+    env = dict(os.environ, KALTURA_CODEGEN_CACHE=str(cache))
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [*_cli(), "generate", "--schema", str(schema), "--target", "python", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"generate failed: {proc.stderr[-2000:]}")
+    return elapsed
+
+
+def _startup(root: Path | None) -> dict[str, float]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    code = f"ROOT = {str(root) if root else ''!r}\n" + _STARTUP
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tempfile.gettempdir(),
+    )
+    result: dict[str, float] = json.loads(proc.stdout)
+    return result
+
+
+def run() -> list[Row]:
+    shared = shared_dir()
+    schema = shared / "schemas" / "ovp-22.19.0.xml" if shared is not None else None
+    if schema is None or not schema.is_file():
+        return [Row("python_target", "all", 0.0, 0, note="ovp-22.19.0.xml not found")]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-pytarget-") as tmp:
+        base = Path(tmp)
+        cold = []
+        for i in range(GEN_RUNS):
+            cold.append(_generate(schema, base / "out", base / f"cache-cold-{i}"))
+        warm_cache = base / "cache-cold-0"
+        warm = [_generate(schema, base / "out", warm_cache) for _ in range(WARM_RUNS)]
+        lines = sum(p.read_text(encoding="utf-8").count("\n") for p in (base / "out").rglob("*.py"))
+        rows.append(
+            Row(
+                "python_target",
+                "generate ovp-22.19.0 (cold)",
+                statistics.median(cold),
+                GEN_RUNS,
+                target_s=10.0,
+                note=f"whole CLI run; {lines} lines of black-formatted Python",
+            )
+        )
+        rows.append(
+            Row(
+                "python_target",
+                "re-generate ovp-22.19.0, no change",
+                statistics.median(warm),
+                WARM_RUNS,
+                reference="cold generation",
+                reference_s=statistics.median(cold),
+                target_s=1.0,
+                note="render cache hit; same bytes written",
+            )
+        )
+
+        ours_root = base / "out"
+        spec = importlib.util.find_spec("KalturaClient")
+        if spec is None or not spec.submodule_search_locations:
+            rows.append(Row("python_target", "import + first client", 0.0, 0, note="no official"))
+            return rows
+        official_dir = Path(next(iter(spec.submodule_search_locations)))
+        for directory in (ours_root / "KalturaClient", official_dir):
+            subprocess.run(
+                [sys.executable, "-m", "compileall", "-q", str(directory)],
+                check=True,
+                capture_output=True,
+            )
+        ours: list[dict[str, float]] = []
+        theirs: list[dict[str, float]] = []
+        for _ in range(IMPORT_RUNS):  # alternate so machine load hits both sides alike
+            ours.append(_startup(ours_root))
+            theirs.append(_startup(None))
+        ours_s = statistics.median(r["s"] for r in ours)
+        theirs_s = statistics.median(r["s"] for r in theirs)
+        ours_mb = statistics.median(r["rss_kb"] for r in ours) / 1024
+        theirs_mb = statistics.median(r["rss_kb"] for r in theirs) / 1024
+        mem_ratio = ours_mb / theirs_mb if theirs_mb else float("nan")
+        verdict = "ok" if mem_ratio <= 0.25 else "OVER TARGET"
+        rows.append(
+            Row(
+                "python_target",
+                "import KalturaClient + first client",
+                ours_s,
+                IMPORT_RUNS,
+                reference="KalturaApiClient 22.18.0",
+                reference_s=theirs_s,
+                target_s=theirs_s / 10,
+                note=(
+                    f"RSS growth {ours_mb:.1f} MB vs {theirs_mb:.1f} MB = {mem_ratio:.2f}x "
+                    f"(target <= 0.25x: {verdict}); byte-compiled first"
+                ),
+            )
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

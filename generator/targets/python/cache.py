@@ -1,0 +1,130 @@
+"""Content-addressed cache of rendered packages: re-generation with no change skips rendering.
+
+The key is a digest of everything rendering reads: the model (walked generically over
+its dataclass fields, so a new model field cannot be forgotten), the include/exclude
+selection, and the bytes of the target's code, templates and runtime tree. A hit returns
+exactly the bytes a render would produce, so the output guarantees are unchanged.
+Location: `$KALTURA_CODEGEN_CACHE`, else `$XDG_CACHE_HOME/kaltura-codegen`, else
+`~/.cache/kaltura-codegen`. Entries are `marshal` files (no code runs on load), written
+atomically; an unreadable entry is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from generator.model import ClassDef, EnumDef, PluginDef, Schema, ServiceDef
+from generator.targets import RenderedFiles
+
+__all__ = ["cache_dir", "cache_key", "load", "store"]
+
+_FORMAT = b"kcg-python-1"
+_SKIP_FIELDS = frozenset({"source"})  # positions in the schema file never reach the output
+_BY_NAME = (ClassDef, EnumDef, PluginDef, ServiceDef)
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("KALTURA_CODEGEN_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kaltura-codegen"
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(
+            f.name
+            for f in dataclasses.fields(kind)
+            if f.name not in _SKIP_FIELDS
+        )
+        _FIELDS[kind] = names
+    return names
+
+
+def _walk(value: object, out: list[object], top: bool) -> None:
+    """Flatten `value` into `out`: scalars as themselves, structure as markers."""
+    if isinstance(value, _SCALARS):
+        out.append(value)
+    elif isinstance(value, enum.Enum):
+        out.append(value.value)
+    elif isinstance(value, _BY_NAME) and not top:
+        # Referenced elements are fingerprinted where they are defined.
+        out.append(("@", getattr(value, "id", None) or value.name))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _fields(type(value))
+        out.append(type(value).__name__)
+        for name in names:
+            _walk(getattr(value, name), out, False)
+    elif isinstance(value, Mapping):
+        out.append(("{", len(value)))
+        for k, v in value.items():
+            out.append(k)
+            _walk(v, out, isinstance(v, _BY_NAME))
+    elif isinstance(value, (tuple, list)):
+        out.append(("[", len(value)))
+        for item in value:
+            _walk(item, out, False)
+    else:
+        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
+def _schema_digest(schema: Schema) -> bytes:
+    parts: list[object] = []
+    _walk(schema, parts, True)
+    return hashlib.sha256(repr(parts).encode()).digest()
+
+
+def _sources_digest(paths: list[Path]) -> bytes:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.as_posix().encode())
+        digest.update(b"\x00")
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def cache_key(schema: Schema, selection: tuple[str, ...], code_files: list[Path]) -> str:
+    digest = hashlib.sha256(_FORMAT)
+    digest.update(_schema_digest(schema))
+    digest.update(repr(selection).encode())
+    digest.update(_sources_digest(code_files))
+    return digest.hexdigest()
+
+
+def load(key: str) -> RenderedFiles | None:
+    path = cache_dir() / f"python-{key}.bin"
+    try:
+        data = path.read_bytes()
+        loaded = marshal.loads(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, bytes) for k, v in loaded.items()):
+        return None
+    return loaded
+
+
+def store(key: str, files: RenderedFiles) -> None:
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".python-", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(dict(files)))
+        os.replace(tmp, directory / f"python-{key}.bin")
+    except OSError:
+        return  # a cache that cannot be written is only slower

@@ -1,0 +1,520 @@
+"""Runtime base classes of the generated Kaltura client (hand-written, schema independent).
+
+Generated modules declare enums, objects and actions as data (`FieldSpec`, `ParamSpec`,
+`ActionSpec`); everything that touches the wire lives here and in `KalturaClient._runtime`.
+This module is imported by every generated module, so it stays small and imports nothing heavy:
+the codecs, the HTTP transport and the KS code load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from .exceptions import KalturaClientException, KalturaException
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+    from ._runtime.client import KalturaClientBase
+
+__all__ = [
+    "ANY_OBJECT",
+    "DEPRECATED",
+    "INSERT_ONLY",
+    "IS_TIME",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_PHP",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "OPTIONAL",
+    "READ_ONLY",
+    "WRITE_ONLY",
+    "ActionSpec",
+    "FieldKind",
+    "FieldSpec",
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KalturaClientException",
+    "KalturaClientPlugin",
+    "KalturaConfiguration",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaIntEnum",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceBase",
+    "KalturaStringEnum",
+    "ParamSpec",
+    "ResultSpec",
+    "getXmlNodeBool",
+    "getXmlNodeFloat",
+    "getXmlNodeInt",
+    "getXmlNodeText",
+]
+
+# Response formats (the `format` request parameter), as in the official client.
+KALTURA_SERVICE_FORMAT_JSON = 1
+KALTURA_SERVICE_FORMAT_XML = 2
+KALTURA_SERVICE_FORMAT_PHP = 3
+
+# The name generated code and the schema use for "any object".
+ANY_OBJECT = "KalturaObjectBase"
+
+
+class FieldKind:
+    """Wire kinds of fields, parameters and results (plain ints: they are compared in hot loops)."""
+
+    INT = 1
+    BIGINT = 2
+    FLOAT = 3
+    BOOL = 4
+    STRING = 5
+    OBJECT = 6
+    ARRAY = 7
+    MAP = 8
+    FILE = 9
+
+    NAMES: ClassVar[dict[int, str]] = {
+        1: "INT",
+        2: "BIGINT",
+        3: "FLOAT",
+        4: "BOOL",
+        5: "STRING",
+        6: "OBJECT",
+        7: "ARRAY",
+        8: "MAP",
+        9: "FILE",
+    }
+
+
+# FieldSpec flags (a bit set).
+READ_ONLY = 1
+INSERT_ONLY = 2
+WRITE_ONLY = 4
+IS_TIME = 8
+DEPRECATED = 16
+
+# ParamSpec flags.
+OPTIONAL = 1
+
+
+class FieldSpec(NamedTuple):
+    """One property of an object class, as declared by generated code (own fields only)."""
+
+    wire_name: str
+    attr_name: str
+    kind: int
+    ref: str | None = None
+    flags: int = 0
+
+
+class ParamSpec(NamedTuple):
+    """One parameter of an action, in the order the generated method takes it."""
+
+    name: str
+    kind: int
+    ref: str | None = None
+    flags: int = 0
+
+
+class ResultSpec(NamedTuple):
+    """What an action returns: `kind` None for void, `FieldKind.FILE` for serve actions."""
+
+    kind: int | None
+    ref: str | None = None
+
+
+class ActionSpec(NamedTuple):
+    """Everything the runtime needs to send one action and type its result."""
+
+    service: str
+    action: str
+    params: tuple[ParamSpec, ...]
+    result: ResultSpec
+    multi_request: bool = True
+    serve: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# Enums
+
+
+class KalturaIntEnum(int):
+    """Base of integer enums: constants are instances that compare equal to their raw value.
+
+    Unknown values (sent by a newer server) are accepted: `KalturaMediaType(99)` is a valid
+    instance whose `repr` shows the raw value.
+    """
+
+    _members_: ClassVar[dict[int, KalturaIntEnum]]
+    _names_: ClassVar[dict[int, str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._members_ = {}
+        cls._names_ = {}
+        for name, value in list(cls.__dict__.items()):
+            if name.startswith("_") or type(value) is not int:
+                continue
+            member = int.__new__(cls, value)
+            cls._members_.setdefault(value, member)
+            cls._names_.setdefault(value, name)
+            setattr(cls, name, member)
+
+    def __new__(cls, value: int | str) -> KalturaIntEnum:
+        key = int(value)
+        member = cls._members_.get(key)
+        if member is not None:
+            return member
+        return int.__new__(cls, key)
+
+    def getValue(self) -> int:
+        """The raw value (compatibility with the official client)."""
+        return int(self)
+
+    @property
+    def value(self) -> int:
+        return int(self)
+
+    @property
+    def name(self) -> str | None:
+        """The constant's name, or None for a value this client does not know."""
+        return type(self)._names_.get(int(self))
+
+    def __repr__(self) -> str:
+        name = type(self)._names_.get(int(self))
+        if name is None:
+            return f"{type(self).__name__}({int(self)})"
+        return f"{type(self).__name__}.{name}"
+
+    __str__ = int.__repr__
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (int(self),))
+
+
+class KalturaStringEnum(str):
+    """Base of string enums: constants are `str` instances equal to their raw value."""
+
+    _members_: ClassVar[dict[str, KalturaStringEnum]]
+    _names_: ClassVar[dict[str, str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._members_ = {}
+        cls._names_ = {}
+        for name, value in list(cls.__dict__.items()):
+            if name.startswith("_") or type(value) is not str:
+                continue
+            member = str.__new__(cls, value)
+            cls._members_.setdefault(value, member)
+            cls._names_.setdefault(value, name)
+            setattr(cls, name, member)
+
+    def __new__(cls, value: str) -> KalturaStringEnum:
+        key = str(value)
+        member = cls._members_.get(key)
+        if member is not None:
+            return member
+        return str.__new__(cls, key)
+
+    def getValue(self) -> str:
+        """The raw value (compatibility with the official client)."""
+        return str.__str__(self)
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
+
+    @property
+    def name(self) -> str | None:
+        """The constant's name, or None for a value this client does not know."""
+        return type(self)._names_.get(str.__str__(self))
+
+    def __repr__(self) -> str:
+        raw = str.__str__(self)
+        name = type(self)._names_.get(raw)
+        if name is None:
+            return f"{type(self).__name__}({raw!r})"
+        return f"{type(self).__name__}.{name}"
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str.__str__(self),))
+
+
+# --------------------------------------------------------------------------------------------
+# Objects
+
+class KalturaObjectBase:
+    """Root of every API object.
+
+    Subclasses declare `_kaltura_type_` and their own `_kaltura_fields_`; serialization
+    (`toParams`), parsing (`fromXml`, JSON), `__repr__`, `__eq__` and `to_dict` are derived
+    from those declarations once per class. Unset attributes hold `NotImplemented` (as in the
+    official client); `None` means "send null".
+    """
+
+    _kaltura_type_: ClassVar[str] = ANY_OBJECT
+    _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
+        FieldSpec("relatedObjects", "relatedObjects", FieldKind.MAP, "KalturaListResponse", 1),
+    )
+
+    relatedObjects: Any = NotImplemented
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Every declared field reads as NotImplemented (unset) through a class attribute, so
+        # instances only need to hold what is set: parsed objects store just the fields the
+        # server sent, and generated `__init__`s may skip unset arguments.
+        super().__init_subclass__(**kwargs)
+        for spec in cls.__dict__.get("_kaltura_fields_", ()):
+            if not hasattr(cls, spec.attr_name):
+                setattr(cls, spec.attr_name, NotImplemented)
+
+    def __init__(self, relatedObjects: Any = NotImplemented) -> None:
+        self.relatedObjects = relatedObjects
+
+    # -- serialization ---------------------------------------------------------------------
+    def toParams(self) -> KalturaParams:
+        """The object as request parameters (what the official `toParams()` returns)."""
+        from ._runtime import codec
+
+        params = KalturaParams()
+        params.params = codec.object_to_wire(self)
+        return params
+
+    def fromXml(self, node: Any) -> None:
+        """Fill this object from an XML element (`xml.etree` or lxml) of its wire form."""
+        from ._runtime import codec
+
+        codec.fill_from_xml(self, node)
+
+    def fromJson(self, data: dict[str, Any]) -> None:
+        """Fill this object from a decoded JSON object of its wire form."""
+        from ._runtime import codec
+
+        codec.fill_from_json(self, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Set attributes as plain data: nested objects as dicts (with `objectType`), enums as
+        raw values; unset attributes are left out."""
+        from ._runtime import codec
+
+        return codec.object_to_dict(self)
+
+    def get_datetime(self, name: str) -> _dt.datetime | None:
+        """The `isTime` attribute `name` as an aware UTC datetime (None if unset or null)."""
+        import datetime
+
+        value = getattr(self, name)
+        if value is NotImplemented or value is None:
+            return None
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+
+    # -- comparison and display --------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        mine, theirs = self.__dict__, other.__dict__
+        if mine == theirs:
+            return True
+        # unset attributes may be absent from one instance dict and NotImplemented in the other
+        return all(
+            mine.get(key, NotImplemented) == theirs.get(key, NotImplemented)
+            for key in mine.keys() | theirs.keys()
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        from ._runtime import codec
+
+        return codec.object_repr(self)
+
+    # -- official accessors ----------------------------------------------------------------
+    def getRelatedObjects(self) -> Any:
+        return self.relatedObjects
+
+    def setRelatedObjects(self, newRelatedObjects: Any) -> None:
+        self.relatedObjects = newRelatedObjects
+
+
+# XML helpers of the official Base module (kept for code that parses nodes itself).
+def getXmlNodeText(xmlNode: Any) -> str:
+    return str(xmlNode.text) if xmlNode.text else ""
+
+
+def getXmlNodeBool(xmlNode: Any) -> bool | None:
+    text = getXmlNodeText(xmlNode)
+    if text == "0" or text == "false":
+        return False
+    if text == "1" or text == "true":
+        return True
+    return None
+
+
+def getXmlNodeInt(xmlNode: Any) -> int | None:
+    try:
+        return int(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
+
+
+def getXmlNodeFloat(xmlNode: Any) -> float | None:
+    try:
+        return float(getXmlNodeText(xmlNode))
+    except ValueError:
+        return None
+
+
+class KalturaParams:
+    """Request parameters container (kept for code written against the official client)."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, Any] = {}
+
+    def get(self) -> dict[str, Any]:
+        return self.params
+
+    def put(self, key: str, value: Any = None) -> None:
+        if value is None:
+            self.params[key + "__null"] = ""
+        elif isinstance(value, bytes):
+            self.params[key] = value.decode("utf8")
+        else:
+            self.params[key] = str(value)
+
+    def update(self, props: dict[str, Any]) -> None:
+        self.params.update(props)
+
+    def add(self, key: str, objectProps: Any) -> None:
+        self.params[key] = objectProps
+
+    def toJson(self) -> str:
+        import json
+
+        return json.dumps(self.params)
+
+
+class KalturaServiceBase:
+    """Base of generated service classes: holds the client the actions are sent through."""
+
+    def __init__(self, client: KalturaClientBase | None = None) -> None:
+        self.client: KalturaClientBase = client  # type: ignore[assignment]
+
+    def setClient(self, client: KalturaClientBase) -> None:
+        self.client = client
+
+
+class IKalturaLogger:
+    """Official logger interface: `config.setLogger(obj)` with a `log(msg)` method.
+
+    The client also logs through the stdlib logger "KalturaClient" (secrets redacted).
+    """
+
+    def log(self, msg: str) -> None:
+        raise NotImplementedError()
+
+
+class KalturaConfiguration:
+    """Client settings: where and how requests are sent.
+
+    Attributes (all may be set after construction):
+      serviceUrl: base URL, e.g. "https://www.kaltura.com".
+      format: response format, `KALTURA_SERVICE_FORMAT_JSON` (default: parses faster) or
+        `KALTURA_SERVICE_FORMAT_XML` (the official client's only format).
+      requestTimeout: seconds for a normal request (connect and read).
+      uploadTimeout: seconds for requests carrying files (None = requestTimeout).
+      proxies: requests-style mapping, e.g. {"https": "http://proxy:3128"}.
+      verifySSL: verify TLS certificates (default True); or a path to a CA bundle.
+      userAgent: the User-Agent header.
+      maxRetries: retries of safe failures (see the runtime docs); 0 disables.
+      retryBackoff: first back-off delay in seconds (doubles every retry).
+      ignoreNull: send `ignoreNull=1`, so the server omits null properties in responses and
+        a null stays distinguishable from an empty string.
+    """
+
+    def __init__(
+        self,
+        serviceUrl: str = "https://www.kaltura.com",
+        logger: IKalturaLogger | None = None,
+        *,
+        format: int = KALTURA_SERVICE_FORMAT_JSON,
+        requestTimeout: float = 120,
+        uploadTimeout: float | None = None,
+        proxies: dict[str, str] | None = None,
+        verifySSL: bool | str = True,
+        userAgent: str = "",
+        maxRetries: int = 3,
+        retryBackoff: float = 0.5,
+        ignoreNull: bool = True,
+    ) -> None:
+        self.logger = logger
+        self.serviceUrl = serviceUrl
+        self.format = format
+        self.requestTimeout = requestTimeout
+        self.uploadTimeout = uploadTimeout
+        self.proxies: dict[str, str] = dict(proxies or {})
+        self.verifySSL = verifySSL
+        self.userAgent = userAgent
+        self.maxRetries = maxRetries
+        self.retryBackoff = retryBackoff
+        self.ignoreNull = ignoreNull
+
+    def setLogger(self, log: IKalturaLogger | None) -> None:
+        self.logger = log
+
+    def getLogger(self) -> IKalturaLogger | None:
+        return self.logger
+
+
+class IKalturaClientPlugin:
+    """Official plugin interface (kept for compatibility; plugins here are lazy modules)."""
+
+    @staticmethod
+    def get() -> IKalturaClientPlugin:
+        raise NotImplementedError()
+
+    def getServices(self) -> dict[str, Any]:
+        raise NotImplementedError()
+
+    def getName(self) -> str:
+        raise NotImplementedError()
+
+
+class KalturaClientPlugin(IKalturaClientPlugin):
+    pass
+
+
+class KalturaObjectFactory:
+    """Official factory API, backed by the lazy registry."""
+
+    @staticmethod
+    def create(objectNode: Any, expectedTypeName: str) -> Any:
+        from ._runtime import codec
+
+        return codec.object_from_xml(objectNode, expectedTypeName)
+
+    @staticmethod
+    def createArray(arrayNode: Any, expectedElemType: str) -> list[Any]:
+        from ._runtime import codec
+
+        return [codec.object_from_xml(item, expectedElemType) for item in arrayNode]
+
+    @staticmethod
+    def createMap(mapNode: Any, expectedElemType: str) -> dict[str, Any]:
+        from ._runtime import codec
+
+        return codec.map_from_xml(mapNode, expectedElemType)
+
+
+class KalturaEnumsFactory:
+    """Official factory API, backed by the lazy registry."""
+
+    @staticmethod
+    def create(enumValue: Any, enumType: str) -> Any:
+        from ._runtime import registry
+
+        return registry.enum_class(enumType)(enumValue)

@@ -1,0 +1,173 @@
+"""The one escaping path: no schema text can break generated code or its black formatting."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from pathlib import Path
+
+import black
+import pytest
+
+from generator.output import write_tree
+from generator.parser import parse_bytes
+from generator.targets.python import render_package
+from generator.targets.python.text import Expr, docstring, layout, string_literal
+from tests.python_target.conftest import run_json
+
+MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY310})
+
+HOSTILE = [
+    'He said "hi"',
+    '"quoted at both ends"',
+    'ends with a quote"',
+    'triple """ inside """',
+    '""""""',
+    "ends with a backslash \\",
+    "back\\slash \\n not a newline \\x41",
+    "line one\nline two\n\n\nline five",
+    "  indented\n\tand tabbed\n    deeper",
+    "non-ASCII: café — 日本語 ✓ emoji 🎬",
+    "separators\u2028inside\u2029and\x0bvertical\x0cfeed\x85next",
+    "nul \x00 and bell \x07",
+    "'single' and \"double\" and '''triple single'''",
+    "a" * 150,
+    "trailing spaces   \nand CRLF\r\nand CR\rend",
+    "",
+]
+
+
+def _normalized(text: str) -> str:
+    """What a docstring keeps of free text: stripped lines, collapsed blank runs, tabs as spaces."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
+    stripped = [line.strip() for line in lines]
+    while stripped and not stripped[0]:
+        stripped.pop(0)
+    while stripped and not stripped[-1]:
+        stripped.pop()
+    out: list[str] = []
+    for line in stripped:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_string_literal_round_trips(text: str) -> None:
+    literal = string_literal(text)
+    assert ast.literal_eval(literal) == text
+    source = f"X = {literal}\n"
+    assert black.format_str(source, mode=MODE) == source
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("indent", [0, 4, 8])
+def test_docstring_is_safe_and_black_stable(text: str, indent: int) -> None:
+    lines = docstring(text, indent)
+    if not _normalized(text):
+        assert lines == []
+        return
+    body = "\n".join(lines)
+    if indent:
+        header = "".join(f"{' ' * (i * 4)}class C{i}:\n" for i in range(indent // 4))
+        source = header + body + "\n\n" + " " * indent + "x = 1\n"
+    else:
+        source = body + "\n\nx = 1\n"
+    tree = ast.parse(source)
+    node: ast.AST = tree
+    for _ in range(indent // 4):
+        node = node.body[0]  # type: ignore[attr-defined]
+    doc = ast.get_docstring(node, clean=False)  # type: ignore[arg-type]
+    assert doc is not None
+    assert inspect.cleandoc(doc).rstrip() == inspect.cleandoc(_normalized(text)).rstrip()
+    assert black.format_str(source, mode=MODE) == source
+
+
+def test_layout_matches_black_for_long_calls() -> None:
+    args = tuple(f"argument_number_{i}" for i in range(12))
+    for count in (1, 3, 12):
+        lines = layout(Expr("result = some_function(", args[:count], ")"), 4)
+        source = "def f():\n" + "\n".join(lines) + "\n"
+        assert black.format_str(source, mode=MODE) == source
+
+
+_SCHEMA = """<?xml version="1.0"?>
+<xml apiVersion="1.2.3">
+  <enums>
+    <enum name="KalturaNasty" enumType="string" description="{desc}">
+      <const name="QUOTE" value="{value}"/>
+      <const name="3D" value="three"/>
+    </enum>
+  </enums>
+  <classes>
+    <class name="KalturaThing" description="{desc}">
+      <property name="not" type="bool" description="{desc}"/>
+      <property name="label" type="string" description="{desc}"/>
+    </class>
+  </classes>
+  <services>
+    <service id="thing" name="thing" description="{desc}">
+      <action name="list" description="{desc}">
+        <param name="filter" type="string" optional="1" default="{value}" description="{desc}"/>
+        <param name="self" type="int" optional="1" default="5" description="{desc}"/>
+        <result type="KalturaThing"/>
+      </action>
+    </service>
+  </services>
+</xml>
+"""
+
+
+def _xml_attr(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in '<>&"' or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0:
+            out.append(f"&#{ord(ch)};")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
+    desc = 'Say """hi""" \\ to C:\\new\n  "quoted"\u2028 café \t'
+    value = 'a "default" \\ with \'quotes\'"'
+    xml = _SCHEMA.format(desc=_xml_attr(desc), value=_xml_attr(value))
+    xml = xml.replace("&#0;", "")
+    result = parse_bytes(xml.encode(), "hostile.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    out = tmp_path / "pkg"
+    write_tree(out, render_package(result.schema))
+    for path in out.rglob("*.py"):
+        if "_runtime" in path.parts:
+            continue
+        source = path.read_text()
+        assert black.format_str(source, mode=MODE) == source, path
+    got = run_json(
+        """
+        import inspect, json
+        from KalturaClient.Plugins.Core import KalturaNasty, KalturaThing, KalturaThingService
+        sig = inspect.signature(KalturaThingService.list)
+        print(json.dumps({
+            "enum_doc": KalturaNasty.__doc__,
+            "const": KalturaNasty.QUOTE.getValue(),
+            "digit_const": KalturaNasty.VALUE_3D.getValue(),
+            "default": sig.parameters["filter"].default,
+            "self_param": list(sig.parameters)[2],
+            "not": KalturaThing(not_=True).getNot_(),
+        }))
+        """,
+        out,
+    )
+    assert got["const"] == value
+    assert got["default"] == value
+    assert got["digit_const"] == "three"
+    assert got["self_param"] == "self_"
+    assert got["not"] is True
+    assert inspect.cleandoc(got["enum_doc"]) == inspect.cleandoc(_normalized(desc))
+
+
+def test_docstring_examples_are_readable() -> None:
+    assert docstring("Plain text", 4) == ['    """Plain text"""']
+    assert docstring('ends with "quote"', 0) == ['"""ends with "quote" """']
+    assert textwrap.dedent("\n".join(docstring("a\n\nb", 4))) == '"""a\n\nb"""'

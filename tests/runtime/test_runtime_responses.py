@@ -1,0 +1,332 @@
+"""Response parsing over a real local HTTP server, XML (format=2) and JSON (format=1):
+polymorphism, unknown types, arrays, maps, nested objects, relatedObjects, nulls, isTime,
+enums, simple results, errors with arguments, HTTP failures, malformed documents."""
+
+from __future__ import annotations
+
+import datetime
+import types
+from typing import Any
+
+import pytest
+
+from .conftest import KalturaTestServer
+
+ENTRY_XML = (
+    "<objectType>KalturaMediaEntry</objectType><id>0_abc</id><name>caf\u00e9 &amp; &lt;b&gt;</name>"
+    "<description></description><partnerId>42</partnerId><status>2</status>"
+    "<createdAt>1700000000</createdAt><rank>3.5</rank><displayInSearch>1</displayInSearch>"
+    "<mediaType>1</mediaType><plays>7</plays><unknownNewField>x</unknownNewField>"
+    "<tagObjects><item><objectType>KalturaTag</objectType><tag>a</tag></item>"
+    "<item><objectType>KalturaTag</objectType><tag>b</tag><instanceCount>2</instanceCount></item>"
+    "</tagObjects>"
+    "<tagMap><item><objectType>KalturaTag</objectType><itemKey>k1</itemKey><tag>v1</tag></item></tagMap>"
+    "<owner><objectType>KalturaTagFromTheFuture</objectType><tag>o</tag></owner>"
+    "<relatedObjects><item><objectType>KalturaListResponse</objectType><itemKey>rel</itemKey>"
+    "<totalCount>3</totalCount></item></relatedObjects>"
+)
+ENTRY_JSON: dict[str, Any] = {
+    "objectType": "KalturaMediaEntry",
+    "id": "0_abc",
+    "name": "caf\u00e9 & <b>",
+    "description": "",
+    "partnerId": 42,
+    "status": "2",
+    "createdAt": 1700000000,
+    "rank": 3.5,
+    "displayInSearch": True,
+    "mediaType": 1,
+    "plays": 7,
+    "unknownNewField": "x",
+    "tagObjects": [
+        {"objectType": "KalturaTag", "tag": "a"},
+        {"objectType": "KalturaTag", "tag": "b", "instanceCount": 2},
+    ],
+    "tagMap": {"k1": {"objectType": "KalturaTag", "tag": "v1"}},
+    "owner": {"objectType": "KalturaTagFromTheFuture", "tag": "o"},
+    "relatedObjects": {"rel": {"objectType": "KalturaListResponse", "totalCount": 3}},
+}
+
+FORMATS = [2, 1]
+
+
+def client(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> Any:
+    config = kpkg.Base.KalturaConfiguration(server.url, format=fmt, maxRetries=0)
+    return kpkg.Client.KalturaClient(config)
+
+
+def reply(server: KalturaTestServer, fmt: int, xml: str, value: Any) -> None:
+    if fmt == 2:
+        server.reply_xml(xml)
+    else:
+        server.reply_json(value)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_object_with_everything(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    core = kpkg.Core
+    reply(server, fmt, ENTRY_XML, ENTRY_JSON)
+    entry = client(kpkg, server, fmt).media.get("0_abc")
+    assert type(entry) is core.KalturaMediaEntry
+    assert entry.id == "0_abc" and entry.name == "caf\u00e9 & <b>" and entry.description == ""
+    assert entry.partnerId == 42 and entry.plays == 7 and entry.rank == 3.5
+    assert entry.displayInSearch is True
+    assert entry.mediaType == core.KalturaMediaType.VIDEO and entry.mediaType == 1
+    assert type(entry.mediaType) is core.KalturaMediaType
+    assert (
+        entry.status == core.KalturaEntryStatus.READY
+        and type(entry.status) is core.KalturaEntryStatus
+    )
+    assert entry.createdAt == 1700000000
+    assert entry.get_datetime("createdAt") == datetime.datetime(
+        2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc
+    )
+    assert [t.tag for t in entry.tagObjects] == ["a", "b"] and entry.tagObjects[
+        1
+    ].instanceCount == 2
+    assert entry.tagObjects[0].instanceCount is NotImplemented
+    assert list(entry.tagMap) == ["k1"] and entry.tagMap["k1"].tag == "v1"
+    # unknown objectType falls back to the declared type
+    assert type(entry.owner) is core.KalturaTag and entry.owner.tag == "o"
+    rel = entry.relatedObjects["rel"]
+    assert type(rel) is core.KalturaListResponse and rel.totalCount == 3
+    # not in the response -> unset, exactly as the official client
+    assert entry.conversionQuality is NotImplemented and entry.tags is NotImplemented
+    assert not hasattr(entry, "unknownNewField")
+    path = server.requests[0].path
+    assert path == "/api_v3/service/media/action/get"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_object_from_both_formats(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    server.reply_xml(ENTRY_XML)
+    from_xml = client(kpkg, server, 2).media.get("x")
+    server.reply_json(ENTRY_JSON)
+    from_json = client(kpkg, server, 1).media.get("x")
+    assert from_xml == from_json
+    assert from_xml.to_dict() == from_json.to_dict()
+    assert from_xml.to_dict()["tagObjects"][0] == {"objectType": "KalturaTag", "tag": "a"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_polymorphic_list(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
+    core = kpkg.Core
+    xml = (
+        "<objectType>KalturaMediaListResponse</objectType><objects>"
+        "<item><objectType>KalturaMediaEntry</objectType><id>1</id></item>"
+        "<item><objectType>KalturaPlayableEntry</objectType><id>2</id></item>"
+        "<item><objectType>KalturaSomethingNew</objectType><id>3</id></item>"
+        "</objects><totalCount>3</totalCount>"
+    )
+    value = {
+        "objectType": "KalturaMediaListResponse",
+        "totalCount": 3,
+        "objects": [
+            {"objectType": "KalturaMediaEntry", "id": "1"},
+            {"objectType": "KalturaPlayableEntry", "id": "2"},
+            {"objectType": "KalturaSomethingNew", "id": "3"},
+        ],
+    }
+    reply(server, fmt, xml, value)
+    result = client(kpkg, server, fmt).media.list()
+    assert type(result) is core.KalturaMediaListResponse and result.totalCount == 3
+    # PlayableEntry is not a MediaEntry (the declared item type): falls back to the declared one
+    assert [type(o).__name__ for o in result.objects] == ["KalturaMediaEntry"] * 3
+    assert [o.id for o in result.objects] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_nulls(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
+    xml = (
+        "<objectType>KalturaMediaEntry</objectType><name></name><partnerId></partnerId>"
+        "<mediaType></mediaType><displayInSearch></displayInSearch><rank></rank>"
+    )
+    value = {
+        "objectType": "KalturaMediaEntry",
+        "name": None,
+        "partnerId": None,
+        "mediaType": None,
+        "displayInSearch": None,
+        "rank": None,
+    }
+    reply(server, fmt, xml, value)
+    entry = client(kpkg, server, fmt).media.get("x")
+    assert entry.partnerId is None and entry.mediaType is None and entry.displayInSearch is None
+    assert entry.rank is None
+    assert entry.name == ("" if fmt == 2 else None)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("method", "xml", "value", "expected"),
+    [
+        ("count", "17", 17, 17),
+        ("isFlagged", "1", True, True),
+        ("isFlagged", "0", False, False),
+        ("export", "hello", "hello", "hello"),
+        ("delete", "", None, None),
+        ("getType", "5", 5, 5),
+    ],
+)
+def test_simple_results(
+    kpkg: types.SimpleNamespace,
+    server: KalturaTestServer,
+    fmt: int,
+    method: str,
+    xml: str,
+    value: Any,
+    expected: Any,
+) -> None:
+    reply(server, fmt, xml, value)
+    svc = client(kpkg, server, fmt).media
+    result = (
+        getattr(svc, method)()
+        if method in ("getType",)
+        else (getattr(svc, method)("x") if method != "count" else svc.count())
+    )
+    assert (result == expected and type(result) is type(expected)) or (
+        method == "getType" and type(result) is kpkg.Core.KalturaMediaType and result == 5
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_array_and_map_results(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    reply(
+        server,
+        fmt,
+        "<item><objectType>KalturaTag</objectType><tag>a</tag></item>",
+        [{"objectType": "KalturaTag", "tag": "a"}],
+    )
+    tags = client(kpkg, server, fmt).media.tagList()
+    assert [t.tag for t in tags] == ["a"]
+    reply(
+        server,
+        fmt,
+        "<item><itemKey>z</itemKey><objectType>KalturaTag</objectType><tag>b</tag></item>",
+        {"z": {"objectType": "KalturaTag", "tag": "b"}},
+    )
+    mapping = client(kpkg, server, fmt).media.tagsMap()
+    assert list(mapping) == ["z"] and mapping["z"].tag == "b"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_api_error_with_args(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    xml = (
+        "<error><objectType>KalturaAPIException</objectType><code>ENTRY_ID_NOT_FOUND</code>"
+        '<message>Entry id "0_x" not found</message><args><item><objectType>KalturaApiExceptionArg'
+        "</objectType><name>ENTRY_ID</name><value>0_x</value></item></args></error>"
+    )
+    value = {
+        "objectType": "KalturaAPIException",
+        "code": "ENTRY_ID_NOT_FOUND",
+        "message": 'Entry id "0_x" not found',
+        "args": [{"objectType": "KalturaApiExceptionArg", "name": "ENTRY_ID", "value": "0_x"}],
+    }
+    reply(server, fmt, xml, value)
+    with pytest.raises(kpkg.exceptions.KalturaException) as info:
+        client(kpkg, server, fmt).media.get("0_x")
+    assert info.value.code == "ENTRY_ID_NOT_FOUND"
+    assert info.value.message == 'Entry id "0_x" not found'
+    assert info.value.args == {"ENTRY_ID": "0_x"} and info.value.arguments == {"ENTRY_ID": "0_x"}
+    assert str(info.value) == 'Entry id "0_x" not found (ENTRY_ID_NOT_FOUND)'
+
+
+def test_execution_time_and_headers(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+    server.reply_xml("3")
+    c = client(kpkg, server, 2)
+    assert c.media.count() == 3
+    assert c.executionTime == pytest.approx(0.0123)
+    assert c.responseHeaders["Content-Type"] == "text/xml"
+    sent = server.requests[0]
+    assert (
+        sent.headers["Accept"] == "text/xml" and sent.headers["Content-Type"] == "application/json"
+    )
+    assert sent.headers["Accept-Encoding"] == "gzip"
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type", "body", "code", "needle"),
+    [
+        (500, "text/html", b"<html><body>Internal Server Error</body></html>", -11, "HTTP 500"),
+        (503, "text/plain", b"busy", -11, "HTTP 503"),
+        (404, "text/html", b"<!DOCTYPE html><html>not found</html>", -11, "HTTP 404"),
+        (200, "text/html", b"<!DOCTYPE html><html>proxy login</html>", -2, "HTML page"),
+        (
+            200,
+            "text/xml",
+            b"<xml><result><objectType>KalturaMediaEntry</objectType><id>1",
+            -2,
+            "Invalid XML",
+        ),
+        (200, "text/xml", b"", -2, "Invalid XML"),
+        (200, "text/xml", b"<xml><nothing/></xml>", -8, "result node"),
+        (
+            200,
+            "text/xml",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>'
+            b"<xml><result>&a;</result></xml>",
+            -2,
+            "DTD",
+        ),
+        (
+            200,
+            "text/xml",
+            b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd"><xml><result/></xml>',
+            -2,
+            "DTD",
+        ),
+    ],
+)
+def test_http_and_xml_failures(
+    kpkg: types.SimpleNamespace,
+    server: KalturaTestServer,
+    status: int,
+    content_type: str,
+    body: bytes,
+    code: int,
+    needle: str,
+) -> None:
+    server.reply(body, status, content_type)
+    with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
+        client(kpkg, server, 2).media.get("x")
+    assert info.value.code == code, info.value
+    assert needle in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"objectType": "KalturaMediaEntry", "id": "1"', b"", b"nan-sense"]
+)
+def test_json_failures(kpkg: types.SimpleNamespace, server: KalturaTestServer, body: bytes) -> None:
+    server.reply(body, 200, "application/json")
+    with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
+        client(kpkg, server, 1).media.get("x")
+    assert info.value.code == kpkg.exceptions.KalturaClientException.ERROR_INVALID_JSON
+    assert "Invalid JSON" in str(info.value)
+
+
+def test_ott_style_wrapped_json(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
+    server.reply_json(
+        {"executionTime": 0.5, "result": {"objectType": "KalturaMediaEntry", "name": "t"}}
+    )
+    c = client(kpkg, server, 1)
+    assert c.media.get("x").name == "t"
+    assert c.executionTime == 0.5
+    server.reply_json(
+        {
+            "executionTime": 0.5,
+            "result": {
+                "error": {"objectType": "KalturaAPIException", "code": "500003", "message": "boom"}
+            },
+        }
+    )
+    with pytest.raises(kpkg.exceptions.KalturaException) as info:
+        c.media.get("x")
+    assert info.value.code == "500003"
