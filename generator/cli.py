@@ -394,6 +394,13 @@ def render(
         files = target.render(schema, options, progress)
     except ValueError as exc:  # targets report bad options (unknown --include pattern...)
         fail(str(exc))
+    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        fail(
+            f"internal error in the {target_name} target: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for a traceback, and please report it)"
+        )
     progress.note(f"rendered {len(files)} files in {time.monotonic() - started:.1f}s")
     manifest = build_manifest(
         target_name, options, SchemaInfo.of(data, schema.api_version, schema.generated_date), files

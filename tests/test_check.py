@@ -317,3 +317,18 @@ def test_many_foreign_files_are_summarized_and_never_read(
     assert result.stdout.count("? node_modules/") == 10
     assert "? ... and 15 more files not generated (kept)" in result.stdout
     assert read and not [p for p in read if "node_modules" in p]
+
+
+def test_a_crashing_target_is_one_line_exit_2(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def render(self, schema, options, progress=fixture_target.no_progress):  # type: ignore[no-untyped-def]
+        raise KeyError("boom")
+
+    monkeypatch.setattr(fixture_target.FixtureTarget, "render", render)
+    for command in (generate, check):
+        result = command(out)
+        assert result.exit_code == 2
+        assert "internal error in the fixture target: KeyError: 'boom'" in result.stderr
+        assert "Traceback" not in result.output
+    monkeypatch.setenv("KALTURA_CODEGEN_DEBUG", "1")
+    with pytest.raises(KeyError):
+        generate(out)
