@@ -4,11 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 SCHEMA ?= schema/kaltura-sample.xml
 STAMP := $(VENV)/.installed
+CODEGEN ?= $(BIN)/kaltura-codegen
+PYTEST ?= $(BIN)/python -m pytest
+GENERATED ?= generated
+# Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
+CODEGEN_TARGETS ?= python typescript
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
 
-.PHONY: setup generate test lint bench clean
+.PHONY: setup generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -24,11 +29,22 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 setup: $(STAMP) $(TS_STAMP)
 
 generate: $(STAMP)
-	$(BIN)/kaltura-codegen generate --schema $(SCHEMA) --target python --out generated/python
-	$(BIN)/kaltura-codegen generate --schema $(SCHEMA) --target typescript --out generated/typescript
+	@for t in $(CODEGEN_TARGETS); do \
+		$(CODEGEN) generate --schema $(SCHEMA) --target $$t --out $(GENERATED)/$$t || exit 2; \
+	done
 
-test: $(STAMP) $(TS_STAMP)
-	$(BIN)/python -m pytest -q
+# Fails (exit 1) when $(GENERATED)/ is not exactly what `make generate` would write.
+check: $(STAMP)
+	@status=0; \
+	for t in $(CODEGEN_TARGETS); do \
+		$(CODEGEN) check --schema $(SCHEMA) --target $$t --out $(GENERATED)/$$t || status=$$?; \
+	done; \
+	if [ $$status -ne 0 ]; then echo "$(GENERATED)/ is stale: run 'make generate' and commit it" >&2; fi; \
+	exit $$status
+
+# A stale generated/ or a lint finding fails the test run (CI runs exactly this, via .ci/run).
+test: $(STAMP) $(TS_STAMP) check lint
+	$(PYTEST) -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
@@ -38,4 +54,4 @@ bench: $(STAMP) $(TS_STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TS_TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache

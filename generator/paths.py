@@ -1,9 +1,23 @@
-"""Locations of the files that ship beside the code (templates, the default schema)."""
+"""Locations of the files that ship beside the code (templates, the default schema).
+
+In a checkout (and an editable install) they are the repository's `templates/` and
+`schema/`; a wheel carries copies in `generator/_data/` (see setup.py).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
-DEFAULT_SCHEMA = PROJECT_ROOT / "schema" / "kaltura-sample.xml"
+_PACKAGED = Path(__file__).resolve().parent / "_data"
+
+
+def _data_dir(name: str) -> Path:
+    checkout = PROJECT_ROOT / name
+    if checkout.is_dir() or not (_PACKAGED / name).is_dir():
+        return checkout
+    return _PACKAGED / name
+
+
+TEMPLATES_DIR = _data_dir("templates")
+DEFAULT_SCHEMA = _data_dir("schema") / "kaltura-sample.xml"

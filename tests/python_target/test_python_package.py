@@ -219,7 +219,7 @@ def test_committed_generated_python_is_current(tmp_path: Path) -> None:
     committed = {
         p.relative_to(committed_root).as_posix(): p.read_bytes()
         for p in committed_root.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.name != ".kaltura-codegen.json"
     }
     assert sorted(committed) == sorted(files), "run `make generate`"
     stale = [name for name in files if committed[name] != files[name]]

@@ -2944,6 +2944,17 @@ _A_media__get = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+_A_media__getVolumeMap = ActionSpec(
+    "media",
+    "getVolumeMap",
+    (
+        ParamSpec("entryId", FieldKind.STRING),
+        ParamSpec("desiredLines", FieldKind.INT, None, OPTIONAL),
+    ),
+    ResultSpec(FieldKind.FILE),
+    multi_request=False,
+    serve=True,
+)
 _A_media__list = ActionSpec(
     "media",
     "list",
@@ -3008,6 +3019,14 @@ class KalturaMediaService(KalturaServiceBase):
         :param version: Desired version of the data"""
         _result = self.client._call(_A_media__get, (entryId, version))
         return _cast("KalturaMediaEntry", _result)
+
+    def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
+        """Get volume map by entry id
+
+        :param entryId: Entry id
+        :param desiredLines: Desired Lines"""
+        _result = self.client._call(_A_media__getVolumeMap, (entryId, desiredLines))
+        return _cast("str", _result)
 
     def list(
         self,

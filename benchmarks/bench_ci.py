@@ -1,0 +1,114 @@
+"""The CI commands on ovp-22.19.0: `check` and no-op `generate` must cost little beyond rendering.
+
+* check, tree up to date: render in memory + compare with the tree on disk; reference:
+  the render alone, so the ratio is the price of the comparison.
+* generate, tree up to date (nothing written) and generate into a fresh directory
+  (staged, fsynced, swapped in); reference: the render alone.
+* diff ovp-3.1.1 -> ovp-22.19.0 of parsed models; reference: parsing the two schemas.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from benchmarks import REPO_ROOT, Row, median_time, shared_dir
+from generator.check import build_report
+from generator.diff import diff_schemas
+from generator.manifest import SchemaInfo, build_manifest
+from generator.model import Schema
+from generator.output import inspect_tree, write_tree
+from generator.sources import load_schema
+from generator.targets import TARGETS, GenerateOptions, RenderedFiles, get_target
+
+RUNS = 5
+SCHEMA = "ovp-22.19.0.xml"
+
+
+def _available(target: str) -> bool:
+    base = REPO_ROOT / "generator" / "targets"
+    return (base / target).exists() or (base / f"{target}.py").exists()
+
+
+def _target_rows(name: str, path: Path, schema: Schema) -> list[Row]:
+    target = get_target(name)
+    options = GenerateOptions()
+    info = SchemaInfo.of(path.read_bytes(), schema.api_version, schema.generated_date)
+
+    def render() -> RenderedFiles:
+        return target.render(schema, options)
+
+    files = render()
+    manifest = build_manifest(name, options, info, files)
+    note = f"{len(files)} files, {sum(map(len, files.values())) / 1e6:.1f} MB"
+    render_s = median_time(render, RUNS)
+    work = Path(tempfile.mkdtemp(prefix="bench-ci-"))
+    try:
+        out = work / name
+        write_tree(out, files, manifest)
+
+        def check() -> None:
+            fresh = render()
+            build_report(inspect_tree(out, fresh, build_manifest(name, options, info, fresh)))
+
+        def noop_generate() -> None:
+            fresh = render()
+            assert not write_tree(out, fresh, build_manifest(name, options, info, fresh)).written
+
+        counter = iter(range(1_000_000))
+
+        def full_generate() -> None:
+            fresh = render()
+            write_tree(work / f"fresh-{next(counter)}", fresh, manifest)
+
+        rows = []
+        for case, func in (
+            ("check, up to date", check),
+            ("generate, up to date (no write)", noop_generate),
+            ("generate into a new directory", full_generate),
+        ):
+            rows.append(
+                Row(
+                    benchmark="ci",
+                    case=f"{name} {SCHEMA}: {case}",
+                    median_s=median_time(func, RUNS),
+                    runs=RUNS,
+                    reference="render only",
+                    reference_s=render_s,
+                    note=note,
+                )
+            )
+        return rows
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run() -> list[Row]:
+    shared = shared_dir()
+    if shared is None:
+        return [Row("ci", "all cases", 0.0, 0, note="real schemas not found")]
+    new_path = shared / "schemas" / SCHEMA
+    old_path = shared / "schemas" / "ovp-3.1.1.xml"
+    new = load_schema(str(new_path)).schema
+    old = load_schema(str(old_path)).schema
+    assert new is not None and old is not None
+    rows = [
+        Row(
+            benchmark="ci",
+            case="diff ovp-3.1.1 -> ovp-22.19.0 (models)",
+            median_s=median_time(lambda: diff_schemas(old, new), RUNS),
+            runs=RUNS,
+            reference="parse both schemas",
+            reference_s=median_time(
+                lambda: (load_schema(str(old_path)), load_schema(str(new_path))), 3
+            ),
+            note=f"{len(diff_schemas(old, new).changes)} changes",
+        )
+    ]
+    for name in sorted(TARGETS):
+        if _available(name):
+            rows.extend(_target_rows(name, new_path, new))
+        else:
+            rows.append(Row("ci", f"{name}: check/generate", 0.0, 0, note="target not here yet"))
+    return rows

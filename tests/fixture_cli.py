@@ -1,0 +1,11 @@
+"""`python -m tests.fixture_cli ARGS`: the real CLI with the fixture target registered."""
+
+from __future__ import annotations
+
+from tests.fixture_target import register
+
+register()
+
+from generator.cli import main  # noqa: E402  (the registry must be extended first)
+
+main(prog_name="kaltura-codegen")
