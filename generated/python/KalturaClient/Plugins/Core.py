@@ -3128,6 +3128,12 @@ _A_system__getTime = ActionSpec(
     (),
     ResultSpec(FieldKind.INT),
 )
+_A_system__getVersion = ActionSpec(
+    "system",
+    "getVersion",
+    (),
+    ResultSpec(FieldKind.STRING),
+)
 _A_system__ping = ActionSpec(
     "system",
     "ping",
@@ -3142,6 +3148,11 @@ class KalturaSystemService(KalturaServiceBase):
     def getTime(self) -> int:
         _result = self.client._call(_A_system__getTime, ())
         return _cast("int", _result)
+
+    def getVersion(self) -> str:
+        """(sample) written the ovp-3.1.1 way: no enableInMultiRequest, no sessionRequired"""
+        _result = self.client._call(_A_system__getVersion, ())
+        return _cast("str", _result)
 
     def ping(self) -> bool:
         """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
