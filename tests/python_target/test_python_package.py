@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from generator.paths import TEMPLATES_DIR
 from generator.targets.python import render_package
@@ -181,6 +180,7 @@ def test_redeclared_inherited_property_is_one_parameter(sample_package: Path) ->
 
 
 def test_package_metadata(sample_package: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     meta = tomllib.loads((sample_package / "pyproject.toml").read_text())
     project = meta["project"]
     schema = sample_schema()
@@ -197,6 +197,7 @@ def test_package_metadata(sample_package: Path) -> None:
 
 
 def test_every_third_party_import_of_the_package_is_declared(sample_package: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     meta = tomllib.loads((sample_package / "pyproject.toml").read_text())
     declared = {
         dep.split(";")[0].split("[")[0].split("=")[0].split(">")[0].split("<")[0].strip().lower()

@@ -94,7 +94,7 @@ def test_layout_matches_black_for_long_calls() -> None:
 
 
 _SCHEMA = """<?xml version="1.0"?>
-<xml apiVersion="1.2.3">
+<xml apiVersion="{version}">
   <enums>
     <enum name="KalturaNasty" enumType="string" description="{desc}">
       <const name="QUOTE" value="{value}"/>
@@ -131,9 +131,11 @@ def _xml_attr(text: str) -> str:
 
 
 def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     desc = 'Say """hi""" \\ to C:\\new\n  "quoted"\u2028 café \t'
     value = 'a "default" \\ with \'quotes\'"'
-    xml = _SCHEMA.format(desc=_xml_attr(desc), value=_xml_attr(value))
+    version = '1.2.3" ]\n[evil]\u2028 # x'
+    xml = _SCHEMA.format(desc=_xml_attr(desc), value=_xml_attr(value), version=_xml_attr(version))
     xml = xml.replace("&#0;", "")
     result = parse_bytes(xml.encode(), "hostile.xml")
     assert result.schema is not None and not result.errors, result.errors
@@ -157,10 +159,16 @@ def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
             "default": sig.parameters["filter"].default,
             "self_param": list(sig.parameters)[2],
             "not": KalturaThing(not_=True).getNot_(),
+            "api_version": __import__("KalturaClient.Plugins.Core").Plugins.Core.API_VERSION,
         }))
         """,
         out,
     )
+    meta = tomllib.loads((out / "pyproject.toml").read_text())
+    assert meta["project"]["version"] == "1.2.3"
+    assert version in meta["project"]["description"]
+    assert "evil" not in meta
+    assert got["api_version"] == version
     assert got["const"] == value
     assert got["default"] == value
     assert got["digit_const"] == "three"
