@@ -248,6 +248,7 @@ class KalturaStringEnum(str):
 # --------------------------------------------------------------------------------------------
 # Objects
 
+
 class KalturaObjectBase:
     """Root of every API object.
 

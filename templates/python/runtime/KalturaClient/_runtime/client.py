@@ -66,6 +66,7 @@ def _load() -> None:
         def _dumps(value: Any) -> str:
             return "".join(encoder(value, 0))
 
+
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
 _FILE = FieldKind.FILE
@@ -442,9 +443,7 @@ class KalturaClientBase:
             for item, spec in zip(items, results):
                 error = _xml_error(item)
                 out.append(
-                    error
-                    if error is not None
-                    else codec.value_from_xml(item, spec.kind, spec.ref)
+                    error if error is not None else codec.value_from_xml(item, spec.kind, spec.ref)
                 )
             return out
         value = self._json_result(data)
@@ -470,7 +469,9 @@ class KalturaClientBase:
         if self.remove_data_content:
             import re
 
-            data = re.sub(rb"(?s)<dataContent>.*?</dataContent>", b"<dataContent></dataContent>", data)
+            data = re.sub(
+                rb"(?s)<dataContent>.*?</dataContent>", b"<dataContent></dataContent>", data
+            )
 
         root = parse_xml(data)
         node = root.find("result")
