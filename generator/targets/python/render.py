@@ -190,7 +190,8 @@ class _Renderer:
 
         def module_for(plugin: str | None) -> _Module:
             short = naming.module_name(plugin)
-            if short not in modules:
+            module = modules.get(short)
+            if module is None:
                 other = lowered.get(short.lower())
                 if other is not None:
                     raise GenerationError(
@@ -198,8 +199,13 @@ class _Renderer:
                         "(would collide on case-insensitive file systems)"
                     )
                 lowered[short.lower()] = short
-                modules[short] = _Module(short, plugin)
-            return modules[short]
+                module = modules[short] = _Module(short, plugin)
+            elif module.plugin != plugin:
+                raise GenerationError(
+                    f"plugins {module.plugin!r} and {plugin!r} would share the module "
+                    f"Plugins/{short}.py (plugin names differing only in case)"
+                )
+            return module
 
         for plugin in schema.plugins:
             module_for(plugin)
