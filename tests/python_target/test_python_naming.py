@@ -65,3 +65,15 @@ def test_member_shadowing_a_helper_is_a_clear_error() -> None:
     assert result.schema is not None
     with pytest.raises(GenerationError, match="ClassVar"):
         render_package(result.schema)
+
+
+def test_plugins_extending_each_other_are_a_clear_error() -> None:
+    xml = _schema(
+        '<plugins><plugin name="a"/><plugin name="b"/></plugins><classes>'
+        '<class name="KalturaA1" plugin="a"/><class name="KalturaB1" plugin="b" base="KalturaA1"/>'
+        '<class name="KalturaA2" plugin="a" base="KalturaB1"/></classes>'
+    )
+    result = parse_bytes(xml, "cycle.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    with pytest.raises(GenerationError, match="circular base-class imports"):
+        render_package(result.schema)

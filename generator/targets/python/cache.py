@@ -45,11 +45,7 @@ _SCALARS = (str, int, float, bool, type(None))
 def _fields(kind: type) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
-        names = tuple(
-            f.name
-            for f in dataclasses.fields(kind)
-            if f.name not in _SKIP_FIELDS
-        )
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS)
         _FIELDS[kind] = names
     return names
 

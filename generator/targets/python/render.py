@@ -233,6 +233,7 @@ class _Renderer:
             for action in service.actions:
                 spec = f"_A_{service.id}__{action.name}"
                 self.names.spec_name[(service.id, action.name)] = spec
+        _check_import_cycles(schema, self.names)
         return dict(sorted(modules.items(), key=lambda kv: (kv[0] != "Core", kv[0])))
 
     def _config_classes(self) -> list[ClassDef]:
@@ -1045,6 +1046,33 @@ def _import_sort_key(line: str) -> tuple[int, str]:
 def _module_sort_key(module: str) -> tuple[int, str]:
     order = {BASE_MODULE: 0, CLIENT_BASE_MODULE: 1, f"{PLUGINS}.Core": 2}
     return (order.get(module, 3), module)
+
+
+def _check_import_cycles(schema: Schema, names: _Names) -> None:
+    """Base classes are imported at run time; modules whose classes extend each other's
+    classes would be a circular import, so refuse them with a clear message."""
+    edges: dict[str, set[str]] = {}
+    for cls in schema.classes.values():
+        if cls.base is None:
+            continue
+        here, there = names.class_module[cls.name], names.class_module[cls.base.name]
+        if here != there:
+            edges.setdefault(here, set()).add(there)
+    state: dict[str, int] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(edges.get(module, ())):
+            if state.get(target) == 1:
+                cycle = " -> ".join([*path[path.index(target) :], target])
+                raise GenerationError(f"circular base-class imports between modules: {cycle}")
+            if target not in state:
+                visit(target, [*path, target])
+        state[module] = 2
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
 
 
 def _describe(description: str, deprecated: bool) -> str:
