@@ -330,3 +330,20 @@ def test_ott_style_wrapped_json(kpkg: types.SimpleNamespace, server: KalturaTest
     with pytest.raises(kpkg.exceptions.KalturaException) as info:
         c.media.get("x")
     assert info.value.code == "500003"
+
+
+def test_exceptions_pickle_and_format(kpkg: types.SimpleNamespace) -> None:
+    import copy
+    import pickle
+    import traceback
+
+    exc = kpkg.exceptions.KalturaException("Entry not found", "ENTRY_ID_NOT_FOUND", {"ID": "1"})
+    again = pickle.loads(pickle.dumps(exc))
+    assert (again.message, again.code, again.args) == (exc.message, exc.code, {"ID": "1"})
+    assert copy.copy(exc).arguments == {"ID": "1"}
+    assert "Entry not found (ENTRY_ID_NOT_FOUND)" in "".join(
+        traceback.format_exception_only(type(exc), exc)
+    )
+    client_exc = kpkg.exceptions.KalturaClientException("boom", -11, 503)
+    again2 = pickle.loads(pickle.dumps(client_exc))
+    assert (again2.code, again2.status, str(again2)) == (-11, 503, "boom (-11)")
