@@ -184,3 +184,15 @@ def test_render_cache_hits_and_misses(tmp_path: Path, monkeypatch: pytest.Monkey
         entry.write_bytes(b"garbage")
     assert TARGET.render(schema, GenerateOptions()) == first
     assert render_cache.load("0" * 64) is None
+
+
+def test_render_cache_keeps_a_bounded_number_of_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KALTURA_CODEGEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(render_cache, "KEEP", 2)
+    for i in range(4):
+        render_cache.store(f"{i:064d}", {"a": bytes([i])})
+    kept = sorted(p.name for p in tmp_path.glob("python-*.bin"))
+    assert len(kept) == 2
+    assert render_cache.load(f"{3:064d}") == {"a": b"\x03"}
