@@ -347,3 +347,26 @@ def test_exceptions_pickle_and_format(kpkg: types.SimpleNamespace) -> None:
     client_exc = kpkg.exceptions.KalturaClientException("boom", -11, 503)
     again2 = pickle.loads(pickle.dumps(client_exc))
     assert (again2.code, again2.status, str(again2)) == (-11, 503, "boom (-11)")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_objects_and_maps_that_look_like_errors_or_wrappers(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    # an object whose property is named "error" (with code/message inside) is not an error
+    reply(
+        server,
+        fmt,
+        "<objectType>KalturaMediaEntry</objectType><error><code>X</code><message>m</message>"
+        "</error><id>1</id>",
+        {"objectType": "KalturaMediaEntry", "id": "1", "error": {"code": "X", "message": "m"}},
+    )
+    assert client(kpkg, server, fmt).media.get("1").id == "1"
+    # a map result with a key named "result" is not an OTT wrapper
+    reply(
+        server,
+        fmt,
+        "<item><itemKey>result</itemKey><objectType>KalturaTag</objectType><tag>r</tag></item>",
+        {"result": {"objectType": "KalturaTag", "tag": "r"}},
+    )
+    assert client(kpkg, server, fmt).media.tagsMap()["result"].tag == "r"
