@@ -72,8 +72,9 @@ __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 _FILE = FieldKind.FILE
 _OBJECT = FieldKind.OBJECT
 
-# Actions that only read, so a 502/503/504 may be retried (never actions with files).
-_IDEMPOTENT_PREFIXES = ("get", "list", "count", "serve", "search", "export", "is")
+# Actions that only read, so a 502/503/504 may be retried (never actions with files): the
+# verb is one of these, alone or followed by a capital (`get`, `listByEntry`, `isFlagged`).
+_IDEMPOTENT_VERBS = ("get", "list", "count", "serve", "search", "is")
 
 
 _idempotent_cache: dict[str, bool] = {}
@@ -83,9 +84,11 @@ def is_idempotent(action: str) -> bool:
     """Whether an action name is a read that is safe to repeat (`get`, `list`, `serve`...)."""
     known = _idempotent_cache.get(action)
     if known is None:
-        known = _idempotent_cache[action] = action.startswith(
-            _IDEMPOTENT_PREFIXES
-        ) and not action.startswith(("generate", "getOrCreate"))
+        known = not action.startswith("getOrCreate") and any(
+            action == verb or (action.startswith(verb) and action[len(verb)].isupper())
+            for verb in _IDEMPOTENT_VERBS
+        )
+        _idempotent_cache[action] = known
     return known
 
 
