@@ -132,11 +132,12 @@ def _sorted_nested(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _config_value(out: dict[str, Any], key: str, value: Any) -> None:
+    """Add one configuration value as the official client does (unset values skipped)."""
     if type(value) is str:
         out[key] = value
     elif value is NotImplemented:
         return
-    if value is None:
+    elif value is None:
         out[key + "__null"] = ""
     elif isinstance(value, KalturaObjectBase):
         out[key] = codec.object_to_wire(value)
