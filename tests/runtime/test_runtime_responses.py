@@ -370,3 +370,13 @@ def test_objects_and_maps_that_look_like_errors_or_wrappers(
         {"result": {"objectType": "KalturaTag", "tag": "r"}},
     )
     assert client(kpkg, server, fmt).media.tagsMap()["result"].tag == "r"
+
+
+def test_unsupported_format_rejected_before_sending(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
+    c = client(kpkg, server, 3)
+    with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
+        c.media.count()
+    assert info.value.code == kpkg.exceptions.KalturaClientException.ERROR_FORMAT_NOT_SUPPORTED
+    assert server.requests == []

@@ -293,6 +293,7 @@ class KalturaClientBase:
         self._reset_volatile()
         if spec.serve:
             return self._serve_url(spec, top)
+        self._check_format()
         url = self._url(spec)
         body = self._sign(top)
         data = self._send(url, body, top, files, is_idempotent(spec.action) and not files)
@@ -309,6 +310,14 @@ class KalturaClientBase:
         url = self._url(spec) + "?" + urlencode(flat)
         logutil.log_message(self.config, "Returned url [%s]" % logutil.redact_url(url))
         return url
+
+    def _check_format(self) -> None:
+        if self.config.format not in (KALTURA_SERVICE_FORMAT_JSON, KALTURA_SERVICE_FORMAT_XML):
+            raise KalturaClientException(
+                f"unsupported format {self.config.format!r}: use KALTURA_SERVICE_FORMAT_JSON (1) "
+                "or KALTURA_SERVICE_FORMAT_XML (2)",
+                KalturaClientException.ERROR_FORMAT_NOT_SUPPORTED,
+            )
 
     # -- multi-request -------------------------------------------------------------------
     def startMultiRequest(self, abortOnError: bool = False) -> None:
@@ -332,6 +341,7 @@ class KalturaClientBase:
         self._abort_on_error = False
         if not queue:
             return []
+        self._check_format()
         top = self._envelope()
         if abort:
             top["abortOnError"] = "1"
