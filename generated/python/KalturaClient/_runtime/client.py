@@ -499,7 +499,12 @@ class KalturaClientBase:
                 KalturaClientException.ERROR_INVALID_JSON,
             ) from None
         # OTT wraps results: {"executionTime": ..., "result": ...}
-        if type(value) is dict and "result" in value and "objectType" not in value:
+        if (
+            type(value) is dict
+            and "result" in value
+            and "executionTime" in value
+            and "objectType" not in value
+        ):
             exec_time = value.get("executionTime")
             if isinstance(exec_time, (int, float)):
                 self.executionTime = float(exec_time)
@@ -697,12 +702,17 @@ def _check_http(status: int, headers: Any, data: bytes) -> None:
 
 
 def _xml_error(node: Any) -> KalturaException | None:
-    error = node.find("error")
-    if error is None:
-        type_node = node.find("objectType")
-        if type_node is None or type_node.text != "KalturaAPIException":
+    type_node = node.find("objectType")
+    if type_node is not None:
+        # an object result: an error only if it is the exception object itself (an object
+        # with a property named "error" is not an error)
+        if type_node.text != "KalturaAPIException":
             return None
         error = node
+    else:
+        error = node.find("error")
+        if error is None:
+            return None
     code = error.find("code")
     message = error.find("message")
     if code is None or message is None:
