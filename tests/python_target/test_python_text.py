@@ -154,6 +154,7 @@ def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
         sig = inspect.signature(KalturaThingService.list)
         print(json.dumps({
             "enum_doc": KalturaNasty.__doc__,
+            "method_doc": KalturaThingService.list.__doc__,
             "const": KalturaNasty.QUOTE.getValue(),
             "digit_const": KalturaNasty.VALUE_3D.getValue(),
             "default": sig.parameters["filter"].default,
@@ -175,6 +176,9 @@ def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
     assert got["self_param"] == "self_"
     assert got["not"] is True
     assert inspect.cleandoc(got["enum_doc"]) == inspect.cleandoc(_normalized(desc))
+    # parameter descriptions are escaped once, like every other docstring text
+    one_line = " ".join(_normalized(desc).split())
+    assert f":param filter: {one_line}" in got["method_doc"]
 
 
 def test_docstring_examples_are_readable() -> None:

@@ -77,6 +77,11 @@ def _comment_safe(text: str) -> str:
     return safe_text(re.sub(r"\s+", " ", text).strip(), keep_newlines=False)
 
 
+def _one_line(text: str) -> str:
+    """Whitespace collapsed, nothing escaped (for text that goes through `docstring()`)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _toml_string(text: str) -> str:
     """A TOML basic string (JSON's escapes are a subset of TOML's)."""
     return json.dumps(text, ensure_ascii=True)
@@ -662,7 +667,7 @@ class _Renderer:
         lines = layout(Expr(f"def {name}(", tuple(params), f") -> {returns}:"), 4)
         doc_text = _describe(action.description, action.deprecated)
         param_docs = [
-            f":param {naming.param_name(p.name)}: {_comment_safe(p.description)}"
+            f":param {naming.param_name(p.name)}: {_one_line(p.description)}"
             for p in action.params
             if p.description.strip()
         ]
