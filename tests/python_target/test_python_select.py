@@ -190,3 +190,51 @@ def test_render_cache_keeps_a_bounded_number_of_entries(
     kept = sorted(p.name for p in tmp_path.glob("python-*.bin"))
     assert len(kept) == 2
     assert render_cache.load(f"{3:064d}") == {"a": b"\x03"}
+
+
+@pytest.mark.slow
+def test_a_selected_real_package_is_complete(tmp_path: Path) -> None:
+    """Every type a kept class or action refers to is generated: the package imports, all
+    classes construct, and the excluded action and services are gone."""
+    from generator.output import write_tree
+
+    schema = parsed_real_schema("ovp-22.19.0.xml")
+    files = TARGET.render(
+        schema,
+        GenerateOptions(
+            include=("media.*", "plugin:metadata"),
+            exclude=("media.delete",),
+            settings={"cache": "off"},
+        ),
+    )
+    write_tree(tmp_path / "pkg", files)
+    out = run_json(
+        """
+        import importlib, json, pkgutil, warnings
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import KalturaClient.Plugins as P
+        from KalturaClient import KalturaClient, KalturaConfiguration
+        from KalturaClient.Base import KalturaObjectBase
+        count = 0
+        for info in pkgutil.iter_modules(P.__path__):
+            mod = importlib.import_module("KalturaClient.Plugins." + info.name)
+            for n in mod.__all__:
+                obj = getattr(mod, n)
+                if isinstance(obj, type) and issubclass(obj, KalturaObjectBase):
+                    obj(); count += 1
+        c = KalturaClient(KalturaConfiguration())
+        print(json.dumps({"classes": count, "media_delete": hasattr(c.media, "delete"),
+                          "media_list": hasattr(c.media, "list"),
+                          "profile": hasattr(c.metadata, "metadataProfile"),
+                          "baseEntry": hasattr(c, "baseEntry")}))
+        """,
+        tmp_path / "pkg",
+    )
+    assert out == {
+        "classes": out["classes"],
+        "media_delete": False,
+        "media_list": True,
+        "profile": True,
+        "baseEntry": False,
+    }
+    assert 0 < out["classes"] < len(schema.classes)
