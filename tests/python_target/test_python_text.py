@@ -185,3 +185,35 @@ def test_docstring_examples_are_readable() -> None:
     assert docstring("Plain text", 4) == ['    """Plain text"""']
     assert docstring('ends with "quote"', 0) == ['"""ends with "quote" """']
     assert textwrap.dedent("\n".join(docstring("a\n\nb", 4))) == '"""a\n\nb"""'
+
+
+@pytest.mark.parametrize("length", [58, 95])
+def test_very_long_names_stay_black_formatted(tmp_path: Path, length: int) -> None:
+    """Names up to the real schemas' length use the emitter; longer ones the black fallback."""
+    cls = "K" + "x" * length
+    prop = "p" * length
+    xml = (
+        f'<xml apiVersion="1"><classes><class name="{cls}">'
+        f'<property name="{prop}" type="array" arrayType="{cls}"/></class></classes>'
+        f'<services><service id="s" name="s"><action name="{"a" * length}">'
+        f'<param name="{"q" * length}" type="{cls}" optional="1" default="null"/>'
+        f'<result type="array" arrayType="{cls}"/></action></service></services></xml>'
+    )
+    result = parse_bytes(xml.encode(), "long.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    files = render_package(result.schema)
+    runtime = {p.relative_to(RUNTIME_DIR).as_posix() for p in RUNTIME_DIR.rglob("*.py")}
+    for name, content in files.items():
+        if name.endswith(".py") and name not in runtime:
+            source = content.decode()
+            assert black.format_str(source, mode=MODE) == source, name
+    write_tree(tmp_path / "pkg", files)
+    got = run_json(
+        f"""
+        import json
+        from KalturaClient.Plugins.Core import {cls}
+        print(json.dumps(sorted(vars({cls}(**{{{prop!r}: []}}))) ))
+        """,
+        tmp_path / "pkg",
+    )
+    assert prop in got

@@ -328,6 +328,8 @@ class _Renderer:
             dependencies=[string_literal(d) for d in _runtime_dependencies()],
         ).encode()
         files["README.md"] = self._readme().encode()
+        if _longest_name(self.schema) > LONG_NAME:
+            _black_fallback(files)
         files.update(_runtime_files())
         done += 1
         self.progress(done, total, "runtime")
@@ -1051,6 +1053,37 @@ def _import_sort_key(line: str) -> tuple[int, str]:
 def _module_sort_key(module: str) -> tuple[int, str]:
     order = {BASE_MODULE: 0, CLIENT_BASE_MODULE: 1, f"{PLUGINS}.Core": 2}
     return (order.get(module, 3), module)
+
+
+# The emitter reproduces black's layout for the shapes that names of real-schema length
+# produce (the longest in the published schemas has 58 characters). Longer names can need
+# splits it does not model (nested subscripts, parenthesized return annotations); for such
+# a schema every generated module goes through black itself, so the output stays formatted.
+LONG_NAME = 60
+
+
+def _longest_name(schema: Schema) -> int:
+    names: list[str] = [*schema.enums, *schema.classes, *schema.plugins]
+    for enum in schema.enums.values():
+        names.extend(c.name for c in enum.consts)
+    for cls in schema.classes.values():
+        names.extend(p.name for p in cls.properties)
+    for service in schema.services.values():
+        names.extend((service.id, service.name))
+        for action in service.actions:
+            names.append(action.name)
+            names.extend(p.name for p in action.params)
+    return max((len(n) for n in names), default=0)
+
+
+def _black_fallback(files: RenderedFiles) -> None:
+    import black
+    from black.mode import Mode, TargetVersion
+
+    mode = Mode(line_length=100, target_versions={TargetVersion.PY310})
+    for name, content in files.items():
+        if name.endswith(".py"):
+            files[name] = black.format_str(content.decode("utf-8"), mode=mode).encode("utf-8")
 
 
 def _check_import_cycles(schema: Schema, names: _Names) -> None:
