@@ -217,3 +217,17 @@ def test_very_long_names_stay_black_formatted(tmp_path: Path, length: int) -> No
         tmp_path / "pkg",
     )
     assert prop in got
+
+
+def test_long_default_literal_stays_black_formatted() -> None:
+    default = "d" * 70
+    xml = (
+        '<xml apiVersion="1"><services><service id="s" name="s"><action name="act">'
+        f'<param name="parameterWithLongDefault" type="string" optional="1" default="{default}"/>'
+        "</action></service></services></xml>"
+    )
+    result = parse_bytes(xml.encode(), "default.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    core = render_package(result.schema)["KalturaClient/Plugins/Core.py"].decode()
+    assert black.format_str(core, mode=MODE) == core
+    assert default in core
