@@ -26,6 +26,7 @@ __all__ = [
     "EnumDef",
     "EnumKind",
     "ErrorDef",
+    "ExtraElement",
     "MapType",
     "ObjectType",
     "ParamDef",
@@ -53,6 +54,18 @@ class Source:
         return f"{self.file}:{self.line}"
 
 
+@dataclass(frozen=True, slots=True)
+class ExtraElement:
+    """An element the parser does not understand, kept verbatim (forward compatibility:
+    newer servers may add elements; targets can ignore them, `inspect --json` shows them).
+    """
+
+    tag: str
+    attributes: Mapping[str, str]
+    xml: str  # the element serialized as written, children included
+    source: Source
+
+
 class Primitive(enum.Enum):
     """Scalar types of the Kaltura wire format (the `type` attribute spellings)."""
 
@@ -74,6 +87,8 @@ class EnumConst:
     name: str
     value: str  # raw text as in the schema; `EnumDef.kind` says how to read it
     source: Source
+    extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     @property
     def int_value(self) -> int:
@@ -90,6 +105,7 @@ class EnumDef:
     description: str
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     def __repr__(self) -> str:
         return f"EnumDef({self.name!r})"
@@ -167,6 +183,7 @@ class PropertyDef:
     requires_permissions: tuple[str, ...]
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     @property
     def enum(self) -> EnumDef | None:
@@ -188,6 +205,7 @@ class ClassDef:
     properties: tuple[PropertyDef, ...]  # declared on this class only, schema order
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     def ancestors(self) -> Iterator[ClassDef]:
         """Base classes, nearest first (the parser guarantees there is no cycle)."""
@@ -233,6 +251,7 @@ class ParamDef:
     description: str
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     @property
     def enum(self) -> EnumDef | None:
@@ -264,6 +283,7 @@ class ErrorDef:
     parameters: tuple[str, ...]
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     def __repr__(self) -> str:
         return f"ErrorDef({self.name!r})"
@@ -286,6 +306,7 @@ class ActionDef:
     supported_response_formats: tuple[str, ...]
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     @property
     def result_kind(self) -> ResultKind:
@@ -318,6 +339,7 @@ class ServiceDef:
     actions: tuple[ActionDef, ...]
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     def action(self, name: str) -> ActionDef | None:
         return next((a for a in self.actions if a.name == name), None)
@@ -336,6 +358,7 @@ class PluginDef:
     dependencies: tuple[PluginDef, ...]
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     def __repr__(self) -> str:
         return f"PluginDef({self.name!r})"
@@ -350,6 +373,7 @@ class ConfigEntry:
     description: str
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -370,6 +394,7 @@ class Schema:
     errors: Mapping[str, ErrorDef]
     configurations: Configurations
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
+    extra_elements: tuple[ExtraElement, ...] = ()
 
     @cached_property
     def subclasses(self) -> Mapping[str, tuple[ClassDef, ...]]:

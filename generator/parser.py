@@ -1,9 +1,12 @@
 """Read a Kaltura XML schema (`KalturaClient.xml`) into the model, with diagnostics.
 
-Parsing is two passes: `_Reader` turns elements into raw records and collects every
-problem local to one element (missing attributes, unknown attributes, bad numbers);
-`_Linker` resolves names into references (types, enums, bases, plugins) and reports
-what does not resolve. Semantic checks over the finished model live in `validate`.
+Three layers: `_screen`/`_parse_xml` make the bytes safe XML (no DTD ever, any
+encoding) and refuse unusable input with `SchemaLoadError`; `_Reader` reads the
+sections in dependency order (enums, class headers, errors, classes, services,
+plugins, configurations), reports every problem local to an element (missing or
+malformed attributes, unknown attributes/elements, duplicates, invalid identifiers)
+and links names into references (types, enums, bases, plugins), reporting what does
+not resolve; `generator.validate` then checks the finished model as a whole.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TypeVar
 
 from lxml import etree
@@ -27,6 +31,7 @@ from generator.model import (
     EnumDef,
     EnumKind,
     ErrorDef,
+    ExtraElement,
     MapType,
     ObjectType,
     ParamDef,
@@ -119,6 +124,7 @@ _KNOWN_CHILDREN: dict[str, frozenset[str]] = {
     "error": frozenset({"parameter"}),
 }
 _SESSION_VALUES = {s.value: s for s in SessionRequirement}
+_NO_EXTRAS: Mapping[str, str] = MappingProxyType({})  # shared, read-only
 
 
 @dataclass
@@ -235,6 +241,8 @@ def _parse_xml(data: bytes, file_name: str) -> etree._Element:
         message = exc.msg or str(exc)
         # libxml2 appends ", line N, column M"; the location is already in front.
         message = re.sub(r",? line \d+, column \d+$", "", message)
+        # libxml2's advice names a C flag; say what it means for a schema instead.
+        message = message.replace(", use XML_PARSE_HUGE option", " (nesting limit)")
         raise _unusable(file_name, line, f"malformed XML: {message}") from None
     if root.getroottree().docinfo.internalDTD is not None:  # belt and braces
         raise _unusable(file_name, 1, _REFUSED)
@@ -278,6 +286,8 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.enums: dict[str, EnumDef] = {}
         self.classes: dict[str, ClassDef] = {}
+        # Unknown sections and unknown elements directly inside sections.
+        self.schema_extras: list[ExtraElement] = []
 
     # -- diagnostics helpers
 
@@ -298,22 +308,44 @@ class _Reader:
 
     def _extras(self, el: etree._Element, kind: str, label: str) -> Mapping[str, str]:
         known = _KNOWN_ATTRIBUTES[kind]
+        if known.issuperset(el.keys()):  # the common case, without building pairs
+            return _NO_EXTRAS
         extras = {str(k): str(v) for k, v in el.attrib.items() if k not in known}
         for key in extras:
             self.warn(el, label, f"unknown attribute '{key}' kept but not understood")
         return extras
 
-    def _children(self, el: etree._Element, kind: str, label: str) -> list[etree._Element]:
+    def _children(
+        self, el: etree._Element, kind: str, label: str
+    ) -> tuple[list[etree._Element], tuple[ExtraElement, ...]]:
+        """Known children, and the unknown ones kept as `ExtraElement`s (with a warning)."""
         known = _KNOWN_CHILDREN.get(kind, frozenset())
         kept = []
+        extras: list[ExtraElement] = []
         for child in el:
             if not isinstance(child.tag, str):
                 continue
             if child.tag in known:
                 kept.append(child)
             else:
-                self.warn(child, label, f"unknown element <{child.tag}> ignored")
-        return kept
+                extras.append(self._extra_element(child, label))
+        return kept, tuple(extras)
+
+    def _leaf_extras(self, el: etree._Element, label: str) -> tuple[ExtraElement, ...]:
+        """Children of an element that should have none (property, param, ...)."""
+        if len(el) == 0:
+            return ()
+        return tuple(
+            self._extra_element(child, label) for child in el if isinstance(child.tag, str)
+        )
+
+    def _extra_element(
+        self, child: etree._Element, label: str, what: str = "element"
+    ) -> ExtraElement:
+        self.warn(child, label, f"unknown {what} <{child.tag}> kept but not understood")
+        xml = etree.tostring(child, encoding="unicode", with_tail=False)
+        attributes = {str(k): str(v) for k, v in child.attrib.items()}
+        return ExtraElement(str(child.tag), attributes, xml, self._src(child))
 
     def _required(self, el: etree._Element, attr: str, label: str) -> str | None:
         value = el.get(attr)
@@ -381,7 +413,7 @@ class _Reader:
             if not isinstance(child.tag, str):
                 continue
             if child.tag not in _SECTION_TAGS:
-                self.warn(child, "schema", f"unknown section <{child.tag}> ignored")
+                self.schema_extras.append(self._extra_element(child, "schema", "section"))
             elif child.tag in sections:
                 self.error(child, "schema", f"duplicate section <{child.tag}>")
             else:
@@ -408,6 +440,7 @@ class _Reader:
             extra_attributes={
                 str(k): str(v) for k, v in root.attrib.items() if k not in _KNOWN_ATTRIBUTES["xml"]
             },
+            extra_elements=tuple(self.schema_extras),
         )
 
     # -- enums
@@ -428,7 +461,8 @@ class _Reader:
                 self.error(el, label, f"enumType must be 'int' or 'string', not '{kind_text}'")
                 kind = EnumKind.STRING
             consts: dict[str, EnumConst] = {}
-            for c in self._children(el, "enum", label):
+            const_elements, enum_extras = self._children(el, "enum", label)
+            for c in const_elements:
                 cname = self._required(c, "name", f"{label} const")
                 value = c.get("value")
                 if value is None:
@@ -436,11 +470,17 @@ class _Reader:
                     continue
                 if cname is None:
                     continue
-                self._extras(c, "const", f"{label}.{cname}")
+                const_extras = self._extras(c, "const", f"{label}.{cname}")
                 self._identifier(c, f"{label}.{cname}", cname, allow_leading_digit=True)
                 if kind is EnumKind.INT and not _is_int(value):
                     self.error(c, label, f"const {cname}: value '{value}' is not an integer")
-                const = EnumConst(cname, value, self._src(c))
+                const = EnumConst(
+                    cname,
+                    value,
+                    self._src(c),
+                    const_extras,
+                    self._leaf_extras(c, f"{label}.{cname}"),
+                )
                 self._unique(consts, cname, const, c, label, "const")
             enum = EnumDef(
                 name=name,
@@ -451,6 +491,7 @@ class _Reader:
                 description=self._text(el.get("description")),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "enum", label),
+                extra_elements=enum_extras,
             )
             self._unique(self.enums, name, enum, el, label, "enum")
 
@@ -462,7 +503,7 @@ class _Reader:
             if child.tag == tag:
                 kept.append(child)
             else:
-                self.warn(child, f"<{section.tag}>", f"unknown element <{child.tag}> ignored")
+                self.schema_extras.append(self._extra_element(child, f"<{section.tag}>"))
         return kept
 
     def _identifier(
@@ -529,8 +570,9 @@ class _Reader:
                 object.__setattr__(self.classes[name], "base", self.classes[base])
         for item in pending.values():
             cls = self.classes[item.name]
-            props = self._read_properties(item.element, f"class {item.name}")
+            props, extras = self._read_properties(item.element, f"class {item.name}")
             object.__setattr__(cls, "properties", props)
+            object.__setattr__(cls, "extra_elements", extras)
 
     def _class_shell(self, item: _PendingClass) -> ClassDef:
         el, label = item.element, f"class {item.name}"
@@ -547,9 +589,12 @@ class _Reader:
             extra_attributes=self._extras(el, "class", label),
         )
 
-    def _read_properties(self, el: etree._Element, label: str) -> tuple[PropertyDef, ...]:
+    def _read_properties(
+        self, el: etree._Element, label: str
+    ) -> tuple[tuple[PropertyDef, ...], tuple[ExtraElement, ...]]:
         props: dict[str, PropertyDef] = {}
-        for p in self._children(el, "class", label):
+        elements, extras = self._children(el, "class", label)
+        for p in elements:
             name = self._required(p, "name", f"{label} property")
             type_text = self._required(
                 p, "type", f"{label}.{name}" if name else f"{label} property"
@@ -589,9 +634,10 @@ class _Reader:
                 requires_permissions=self._list(p.get("requiresPermissions")),
                 source=self._src(p),
                 extra_attributes=self._extras(p, "property", plabel),
+                extra_elements=self._leaf_extras(p, plabel),
             )
             self._unique(props, name, prop, p, label, "property")
-        return tuple(props.values())
+        return tuple(props.values()), extras
 
     # -- types
 
@@ -661,12 +707,14 @@ class _Reader:
                 self.error(el, label, "missing required attribute 'code'")
                 code = name
             params: list[str] = []
-            for p in self._children(el, "error", label):
+            parameter_elements, error_extras = self._children(el, "error", label)
+            for p in parameter_elements:
                 pname = p.get("name")
                 if not pname:
                     self.error(p, label, "parameter without a name")
                     continue
                 self._extras(p, "parameter", label)
+                error_extras += self._leaf_extras(p, label)
                 if not _PARAM_NAME.fullmatch(pname):
                     self.error(p, label, f"parameter name '{pname}' is not a valid identifier")
                 elif pname in params:
@@ -687,6 +735,7 @@ class _Reader:
                 parameters=tuple(params),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "error", label),
+                extra_elements=error_extras,
             )
             self._unique(errors, name, error, el, label, "error")
         return errors
@@ -710,7 +759,8 @@ class _Reader:
             if not _SERVICE_ID.fullmatch(sid):
                 self.error(el, label, f"service id '{sid}' is not a valid identifier")
             actions: dict[str, ActionDef] = {}
-            for a in self._children(el, "service", label):
+            action_elements, service_extras = self._children(el, "service", label)
+            for a in action_elements:
                 action = self._read_action(a, name, errors)
                 if action is not None:
                     self._unique(actions, action.name, action, a, label, "action")
@@ -723,6 +773,7 @@ class _Reader:
                 actions=tuple(actions.values()),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "service", label),
+                extra_elements=service_extras,
             )
             if self._unique(services, sid, service, el, label, "service id"):
                 self._unique(names, name, service, el, label, "service name")
@@ -740,7 +791,9 @@ class _Reader:
         result: Type | None = None
         result_seen = False
         throws: list[str] = []
-        for child in self._children(el, "action", label):
+        children, action_extras = self._children(el, "action", label)
+        child_attributes: dict[str, str] = {}
+        for child in children:
             if child.tag == "param":
                 param = self._read_param(child, label)
                 if param is not None:
@@ -750,7 +803,10 @@ class _Reader:
                     self.error(child, label, "more than one <result>")
                     continue
                 result_seen = True
-                self._extras(child, "result", label)
+                child_attributes.update(
+                    (f"result.{k}", v) for k, v in self._extras(child, "result", label).items()
+                )
+                action_extras += self._leaf_extras(child, label)
                 type_text = child.get("type")
                 if type_text:  # an empty or missing type means the action returns nothing
                     result = self.resolve_type(
@@ -763,7 +819,10 @@ class _Reader:
                         )
                     )
             else:
-                self._extras(child, "throws", label)
+                child_attributes.update(
+                    (f"throws.{k}", v) for k, v in self._extras(child, "throws", label).items()
+                )
+                action_extras += self._leaf_extras(child, label)
                 err = child.get("name")
                 if not err:
                     self.error(child, label, "<throws> without a name")
@@ -799,7 +858,9 @@ class _Reader:
             supported_request_formats=self._list(el.get("supportedRequestFormats")),
             supported_response_formats=self._list(el.get("supportedResponseFormats")),
             source=self._src(el),
-            extra_attributes=self._extras(el, "action", label),
+            # Unknown attributes of <result>/<throws> are kept here as "result.NAME".
+            extra_attributes={**self._extras(el, "action", label), **child_attributes},
+            extra_elements=action_extras,
         )
 
     def _read_param(self, el: etree._Element, label: str) -> ParamDef | None:
@@ -819,6 +880,7 @@ class _Reader:
             description=self._text(el.get("description")),
             source=self._src(el),
             extra_attributes=self._extras(el, "param", plabel),
+            extra_elements=self._leaf_extras(el, plabel),
         )
 
     # -- plugins
@@ -839,9 +901,11 @@ class _Reader:
             found: list[ServiceDef] = []
             raw_names: list[str] = []
             deps: list[tuple[str, etree._Element]] = []
-            for child in self._children(el, "plugin", label):
+            plugin_children, plugin_extras = self._children(el, "plugin", label)
+            for child in plugin_children:
                 if child.tag == "pluginService":
                     self._extras(child, "pluginService", label)
+                    plugin_extras += self._leaf_extras(child, label)
                     sname = self._required(child, "name", f"{label} pluginService")
                     if sname is None:
                         continue
@@ -855,6 +919,7 @@ class _Reader:
                         found.append(service)
                 else:
                     self._extras(child, "dependency", label)
+                    plugin_extras += self._leaf_extras(child, label)
                     dep = self._required(child, "pluginName", label)
                     if dep is not None:
                         deps.append((dep, child))
@@ -865,6 +930,7 @@ class _Reader:
                 dependencies=(),
                 source=self._src(el),
                 extra_attributes=self._extras(el, "plugin", label),
+                extra_elements=plugin_extras,
             )
             if self._unique(plugins, name, plugin, el, label, "plugin"):
                 deps_of[name] = deps
@@ -890,6 +956,11 @@ class _Reader:
             *((e.plugin, e.source, f"enum {e.name}") for e in self.enums.values()),
             *((c.plugin, c.source, f"class {c.name}") for c in self.classes.values()),
             *((s.plugin, s.source, f"service {s.id}") for s in services.values()),
+            *(
+                (a.plugin, a.source, f"action {s.name}.{a.name}")
+                for s in services.values()
+                for a in s.actions
+            ),
         ]
         for plugin, source, label in items:
             if plugin and plugin not in plugins and plugin not in reported:
@@ -906,7 +977,7 @@ class _Reader:
             if not isinstance(group.tag, str):
                 continue
             if group.tag not in ("client", "request"):
-                self.warn(group, "configurations", f"unknown element <{group.tag}> ignored")
+                self.schema_extras.append(self._extra_element(group, "configurations"))
                 continue
             entries: dict[str, ConfigEntry] = {}
             for el in group:
@@ -924,6 +995,7 @@ class _Reader:
                     description=self._text(el.get("description")),
                     source=self._src(el),
                     extra_attributes=self._extras(el, "config", label),
+                    extra_elements=self._leaf_extras(el, label),
                 )
                 self._unique(entries, entry.name, entry, el, label, "configuration")
             groups[str(group.tag)] = tuple(entries.values())

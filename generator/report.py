@@ -19,6 +19,7 @@ from generator.model import (
     EnumDef,
     EnumKind,
     ErrorDef,
+    ExtraElement,
     ParamDef,
     PluginDef,
     Primitive,
@@ -85,8 +86,12 @@ def _plugin_detail(schema: Schema, plugin: PluginDef) -> str:
     owned = sum(1 for c in schema.classes.values() if c.plugin == plugin.name)
     owned_enums = sum(1 for e in schema.enums.values() if e.plugin == plugin.name)
     if owned or owned_enums:
-        parts.append(f"{owned} classes, {owned_enums} enums")
+        parts.append(f"{_count(owned, 'class', 'classes')}, {_count(owned_enums, 'enum', 'enums')}")
     return "; ".join(parts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def action_signature(action: ActionDef) -> str:
@@ -234,6 +239,7 @@ def schema_to_dict(schema: Schema) -> dict[str, Any]:
         "apiVersion": schema.api_version,
         "generatedDate": schema.generated_date,
         "extraAttributes": dict(schema.extra_attributes),
+        "extraElements": _extra_elements(schema.extra_elements),
         "enums": {e.name: _enum(e) for e in schema.enums.values()},
         "classes": {c.name: _class(c) for c in schema.classes.values()},
         "services": {s.id: _service(s) for s in schema.services.values()},
@@ -251,7 +257,16 @@ def _common(item: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"line": item.source.line}
     if extras:
         data["extraAttributes"] = dict(extras)
+    if item.extra_elements:
+        data["extraElements"] = _extra_elements(item.extra_elements)
     return data
+
+
+def _extra_elements(elements: tuple[ExtraElement, ...]) -> list[dict[str, Any]]:
+    return [
+        {"tag": e.tag, "attributes": dict(e.attributes), "xml": e.xml, "line": e.source.line}
+        for e in elements
+    ]
 
 
 def _enum(enum: EnumDef) -> dict[str, Any]:
@@ -261,7 +276,7 @@ def _enum(enum: EnumDef) -> dict[str, Any]:
         "plugin": enum.plugin,
         "deprecated": enum.deprecated,
         "description": enum.description,
-        "consts": [{"name": c.name, "value": c.value, "line": c.source.line} for c in enum.consts],
+        "consts": [{**_common(c), "name": c.name, "value": c.value} for c in enum.consts],
     }
 
 

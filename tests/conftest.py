@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Schema
+from generator.parser import ParseResult
 from generator.sources import load_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ ORACLES_DIR = SHARED_DIR / "oracles"
 SAMPLE_SCHEMA = REPO_ROOT / "schema" / "kaltura-sample.xml"
 REAL_SCHEMAS = ("ovp-22.19.0.xml", "ovp-3.1.1.xml", "ott-5.3.7.xml", "ott-3.6.287.xml")
 
-_parsed: dict[str, Schema] = {}
+_parsed: dict[str, ParseResult] = {}
 
 
 def real_schema_path(name: str) -> Path:
@@ -36,13 +37,18 @@ def real_schema_path(name: str) -> Path:
     return path
 
 
-def parsed_real_schema(name: str) -> Schema:
-    """Parse a real schema once per test session."""
+def parsed_real_result(name: str) -> ParseResult:
+    """Parse (and validate) a real schema once per test session: model and diagnostics."""
     if name not in _parsed:
-        result = load_schema(str(real_schema_path(name)))
-        assert result.schema is not None and not result.errors, result.errors[:5]
-        _parsed[name] = result.schema
+        _parsed[name] = load_schema(str(real_schema_path(name)))
     return _parsed[name]
+
+
+def parsed_real_schema(name: str) -> Schema:
+    """The model of a real schema, parsed once per test session; it must have no errors."""
+    result = parsed_real_result(name)
+    assert result.schema is not None and not result.errors, result.errors[:5]
+    return result.schema
 
 
 @pytest.fixture(params=REAL_SCHEMAS)

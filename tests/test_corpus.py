@@ -97,7 +97,7 @@ CASES = [
             "configurations.xml:12: error: configuration request.ks: duplicate configuration 'ks' (first defined at line 9)",
             "configurations.xml:13: error: configuration request.profile: type KalturaResponseProfile is not defined",
             "configurations.xml:13: error: configuration request.profile: attribute 'volatile' must be 0 or 1, not 'yes'",
-            "configurations.xml:15: warning: configurations: unknown element <server> ignored",
+            "configurations.xml:15: warning: configurations: unknown element <server> kept but not understood",
         ],
         "6 error(s), 1 warning(s)",
     ),
@@ -154,6 +154,14 @@ CASES = [
             "duplicate-classes-properties.xml:12: error: class KalturaThing: name 'KalturaThing' is already used by an enum",
         ],
         "3 error(s), 0 warning(s)",
+    ),
+    Case(
+        "duplicate-error-codes.xml",
+        1,
+        [
+            "duplicate-error-codes.xml:6: error: error HouseholdMissing: code 1006 is already used by DomainNotExists (line 5)",
+        ],
+        "1 error(s), 0 warning(s)",
     ),
     Case(
         "duplicate-enums.xml",
@@ -225,7 +233,7 @@ CASES = [
             "error-parameters.xml:6: error: error ENTRY_ID_NOT_FOUND: duplicate parameter 'ENTRY_ID'",
             "error-parameters.xml:7: error: error ENTRY_ID_NOT_FOUND: parameter without a name",
             "error-parameters.xml:8: error: error ENTRY_ID_NOT_FOUND: parameter name 'bad name' is not a valid identifier",
-            "error-parameters.xml:9: warning: error ENTRY_ID_NOT_FOUND: unknown element <param> ignored",
+            "error-parameters.xml:9: warning: error ENTRY_ID_NOT_FOUND: unknown element <param> kept but not understood",
             "error-parameters.xml:11: error: error NO_CODE: missing required attribute 'code'",
             "error-parameters.xml:11: warning: error NO_CODE: message uses @WHAT@ but declares no such parameter",
             "error-parameters.xml:12: error: error code 1000: missing required attribute 'name'",
@@ -350,8 +358,9 @@ CASES = [
         0,
         [
             "undeclared-plugin.xml:4: warning: enum KalturaDocumentType: plugin document is not declared in <plugins>",
+            "undeclared-plugin.xml:8: warning: action liveStream.allocateConferenceRoom: plugin conference is not declared in <plugins>",
         ],
-        "0 error(s), 1 warning(s)",
+        "0 error(s), 2 warning(s)",
     ),
     Case(
         "unknown-attributes-elements.xml",
@@ -360,14 +369,14 @@ CASES = [
             "unknown-attributes-elements.xml:2: warning: schema: unknown attribute 'serverVersion' kept but not understood",
             "unknown-attributes-elements.xml:4: warning: enum KalturaSize: unknown attribute 'since' kept but not understood",
             "unknown-attributes-elements.xml:5: warning: enum KalturaSize.SMALL: unknown attribute 'color' kept but not understood",
-            "unknown-attributes-elements.xml:6: warning: enum KalturaSize: unknown element <alias> ignored",
+            "unknown-attributes-elements.xml:6: warning: enum KalturaSize: unknown element <alias> kept but not understood",
             "unknown-attributes-elements.xml:10: warning: class KalturaA: unknown attribute 'sealed' kept but not understood",
             "unknown-attributes-elements.xml:11: warning: class KalturaA.id: unknown attribute 'indexed' kept but not understood",
             "unknown-attributes-elements.xml:15: warning: service a: unknown attribute 'rateLimit' kept but not understood",
             "unknown-attributes-elements.xml:16: warning: action a.get: unknown attribute 'timeout' kept but not understood",
             "unknown-attributes-elements.xml:17: warning: action a.get: unknown attribute 'cache' kept but not understood",
-            "unknown-attributes-elements.xml:18: warning: action a.get: unknown element <example> ignored",
-            "unknown-attributes-elements.xml:22: warning: schema: unknown section <webhooks> ignored",
+            "unknown-attributes-elements.xml:18: warning: action a.get: unknown element <example> kept but not understood",
+            "unknown-attributes-elements.xml:22: warning: schema: unknown section <webhooks> kept but not understood",
         ],
         "0 error(s), 11 warning(s)",
     ),
@@ -430,3 +439,21 @@ def test_strict_turns_warnings_into_failure(
     monkeypatch.chdir(CORPUS)
     result = CliRunner().invoke(main, ["validate", "--strict", case_file])
     assert result.exit_code == exit_code
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_xxe_never_discloses_a_local_file(encoding: str, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
+        f'<!DOCTYPE xml [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+        '<xml apiVersion="1"><classes><class name="KalturaA" description="&s;"/></classes></xml>'
+    )
+    schema = tmp_path / "xxe.xml"
+    schema.write_bytes(xml.encode(encoding))
+    for command in (["validate"], ["inspect", "--json"]):
+        result = CliRunner().invoke(main, [*command, str(schema)])
+        assert result.exit_code == 2
+        assert "TOP-SECRET-VALUE" not in result.output
+        assert result.stderr == f"{schema}:2: error: {REFUSED}\n"

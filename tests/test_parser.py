@@ -22,7 +22,13 @@ from generator.model import (
 )
 from generator.parser import parse_bytes
 from generator.sources import load_schema
-from tests.conftest import REAL_SCHEMAS, SAMPLE_SCHEMA, SCHEMAS_DIR, parsed_real_schema
+from tests.conftest import (
+    REAL_SCHEMAS,
+    SAMPLE_SCHEMA,
+    SCHEMAS_DIR,
+    parsed_real_result,
+    parsed_real_schema,
+)
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -80,7 +86,7 @@ def test_sample_covers_every_kind_of_type_and_action(sample) -> None:  # type: i
     ), "a KalturaObjectBase property"
     actions = [a for _, a in sample.actions]
     assert {a.result_kind for a in actions} == set(ResultKind)
-    assert {a.session_required for a in actions} == {*SessionRequirement}
+    assert {a.session_required for a in actions} == {*SessionRequirement, None}
     assert any(len(a.file_params) >= 2 and any(p.optional for p in a.file_params) for a in actions)
     assert any(isinstance(p.type, MapType) for a in actions for p in a.params)
     defaults = {p.default for a in actions for p in a.params}
@@ -194,7 +200,19 @@ def test_unknown_attributes_are_kept() -> None:
     assert schema.extra_attributes == {"serverVersion": "23.0"}
     assert schema.classes["KalturaA"].extra_attributes == {"sealed": "1"}
     assert schema.classes["KalturaA"].properties[0].extra_attributes == {"indexed": "1"}
-    assert schema.services["a"].action("get").extra_attributes == {"timeout": "5"}  # type: ignore[union-attr]
+    get = schema.services["a"].action("get")
+    assert get is not None
+    assert get.extra_attributes == {"timeout": "5", "result.cache": "60"}
+    assert [(e.tag, e.xml, e.source.line) for e in get.extra_elements] == [
+        ("example", "<example>get a</example>", 18)
+    ]
+    size = schema.enums["KalturaSize"]
+    assert size.extra_attributes == {"since": "23.0"}
+    assert size.consts[0].extra_attributes == {"color": "red"}
+    assert [(e.tag, dict(e.attributes)) for e in size.extra_elements] == [
+        ("alias", {"name": "TINY"})
+    ]
+    assert [e.xml for e in schema.extra_elements] == ["<webhooks/>"]
 
 
 def test_inheritance_cycle_leaves_a_usable_model() -> None:
@@ -229,10 +247,20 @@ EXPECTED_WARNINGS = {
 
 @pytest.mark.parametrize("name", REAL_SCHEMAS)
 def test_real_schema_warnings_are_the_known_ones(name: str) -> None:
-    path = SCHEMAS_DIR / name
-    if not path.is_file():
-        pytest.skip(f"{path} not available")
-    result = load_schema(str(path))
+    result = parsed_real_result(name)
     assert result.errors == []
     kinds = Counter(d.message.split()[0] for d in result.warnings)
     assert dict(kinds) == EXPECTED_WARNINGS[name]
+
+
+def test_huge_text_is_read_and_deep_nesting_is_refused_cleanly() -> None:
+    big = b"x" * 20_000_000  # above libxml2's 10 MB text limit without huge_tree
+    data = b'<xml apiVersion="1"><classes><class name="KalturaA" description="' + big + b'"/>'
+    result = parse_bytes(data + b"</classes></xml>", "big.xml")
+    assert len(result.schema.classes["KalturaA"].description) == len(big)  # type: ignore[union-attr]
+    deep = b'<xml apiVersion="1">' + b"<x>" * 5000 + b"</x>" * 5000 + b"</xml>"
+    with pytest.raises(SchemaLoadError) as info:
+        parse_bytes(deep, "deep.xml")
+    assert str(info.value) == (
+        "deep.xml:1: error: malformed XML: Excessive depth in document: 2048 (nesting limit)"
+    )
