@@ -2944,6 +2944,17 @@ _A_media__get = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+_A_media__getVolumeMap = ActionSpec(
+    "media",
+    "getVolumeMap",
+    (
+        ParamSpec("entryId", FieldKind.STRING),
+        ParamSpec("desiredLines", FieldKind.INT, None, OPTIONAL),
+    ),
+    ResultSpec(FieldKind.FILE),
+    multi_request=False,
+    serve=True,
+)
 _A_media__list = ActionSpec(
     "media",
     "list",
@@ -3008,6 +3019,14 @@ class KalturaMediaService(KalturaServiceBase):
         :param version: Desired version of the data"""
         _result = self.client._call(_A_media__get, (entryId, version))
         return _cast("KalturaMediaEntry", _result)
+
+    def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
+        """Get volume map by entry id
+
+        :param entryId: Entry id
+        :param desiredLines: Desired Lines"""
+        _result = self.client._call(_A_media__getVolumeMap, (entryId, desiredLines))
+        return _cast("str", _result)
 
     def list(
         self,
@@ -3109,6 +3128,12 @@ _A_system__getTime = ActionSpec(
     (),
     ResultSpec(FieldKind.INT),
 )
+_A_system__getVersion = ActionSpec(
+    "system",
+    "getVersion",
+    (),
+    ResultSpec(FieldKind.STRING),
+)
 _A_system__ping = ActionSpec(
     "system",
     "ping",
@@ -3123,6 +3148,11 @@ class KalturaSystemService(KalturaServiceBase):
     def getTime(self) -> int:
         _result = self.client._call(_A_system__getTime, ())
         return _cast("int", _result)
+
+    def getVersion(self) -> str:
+        """(sample) written the ovp-3.1.1 way: no enableInMultiRequest, no sessionRequired"""
+        _result = self.client._call(_A_system__getVersion, ())
+        return _cast("str", _result)
 
     def ping(self) -> bool:
         """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
