@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from generator.paths import TEMPLATES_DIR
 from generator.targets.python import render_package
@@ -181,6 +180,7 @@ def test_redeclared_inherited_property_is_one_parameter(sample_package: Path) ->
 
 
 def test_package_metadata(sample_package: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     meta = tomllib.loads((sample_package / "pyproject.toml").read_text())
     project = meta["project"]
     schema = sample_schema()
@@ -197,6 +197,7 @@ def test_package_metadata(sample_package: Path) -> None:
 
 
 def test_every_third_party_import_of_the_package_is_declared(sample_package: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     meta = tomllib.loads((sample_package / "pyproject.toml").read_text())
     declared = {
         dep.split(";")[0].split("[")[0].split("=")[0].split(">")[0].split("<")[0].strip().lower()
@@ -310,3 +311,46 @@ def test_mypy_strict_passes_on_the_sample_package(sample_package: Path, tmp_path
         text=True,
     )
     assert proc.returncode == 0, proc.stdout[-5000:]
+
+
+@pytest.mark.slow
+def test_user_code_is_type_checked(sample_package: Path, tmp_path: Path) -> None:
+    """The annotations are real: correct official-style code passes mypy --strict, a wrong
+    argument type and a misspelt parameter are reported."""
+    import subprocess
+
+    good = tmp_path / "good.py"
+    good.write_text(
+        "from KalturaClient import KalturaClient, KalturaConfiguration\n"
+        "from KalturaClient.Plugins.Core import KalturaMediaEntryFilter, KalturaFilterPager\n"
+        "client = KalturaClient(KalturaConfiguration())\n"
+        "result = client.media.list(KalturaMediaEntryFilter(nameLike='x'), KalturaFilterPager(5))\n"
+        "objects = result.objects\n"
+        "if isinstance(objects, list):\n"
+        "    names: list[str | None] = [entry.name for entry in objects]\n"
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from KalturaClient.Plugins.Core import KalturaMediaEntry, KalturaFilterPager\n"
+        "KalturaMediaEntry(name=5)\n"
+        "KalturaFilterPager(pageSise=5)\n"
+    )
+
+    def mypy(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                *(sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10"),
+                *("--cache-dir", str(tmp_path / "cache"), str(path)),
+            ],
+            cwd=sample_package,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "MYPYPATH": str(sample_package)},
+        )
+
+    ok = mypy(good)
+    assert ok.returncode == 0, ok.stdout
+    wrong = mypy(bad)
+    assert wrong.returncode == 1
+    assert 'Argument "name" to "KalturaMediaEntry" has incompatible type "int"' in wrong.stdout
+    assert 'Unexpected keyword argument "pageSise"' in wrong.stdout

@@ -26,6 +26,7 @@ from generator.targets import RenderedFiles
 __all__ = ["cache_dir", "cache_key", "load", "store"]
 
 _FORMAT = b"kcg-python-1"
+KEEP = 16  # entries kept in the cache directory
 _SKIP_FIELDS = frozenset({"source"})  # positions in the schema file never reach the output
 _BY_NAME = (ClassDef, EnumDef, PluginDef, ServiceDef)
 
@@ -45,40 +46,46 @@ _SCALARS = (str, int, float, bool, type(None))
 def _fields(kind: type) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
-        names = tuple(
-            f.name
-            for f in dataclasses.fields(kind)
-            if f.name not in _SKIP_FIELDS
-        )
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS)
         _FIELDS[kind] = names
     return names
 
 
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+_BY_NAME_TYPES = frozenset(_BY_NAME)
+
+
 def _walk(value: object, out: list[object], top: bool) -> None:
-    """Flatten `value` into `out`: scalars as themselves, structure as markers."""
-    if isinstance(value, _SCALARS):
+    """Flatten `value` into `out`: scalars as themselves, structure as markers.
+
+    Dispatch on the exact type first (the model's values are overwhelmingly plain strings
+    and booleans); this walk is most of the cost of a cache hit."""
+    kind = type(value)
+    if kind in _SCALAR_TYPES:
         out.append(value)
+    elif kind in _BY_NAME_TYPES and not top:
+        # Referenced elements are fingerprinted where they are defined.
+        out.append(("@", getattr(value, "id", None) or getattr(value, "name", None)))
+    elif kind is tuple or kind is list:
+        seq: tuple[object, ...] | list[object] = value  # type: ignore[assignment]
+        out.append(("[", len(seq)))
+        for item in seq:
+            _walk(item, out, False)
     elif isinstance(value, enum.Enum):
         out.append(value.value)
-    elif isinstance(value, _BY_NAME) and not top:
-        # Referenced elements are fingerprinted where they are defined.
-        out.append(("@", getattr(value, "id", None) or value.name))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _fields(type(value))
-        out.append(type(value).__name__)
-        for name in names:
+        out.append(kind.__name__)
+        for name in _fields(kind):
             _walk(getattr(value, name), out, False)
     elif isinstance(value, Mapping):
         out.append(("{", len(value)))
         for k, v in value.items():
             out.append(k)
-            _walk(v, out, isinstance(v, _BY_NAME))
-    elif isinstance(value, (tuple, list)):
-        out.append(("[", len(value)))
-        for item in value:
-            _walk(item, out, False)
+            _walk(v, out, type(v) in _BY_NAME_TYPES)
+    elif isinstance(value, _SCALARS):  # subclasses of the scalar types
+        out.append(value)
     else:
-        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+        raise TypeError(f"cannot fingerprint {kind.__name__}")
 
 
 def _schema_digest(schema: Schema) -> bytes:
@@ -126,5 +133,13 @@ def store(key: str, files: RenderedFiles) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(dict(files)))
         os.replace(tmp, directory / f"python-{key}.bin")
+        _prune(directory)
     except OSError:
         return  # a cache that cannot be written is only slower
+
+
+def _prune(directory: Path) -> None:
+    """Keep the KEEP most recently written entries (each is a whole package, MBs)."""
+    entries = sorted(directory.glob("python-*.bin"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)
