@@ -49,13 +49,18 @@ def test_installed_package_resolves_by_official_import_paths(
         "import { MediaListAction } from 'kaltura-typescript-client/api/types/MediaListAction';\n"
         "import * as types from 'kaltura-typescript-client/api/types';\n"
         "import { allTypes } from 'kaltura-typescript-client/api/all-types';\n"
+        "import { KalturaRequestOptions } from"
+        " 'kaltura-typescript-client/api/kaltura-request-options';\n"
         "const body = new MediaListAction({}).buildRequest(null);\n"
         "const same = types.MediaListAction === MediaListAction;\n"
-        "console.log(JSON.stringify([typeof KalturaClient, body, same, allTypes.length]));\n"
+        "const options = new KalturaRequestOptions({ ks: 'k' }).toRequestObject();\n"
+        "const report = [typeof KalturaClient, body, same, allTypes.length, options];\n"
+        "console.log(JSON.stringify(report));\n"
     )
     result = run(["node", str(app)], tmp_path)
     assert result.returncode == 0, result.stderr
-    kind, body, same, count = json.loads(result.stdout)
+    kind, body, same, count, options = json.loads(result.stdout)
+    assert options == {"ks": "k"}
     assert kind == "function"
     assert body == {"service": "media", "action": "list"}
     assert same is True

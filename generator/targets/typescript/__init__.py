@@ -434,6 +434,8 @@ class _Renderer:
                     "types": "./dist/api/all-types.d.ts",
                     "default": "./dist/api/all-types.js",
                 },
+                # the official client's other deep imports (api/kaltura-request-options, ...)
+                "./api/*": {"types": "./dist/api/*.d.ts", "default": "./dist/api/*.js"},
                 "./package.json": "./package.json",
             },
             "files": ["dist", "src", "README.md"],
