@@ -436,6 +436,7 @@ class _Renderer:
                 },
                 # the official client's other deep imports (api/kaltura-request-options, ...)
                 "./api/*": {"types": "./dist/api/*.d.ts", "default": "./dist/api/*.js"},
+                "./*": {"types": "./dist/*.d.ts", "default": "./dist/*.js"},
                 "./package.json": "./package.json",
             },
             "files": ["dist", "src", "README.md"],
