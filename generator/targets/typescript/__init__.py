@@ -172,6 +172,9 @@ class _Renderer:
     @cached_property
     def actions(self) -> list[tuple[ServiceDef, ActionDef, str]]:
         """Selected actions with their class names; clashes get a numeric suffix."""
+        for pattern in (*self.options.include, *self.options.exclude):
+            if not any(_matches((pattern,), s, a) for s, a in self.schema.actions):
+                raise ValueError(f"'{pattern}' matches no action of the schema")
         taken = {n.lower() for n in (*self.schema.classes, *self.schema.enums)}
         result = []
         for service, action in self.schema.actions:
