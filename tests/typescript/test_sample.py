@@ -66,7 +66,10 @@ def test_package_metadata(sample_files: RenderedFiles) -> None:
     assert package["devDependencies"] == {"typescript": toolchain["devDependencies"]["typescript"]}
     assert package["exports"]["./api/types/*"]["types"] == "./dist/api/types/*.d.ts"
     config = json.loads(sample_files["tsconfig.json"])
-    assert config["compilerOptions"]["strict"] is True
+    options = config["compilerOptions"]
+    assert options["strict"] is True
+    assert options["exactOptionalPropertyTypes"] is True
+    assert options["noUncheckedIndexedAccess"] is True
     readme = sample_files["README.md"].decode()
     assert "Differences from the official client" in readme
 
