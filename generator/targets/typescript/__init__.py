@@ -324,10 +324,14 @@ class _Renderer:
                 spec = field_spec(action.result)
                 kind_literal, _, rest = spec[1:-1].partition(", ")
                 sub = rest.partition(", ")[2] if rest else "''"
-                result_spec = (
-                    f"{{ kind: {kind_literal}, subType: {sub}, "
-                    f"types: [{', '.join(sorted(closure))}] }}"
-                )
+                types = ", ".join(sorted(closure))
+                result_spec = f"{{ kind: {kind_literal}, subType: {sub}, types: [{types}] }}"
+                if len(result_spec) > 70:  # one class per line, as a formatter would
+                    listed = "".join(f"        {name},\n" for name in sorted(closure))
+                    result_spec = (
+                        f"{{\n    kind: {kind_literal},\n    subType: {sub},\n"
+                        f"    types: [\n{listed}    ],\n}}"
+                    )
             else:
                 result_spec = "{ kind: 'v' }"
         args_base = f"{base}Args" if base == "KalturaUploadRequest" else "KalturaRequestArgs"
