@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.typescript.conftest import HERE, TSC, BuiltPackage, run, tsc_errors
+from tests.typescript.conftest import ESBUILD, HERE, TSC, BuiltPackage, run, tsc_errors
 
 pytestmark = pytest.mark.slow
 
@@ -89,3 +89,33 @@ def test_typed_surface(ovp22_package: BuiltPackage, tmp_path: Path) -> None:
     errors = tsc_errors(result)
     assert errors == [], "\n".join(errors)
     assert result.returncode == 0
+
+
+def test_bundlers_keep_only_what_an_app_uses(sample_package: BuiltPackage, tmp_path: Path) -> None:
+    """One module per type + sideEffects:false: a media.list app bundles no unrelated class,
+    even when it imports through the `api/types` barrel."""
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "kaltura-typescript-client").symlink_to(sample_package.root)
+    sizes = {}
+    for name, module in (("direct", "api/types/MediaListAction"), ("barrel", "api/types")):
+        app = tmp_path / f"{name}.mjs"
+        app.write_text(
+            "import { KalturaClient } from 'kaltura-typescript-client';\n"
+            f"import {{ MediaListAction }} from 'kaltura-typescript-client/{module}';\n"
+            "const client = new KalturaClient({ endpointUrl: 'https://x', clientTag: 't' });\n"
+            "client.request(new MediaListAction({})).then((r) => console.log(r.totalCount));\n"
+        )
+        out = tmp_path / f"{name}.bundle.js"
+        cmd = [str(ESBUILD), str(app), "--bundle", "--format=esm", f"--outfile={out}"]
+        result = run([*cmd, "--log-level=error"], tmp_path)
+        assert result.returncode == 0, result.stderr
+        bundle = out.read_text()
+        assert "KalturaMediaListResponse" in bundle and "KalturaMediaEntry" in bundle
+        for unrelated in (
+            "KalturaMetadataProfile",
+            "UploadTokenUploadAction",
+            "KalturaSessionType",
+        ):
+            assert unrelated not in bundle, unrelated
+        sizes[name] = len(bundle)
+    assert sizes["barrel"] == sizes["direct"]
