@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.typescript.conftest import ESBUILD, HERE, TSC, BuiltPackage, run, tsc_errors
+from generator.output import write_tree
+from tests.typescript.conftest import (
+    ESBUILD,
+    HERE,
+    TSC,
+    BuiltPackage,
+    rendered_real,
+    require_toolchain,
+    run,
+    tsc_errors,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +45,21 @@ def test_node_runtime_suite(package: str, request: pytest.FixtureRequest) -> Non
     assert "# fail 0" in summary
     passed = int(next(line for line in summary if line.startswith("# pass")).split()[-1])
     assert passed >= 20
+
+
+def test_ott_package_at_run_time(tmp_path: Path) -> None:
+    """A real OTT schema's package: map parameters on the wire, wrapped responses, errors."""
+    require_toolchain()
+    root = tmp_path / "package"
+    write_tree(root, rendered_real("ott-5.3.7.xml"))
+    build = run([str(TSC), "-p", "tsconfig.json", "--strict"], root)
+    assert build.returncode == 0, build.stdout[-2000:]
+    env = {**os.environ, "KALTURA_TS_DIST": str(root / "dist")}
+    result = run(
+        ["node", "--test", "--test-reporter=tap", str(HERE / "ott.test.mjs")], HERE, env=env
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# pass 2" in result.stdout
 
 
 def test_installed_package_resolves_by_official_import_paths(
