@@ -4,6 +4,8 @@
   generator takes about 8.5 s for the same schema (not runnable here, so no in-run ratio).
 * `tsc --noEmit` of the generated ovp-22.19.0 package (strict) vs the official client's
   `tsc --noEmit` with its own non-strict config, both measured in this run.
+* node, no network: building the parameters of a media.list call and parsing a 500-entry
+  response into typed objects, ours vs the official client.
 * esbuild bundle (minified ESM, browser) of a tiny app that only calls media.list, ours vs
   the official client built from the oracle; the sizes (minified and gzip) are in the note,
   the time column is esbuild's. A second case imports through the `api/types` barrel, the
@@ -13,6 +15,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import subprocess
 import tarfile
@@ -121,6 +124,8 @@ def run() -> list[Row]:
         )
 
         _run([tsc, "-p", "tsconfig.json"], ours)
+        if official is not None:
+            rows += _runtime_rows(ours, official)
         cases = [("media.list app, per-module imports", "api/types/MediaListAction")]
         cases.append(("media.list app, api/types barrel", "api/types/index"))
         for label, types_module in cases:
@@ -162,6 +167,37 @@ def run() -> list[Row]:
                 )
             )
     return rows
+
+
+def _runtime_rows(ours: Path, official: Path) -> list[Row]:
+    """Client-side work of a media.list call in node (benchmarks/ts/runtime_bench.mjs)."""
+    script = Path(__file__).resolve().parent / "ts" / "runtime_bench.mjs"
+    result = subprocess.run(
+        ["node", str(script), str(ours / "dist"), str(official / "dist")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    cases = (
+        ("build", "media.list request parameters (filter + pager)"),
+        ("parse", "parse a 500-entry media.list response"),
+    )
+    return [
+        Row(
+            "typescript",
+            f"runtime: {label}",
+            data["ours"][key] / 1000,
+            31,
+            reference="official client",
+            reference_s=data["official"][key] / 1000,
+            note=(
+                f"node, median of 31 after warm-up: ours {data['ours'][key] * 1000:.1f} us, "
+                f"official {data['official'][key] * 1000:.1f} us"
+            ),
+        )
+        for key, label in cases
+    ]
 
 
 def _official(work: Path, shared: Path) -> Path | None:

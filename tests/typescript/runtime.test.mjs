@@ -148,6 +148,16 @@ test('map results', async (t) => {
     assert.equal(result.b.constructor.name, 'KalturaStringValue');
 });
 
+test('a response cannot re-prototype parsed objects (__proto__ keys are ignored)', async () => {
+    reply(200, '{"objectType": "KalturaMediaListResponse", "totalCount": 1, "relatedObjects": {"__proto__": {"objectType": "KalturaX", "polluted": true}, "ok": {"objectType": "KalturaNoSuchType", "__proto__": {"polluted": true}, "totalCount": 7}}}');
+    const result = await client().request(new MediaListAction({}));
+    assert.deepEqual(Object.keys(result.relatedObjects), ['ok']);
+    assert.equal(result.relatedObjects.ok.totalCount, 7);
+    assert.equal(result.relatedObjects.ok.polluted, undefined);
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.getPrototypeOf(result.relatedObjects), Object.prototype);
+});
+
 test('simple results: booleans, strings', async () => {
     reply(200, true);
     assert.equal(await client().request(new SystemPingAction()), true);

@@ -8,6 +8,9 @@ compile under `tsc --strict`.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,7 +69,10 @@ def test_package_metadata(sample_files: RenderedFiles) -> None:
     assert package["devDependencies"] == {"typescript": toolchain["devDependencies"]["typescript"]}
     assert package["exports"]["./api/types/*"]["types"] == "./dist/api/types/*.d.ts"
     config = json.loads(sample_files["tsconfig.json"])
-    assert config["compilerOptions"]["strict"] is True
+    options = config["compilerOptions"]
+    assert options["strict"] is True
+    assert options["exactOptionalPropertyTypes"] is True
+    assert options["noUncheckedIndexedAccess"] is True
     readme = sample_files["README.md"].decode()
     assert "Differences from the official client" in readme
 
@@ -77,3 +83,18 @@ def test_sample_compiles_strict(sample_files: RenderedFiles, tmp_path: Path) -> 
     result = run([str(TSC), "-p", "tsconfig.json", "--strict", "--noEmit"], tmp_path / "package")
     assert tsc_errors(result) == [], result.stdout[-3000:]
     assert result.returncode == 0
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    trees = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "generator", "generate", "--target", "typescript"]
+        cmd += ["--schema", str(SAMPLE_SCHEMA), "--out", str(out)]
+        subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=REPO_ROOT)
+        trees.append(
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        )
+    assert trees[0] == trees[1]
+    assert len(trees[0]) > 100

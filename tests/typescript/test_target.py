@@ -157,6 +157,13 @@ def test_include_and_exclude_select_actions() -> None:
     assert all("Metadata" in p for p in plugin if p.endswith("Action.ts"))
 
 
+def test_a_pattern_matching_nothing_is_an_error() -> None:
+    result = load_schema(str(SAMPLE_SCHEMA))
+    assert result.schema is not None
+    with pytest.raises(ValueError, match=r"'nosuch\.\*' matches no action"):
+        TARGET.render(result.schema, GenerateOptions(include=("nosuch.*",)))
+
+
 def test_cli_generates_a_package(tmp_path: Path) -> None:
     out = tmp_path / "ts"
     runner = CliRunner()

@@ -60,6 +60,7 @@ def test_every_action_sends_the_official_body(
     # every action the official client has, plus one multi-request with dependencies
     assert report["compared"] == EXPECTED_COMPARED + 1
     assert report["serve"] == 40
+    assert report["serveUrls"] == 40  # and the URL each serve action resolves to is the same
     assert report["withOptions"] > 100  # per-request options (ks, responseProfile) on many
     print(f"wire harness: {report['compared']} request bodies compared, all equal")
 

@@ -43,6 +43,10 @@ export async function surface(): Promise<void> {
     const [first, second] = multi.responses;
     assertType<Equal<typeof first.result, KalturaMediaEntry | undefined>>();
     assertType<Equal<typeof second.result, boolean | undefined>>();
+    const [direct0, direct1] = multi; // the response itself is typed by position
+    assertType<Equal<typeof direct0.result, KalturaMediaEntry | undefined>>();
+    assertType<Equal<typeof direct1.result, boolean | undefined>>();
+    assertType<Equal<typeof multi[0]['result'], KalturaMediaEntry | undefined>>();
     const viaClass = await client.multiRequest(new KalturaMultiRequest(new SystemPingAction()));
     assertType<Equal<typeof viaClass.responses[0]['result'], boolean | undefined>>();
 

@@ -71,6 +71,13 @@ function firstDifference(a, b, where = '') {
     return { at: where || '.', official: a, ours: b };
 }
 
+function urlKey(url) {
+    const parsed = new URL(url);
+    const query = [...parsed.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort();
+    return { origin: parsed.origin, path: parsed.pathname, query };
+}
+let serveUrls = 0;
+
 const defaultsArgs = { ks: 'KS-SECRET', partnerId: 4242, language: 'en' };
 const officialDefaults = new official.options.KalturaRequestOptions(defaultsArgs);
 const ourDefaults = new ourIndex.KalturaRequestOptions(defaultsArgs);
@@ -123,6 +130,19 @@ for (const item of spec.actions) {
     compared += 1;
     if (item.serve) serve += 1;
     if (perturb) actual.perturbed = true;
+    if (item.serve) {
+        // serve actions: the URL each client resolves to, compared as origin + path + query set
+        // (what the official KalturaFileRequestAdapter computes; its client.request() cannot be
+        // used here: CancelableAction.resolve() settles before then() is attached, so it never
+        // delivers the URL)
+        const { service, action, ...query } = official.utils.prepareParameters(officialAction, clientOptions, officialDefaults);
+        const officialUrl = official.utils.createEndpoint(officialAction, clientOptions, service, action, query);
+        const ourClient = new ourIndex.KalturaClient(clientOptions, defaultsArgs);
+        const ourUrl = await ourClient.request(ourAction);
+        const difference = firstDifference(urlKey(officialUrl), urlKey(ourUrl.url));
+        if (difference) mismatches.push({ action: `${item.ourClass} (URL)`, ...difference });
+        serveUrls += 1;
+    }
     const difference = firstDifference(expected, actual);
     if (difference) mismatches.push({ action: item.ourClass, ...difference });
 }
@@ -152,4 +172,4 @@ for (const item of spec.actions) {
     if (difference) mismatches.push({ action: 'multirequest', ...difference });
 }
 
-console.log(JSON.stringify({ compared, serve, withOptions, mismatches }));
+console.log(JSON.stringify({ compared, serve, serveUrls, withOptions, mismatches }));

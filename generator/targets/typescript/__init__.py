@@ -172,6 +172,9 @@ class _Renderer:
     @cached_property
     def actions(self) -> list[tuple[ServiceDef, ActionDef, str]]:
         """Selected actions with their class names; clashes get a numeric suffix."""
+        for pattern in (*self.options.include, *self.options.exclude):
+            if not any(_matches((pattern,), s, a) for s, a in self.schema.actions):
+                raise ValueError(f"'{pattern}' matches no action of the schema")
         taken = {n.lower() for n in (*self.schema.classes, *self.schema.enums)}
         result = []
         for service, action in self.schema.actions:
@@ -321,10 +324,14 @@ class _Renderer:
                 spec = field_spec(action.result)
                 kind_literal, _, rest = spec[1:-1].partition(", ")
                 sub = rest.partition(", ")[2] if rest else "''"
-                result_spec = (
-                    f"{{ kind: {kind_literal}, subType: {sub}, "
-                    f"types: [{', '.join(sorted(closure))}] }}"
-                )
+                types = ", ".join(sorted(closure))
+                result_spec = f"{{ kind: {kind_literal}, subType: {sub}, types: [{types}] }}"
+                if len(result_spec) > 70:  # one class per line, as a formatter would
+                    listed = "".join(f"        {name},\n" for name in sorted(closure))
+                    result_spec = (
+                        f"{{\n    kind: {kind_literal},\n    subType: {sub},\n"
+                        f"    types: [\n{listed}    ],\n}}"
+                    )
             else:
                 result_spec = "{ kind: 'v' }"
         args_base = f"{base}Args" if base == "KalturaUploadRequest" else "KalturaRequestArgs"
@@ -434,6 +441,9 @@ class _Renderer:
                     "types": "./dist/api/all-types.d.ts",
                     "default": "./dist/api/all-types.js",
                 },
+                # the official client's other deep imports (api/kaltura-request-options, ...)
+                "./api/*": {"types": "./dist/api/*.d.ts", "default": "./dist/api/*.js"},
+                "./*": {"types": "./dist/*.d.ts", "default": "./dist/*.js"},
                 "./package.json": "./package.json",
             },
             "files": ["dist", "src", "README.md"],

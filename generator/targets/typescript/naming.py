@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 from generator.model import (
     ArrayType,
@@ -229,7 +230,12 @@ def default_literal(param: ParamDef) -> str | None:
 
 def jsdoc(text: str, indent: str = "", extra: tuple[str, ...] = ()) -> str:
     """A `/** ... */` block for a description (empty when there is nothing to say)."""
-    lines = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
+    raw = [line.rstrip() for line in text.strip().split("\n")] if text.strip() else []
+    width = max(40, 100 - len(indent) - 3)
+    lines: list[str] = []
+    for line in raw:  # wrapped at 100 columns, words never split
+        wrapped = textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+        lines += wrapped or [""]
     lines += list(extra)
     if not lines:
         return ""

@@ -240,7 +240,11 @@ export class KalturaGenericObject extends KalturaObjectBase {
     [key: string]: unknown;
 
     override fromResponseObject(data: unknown): this {
-        if (isRecord(data)) Object.assign(this, data);
+        if (isRecord(data)) {
+            for (const [key, value] of Object.entries(data)) {
+                if (key !== '__proto__') (this as Record<string, unknown>)[key] = value;
+            }
+        }
         return this;
     }
 }
@@ -304,6 +308,7 @@ export function parseValue(kind: KalturaFieldKind | 'v', subType: string, raw: u
             }
             const result: Record<string, unknown> = {};
             for (const [key, item] of Object.entries(raw)) {
+                if (key === '__proto__') continue; // a response never re-prototypes our objects
                 result[key] = subType.startsWith(':') ? scalar(subType.slice(1), item) : parseObject(item, subType, `${where}.${key}`);
             }
             return result;

@@ -1,6 +1,6 @@
 import { KalturaAPIException } from './api/kaltura-api-exception.js';
 import { KalturaClientException } from './api/kaltura-client-exception.js';
-import { KalturaMultiRequest, KalturaMultiResponse } from './api/kaltura-multi-request.js';
+import { KalturaMultiRequest, KalturaMultiResponse, type KalturaMultiResults } from './api/kaltura-multi-request.js';
 import { KalturaFileRequest, KalturaRequest, KalturaUploadRequest, isApiError, unwrapNested } from './api/kaltura-request.js';
 import { KalturaRequestOptions, type KalturaRequestOptionsArgs } from './api/kaltura-request-options.js';
 import { fieldsOf, ownMetadata } from './api/kaltura-object-base.js';
@@ -187,11 +187,15 @@ export class KalturaClient {
         });
     }
 
-    /** Send several requests in one HTTP call; resolves with one typed response per request. */
+    /**
+     * Send several requests in one HTTP call; resolves with one response per request, typed by
+     * position: `const [a, b] = await client.multiRequest([getA, getB])` gives `a.result` the
+     * result type of `getA`.
+     */
     multiRequest<const R extends readonly AnyRequest[]>(
         requests: R | KalturaMultiRequest<R>,
         callOptions: KalturaCallOptions = {},
-    ): CancelablePromise<KalturaMultiResponse<R>> {
+    ): CancelablePromise<KalturaMultiResponse<R> & KalturaMultiResults<R>> {
         return this._send(callOptions, async (signal) => {
             const options = this._checkedOptions();
             const multi = requests instanceof KalturaMultiRequest ? requests : new KalturaMultiRequest<R>(...(requests as R));
@@ -211,7 +215,7 @@ export class KalturaClient {
             const { service, action, ...params } = buildRequestParameters(multi, this._defaultRequestOptions);
             const endpoint = this._endpoint(options, multi, service, action);
             const raw = await this._transmit(options, endpoint, JSON.stringify(params), signal, 'multirequest');
-            return multi.handleResponse(raw);
+            return multi.handleResponse(raw) as KalturaMultiResponse<R> & KalturaMultiResults<R>;
         });
     }
 

@@ -18,7 +18,8 @@ const RESULT: KalturaResultSpec = { kind: 's', subType: '', types: [] };
 /**
  * Build request payload for service 'baseEntry' action 'exportToCsv'.
  *
- * Usage: add batch job that sends an email with a link to download an updated CSV that contains list of entries
+ * Usage: add batch job that sends an email with a link to download an updated CSV that contains
+ * list of entries
  *
  * Server response type:         string
  * Server failure response type: KalturaAPIException

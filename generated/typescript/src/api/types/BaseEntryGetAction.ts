@@ -13,7 +13,15 @@ export interface BaseEntryGetActionArgs extends KalturaRequestArgs {
     version?: number | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaBaseEntry', types: [KalturaBaseEntry, KalturaMultiLingualString, KalturaOperationAttributes] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaBaseEntry',
+    types: [
+        KalturaBaseEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+    ],
+};
 
 /**
  * Build request payload for service 'baseEntry' action 'get'.

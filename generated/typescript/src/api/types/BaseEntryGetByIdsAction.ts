@@ -11,7 +11,15 @@ export interface BaseEntryGetByIdsActionArgs extends KalturaRequestArgs {
     entryIds: string;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'a', subType: 'KalturaBaseEntry', types: [KalturaBaseEntry, KalturaMultiLingualString, KalturaOperationAttributes] };
+const RESULT: KalturaResultSpec = {
+    kind: 'a',
+    subType: 'KalturaBaseEntry',
+    types: [
+        KalturaBaseEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+    ],
+};
 
 /**
  * Build request payload for service 'baseEntry' action 'getByIds'.

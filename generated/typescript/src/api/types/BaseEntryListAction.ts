@@ -16,7 +16,16 @@ export interface BaseEntryListActionArgs extends KalturaRequestArgs {
     pager?: KalturaFilterPager | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaBaseEntryListResponse', types: [KalturaBaseEntry, KalturaBaseEntryListResponse, KalturaMultiLingualString, KalturaOperationAttributes] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaBaseEntryListResponse',
+    types: [
+        KalturaBaseEntry,
+        KalturaBaseEntryListResponse,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+    ],
+};
 
 /**
  * Build request payload for service 'baseEntry' action 'list'.

@@ -9,7 +9,13 @@ export interface BulkAbortActionArgs extends KalturaRequestArgs {
     id: number;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaBulkUpload', types: [KalturaBulkUpload] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaBulkUpload',
+    types: [
+        KalturaBulkUpload,
+    ],
+};
 
 /**
  * Build request payload for service 'bulk' action 'abort'.

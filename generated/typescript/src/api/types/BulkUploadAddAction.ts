@@ -14,13 +14,20 @@ export interface BulkUploadAddActionArgs extends KalturaUploadRequestArgs {
     fileName?: string | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaBulkUpload', types: [KalturaBulkUpload] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaBulkUpload',
+    types: [
+        KalturaBulkUpload,
+    ],
+};
 
 /**
  * Build request payload for service 'bulkUpload' action 'add'.
  *
  * Usage: Add new bulk upload batch job
- * 	 Conversion profile id can be specified in the API or in the CSV file, the one in the CSV file will be stronger.
+ *          Conversion profile id can be specified in the API or in the CSV file, the one in the CSV
+ * file will be stronger.
  *
  * Server response type:         KalturaBulkUpload
  * Server failure response type: KalturaAPIException

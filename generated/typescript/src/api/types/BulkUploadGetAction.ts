@@ -8,7 +8,13 @@ export interface BulkUploadGetActionArgs extends KalturaRequestArgs {
     id: number;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaBulkUpload', types: [KalturaBulkUpload] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaBulkUpload',
+    types: [
+        KalturaBulkUpload,
+    ],
+};
 
 /**
  * Build request payload for service 'bulkUpload' action 'get'.

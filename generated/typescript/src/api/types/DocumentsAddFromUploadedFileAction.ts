@@ -13,12 +13,21 @@ export interface DocumentsAddFromUploadedFileActionArgs extends KalturaRequestAr
     uploadTokenId: string;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaDocumentEntry', types: [KalturaDocumentEntry, KalturaMultiLingualString, KalturaOperationAttributes] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaDocumentEntry',
+    types: [
+        KalturaDocumentEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+    ],
+};
 
 /**
  * Build request payload for service 'documents' action 'addFromUploadedFile'.
  *
- * Usage: Add new document entry after the specific document file was uploaded and the upload token id exists
+ * Usage: Add new document entry after the specific document file was uploaded and the upload token
+ * id exists
  *
  * Server response type:         KalturaDocumentEntry
  * Server failure response type: KalturaAPIException

@@ -13,7 +13,15 @@ export interface DocumentsGetActionArgs extends KalturaRequestArgs {
     version?: number | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaDocumentEntry', types: [KalturaDocumentEntry, KalturaMultiLingualString, KalturaOperationAttributes] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaDocumentEntry',
+    types: [
+        KalturaDocumentEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+    ],
+};
 
 /**
  * Build request payload for service 'documents' action 'get'.

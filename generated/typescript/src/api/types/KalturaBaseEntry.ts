@@ -23,7 +23,9 @@ export interface KalturaBaseEntryArgs extends KalturaObjectBaseArgs {
     /** Entry tags */
     tags?: string | null;
     /**
-     * Comma separated list of full names of categories to which this entry belongs. Only categories that don't have entitlement (privacy context) are listed, to retrieve the full list of categories, use the categoryEntry.list action.
+     * Comma separated list of full names of categories to which this entry belongs. Only categories
+     * that don't have entitlement (privacy context) are listed, to retrieve the full list of
+     * categories, use the categoryEntry.list action.
      * @deprecated
      */
     categories?: string | null;
@@ -99,7 +101,9 @@ export class KalturaBaseEntry extends KalturaObjectBase {
     declare tags?: string | null;
 
     /**
-     * Comma separated list of full names of categories to which this entry belongs. Only categories that don't have entitlement (privacy context) are listed, to retrieve the full list of categories, use the categoryEntry.list action.
+     * Comma separated list of full names of categories to which this entry belongs. Only categories
+     * that don't have entitlement (privacy context) are listed, to retrieve the full list of
+     * categories, use the categoryEntry.list action.
      * @deprecated
      */
     declare categories?: string | null;
@@ -139,7 +143,10 @@ export class KalturaBaseEntry extends KalturaObjectBase {
     /** clipping, skipping and cropping attributes that used to create this entry */
     declare operationAttributes?: KalturaOperationAttributes[] | null;
 
-    /** Comma seperated string of the capabilities of the entry. Any capability needed can be added to this list. */
+    /**
+     * Comma seperated string of the capabilities of the entry. Any capability needed can be added
+     * to this list.
+     */
     declare readonly capabilities?: string;
 
     /** Template entry id */

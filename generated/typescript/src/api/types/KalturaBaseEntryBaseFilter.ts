@@ -7,13 +7,22 @@ import type { KalturaEntryStatus } from './KalturaEntryStatus.js';
 import type { KalturaEntryType } from './KalturaEntryType.js';
 
 export interface KalturaBaseEntryBaseFilterArgs extends KalturaRelatedFilterArgs {
-    /** This filter should be in use for retrieving only a specific entry (identified by its entryId). */
+    /**
+     * This filter should be in use for retrieving only a specific entry (identified by its
+     * entryId).
+     */
     idEqual?: string | null;
-    /** This filter should be in use for retrieving few specific entries (string should include comma separated list of entryId strings). */
+    /**
+     * This filter should be in use for retrieving few specific entries (string should include comma
+     * separated list of entryId strings).
+     */
     idIn?: string | null;
     nameLike?: string | null;
     partnerIdEqual?: number | null;
-    /** This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a specific user (identified by user Id). */
+    /**
+     * This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a
+     * specific user (identified by user Id).
+     */
     userIdEqual?: string | null;
     tagsLike?: string | null;
     statusEqual?: KalturaEntryStatus | null;
@@ -43,17 +52,26 @@ export class KalturaBaseEntryBaseFilter extends KalturaRelatedFilter {
         },
     };
 
-    /** This filter should be in use for retrieving only a specific entry (identified by its entryId). */
+    /**
+     * This filter should be in use for retrieving only a specific entry (identified by its
+     * entryId).
+     */
     declare idEqual?: string | null;
 
-    /** This filter should be in use for retrieving few specific entries (string should include comma separated list of entryId strings). */
+    /**
+     * This filter should be in use for retrieving few specific entries (string should include comma
+     * separated list of entryId strings).
+     */
     declare idIn?: string | null;
 
     declare nameLike?: string | null;
 
     declare partnerIdEqual?: number | null;
 
-    /** This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a specific user (identified by user Id). */
+    /**
+     * This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a
+     * specific user (identified by user Id).
+     */
     declare userIdEqual?: string | null;
 
     declare tagsLike?: string | null;

@@ -10,9 +10,11 @@ export interface KalturaConditionArgs extends KalturaObjectBaseArgs {
 }
 
 /**
- * Hostile text (sample): "double" and 'single' quotes, a backslash C:\temp\new, triple quotes """ and ''', a comment end *\/ and -->, template-looking {{ name }} ${name} %s {0}, <b>markup</b> & entities,
+ * Hostile text (sample): "double" and 'single' quotes, a backslash C:\temp\new, triple quotes """
+ * and ''', a comment end *\/ and -->, template-looking {{ name }} ${name} %s {0}, <b>markup</b> &
+ * entities,
  * a second line, a CR/LF line
- * and a tab	here; non-ASCII: café, 1 ≤ value ≤ 50, עברית, 日本語, 🎬.
+ * and a tab       here; non-ASCII: café, 1 ≤ value ≤ 50, עברית, 日本語, 🎬.
  */
 export class KalturaCondition extends KalturaObjectBase {
     static override readonly metadata: KalturaTypeMetadata = {

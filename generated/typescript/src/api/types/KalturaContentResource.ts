@@ -7,7 +7,10 @@ import { KalturaResource, type KalturaResourceArgs } from './KalturaResource.js'
 export interface KalturaContentResourceArgs extends KalturaResourceArgs {
 }
 
-/** Is a unified way to add content to Kaltura whether it's an uploaded file, webcam recording, imported URL or existing file sync. */
+/**
+ * Is a unified way to add content to Kaltura whether it's an uploaded file, webcam recording,
+ * imported URL or existing file sync.
+ */
 export class KalturaContentResource extends KalturaResource {
     static override readonly metadata: KalturaTypeMetadata = {
         objectType: 'KalturaContentResource',

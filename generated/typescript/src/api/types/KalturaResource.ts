@@ -6,7 +6,10 @@ import { KalturaObjectBase, type KalturaObjectBaseArgs, type KalturaTypeMetadata
 export interface KalturaResourceArgs extends KalturaObjectBaseArgs {
 }
 
-/** Used to ingest entry object, as single resource or list of resources accompanied by asset params ids. */
+/**
+ * Used to ingest entry object, as single resource or list of resources accompanied by asset params
+ * ids.
+ */
 export class KalturaResource extends KalturaObjectBase {
     static override readonly metadata: KalturaTypeMetadata = {
         objectType: 'KalturaResource',

@@ -11,7 +11,10 @@ export interface KalturaSampleRedeclaringConditionArgs extends KalturaConditionA
     values?: KalturaStringValue[] | null;
 }
 
-/** Sample (sample): redeclares the inherited `description` with the same type, which a schema may do. */
+/**
+ * Sample (sample): redeclares the inherited `description` with the same type, which a schema may
+ * do.
+ */
 export class KalturaSampleRedeclaringCondition extends KalturaCondition {
     static override readonly metadata: KalturaTypeMetadata = {
         objectType: 'KalturaSampleRedeclaringCondition',

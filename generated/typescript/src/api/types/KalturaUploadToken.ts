@@ -6,11 +6,20 @@ import type { KalturaNullableBoolean } from './KalturaNullableBoolean.js';
 import type { KalturaUploadTokenStatus } from './KalturaUploadTokenStatus.js';
 
 export interface KalturaUploadTokenArgs extends KalturaObjectBaseArgs {
-    /** Name of the file for the upload token, can be empty when the upload token is created and will be updated internally after the file is uploaded */
+    /**
+     * Name of the file for the upload token, can be empty when the upload token is created and will
+     * be updated internally after the file is uploaded
+     */
     fileName?: string | null;
-    /** File size in bytes, can be empty when the upload token is created and will be updated internally after the file is uploaded */
+    /**
+     * File size in bytes, can be empty when the upload token is created and will be updated
+     * internally after the file is uploaded
+     */
     fileSize?: number | null;
-    /** autoFinalize - Should the upload be finalized once the file size on disk matches the file size reported when adding the upload token. */
+    /**
+     * autoFinalize - Should the upload be finalized once the file size on disk matches the file
+     * size reported when adding the upload token.
+     */
     autoFinalize?: KalturaNullableBoolean | null;
 }
 
@@ -44,13 +53,22 @@ export class KalturaUploadToken extends KalturaObjectBase {
     /** Status of the upload token */
     declare readonly status?: KalturaUploadTokenStatus;
 
-    /** Name of the file for the upload token, can be empty when the upload token is created and will be updated internally after the file is uploaded */
+    /**
+     * Name of the file for the upload token, can be empty when the upload token is created and will
+     * be updated internally after the file is uploaded
+     */
     declare fileName?: string | null;
 
-    /** File size in bytes, can be empty when the upload token is created and will be updated internally after the file is uploaded */
+    /**
+     * File size in bytes, can be empty when the upload token is created and will be updated
+     * internally after the file is uploaded
+     */
     declare fileSize?: number | null;
 
-    /** Uploaded file size in bytes, can be used to identify how many bytes were uploaded before resuming */
+    /**
+     * Uploaded file size in bytes, can be used to identify how many bytes were uploaded before
+     * resuming
+     */
     declare readonly uploadedFileSize?: number;
 
     /** Creation date as Unix timestamp (In seconds) */
@@ -62,7 +80,10 @@ export class KalturaUploadToken extends KalturaObjectBase {
     /** Upload url - to explicitly determine to which domain to address the uploadToken->upload call */
     declare readonly uploadUrl?: string;
 
-    /** autoFinalize - Should the upload be finalized once the file size on disk matches the file size reported when adding the upload token. */
+    /**
+     * autoFinalize - Should the upload be finalized once the file size on disk matches the file
+     * size reported when adding the upload token.
+     */
     declare autoFinalize?: KalturaNullableBoolean | null;
 
     constructor(data?: KalturaUploadTokenArgs) {

@@ -9,7 +9,10 @@ export interface KalturaUploadedFileResourceArgs extends KalturaGenericDataCente
     fileData?: Blob | null;
 }
 
-/** sed to ingest media that uploaded as posted file in this http request, the file data represents the $_FILE */
+/**
+ * sed to ingest media that uploaded as posted file in this http request, the file data represents
+ * the $_FILE
+ */
 export class KalturaUploadedFileResource extends KalturaGenericDataCenterContentResource {
     static override readonly metadata: KalturaTypeMetadata = {
         objectType: 'KalturaUploadedFileResource',

@@ -9,7 +9,10 @@ export interface KalturaUploadedFileTokenResourceArgs extends KalturaGenericData
     token?: string | null;
 }
 
-/** Used to ingest media that uploaded to the system and represented by token that returned from upload.upload action or uploadToken.add action. */
+/**
+ * Used to ingest media that uploaded to the system and represented by token that returned from
+ * upload.upload action or uploadToken.add action.
+ */
 export class KalturaUploadedFileTokenResource extends KalturaGenericDataCenterContentResource {
     static override readonly metadata: KalturaTypeMetadata = {
         objectType: 'KalturaUploadedFileTokenResource',

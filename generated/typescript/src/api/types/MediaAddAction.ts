@@ -11,7 +11,16 @@ export interface MediaAddActionArgs extends KalturaRequestArgs {
     entry: KalturaMediaEntry;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMediaEntry', types: [KalturaMediaEntry, KalturaMultiLingualString, KalturaOperationAttributes, KalturaStreamContainer] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMediaEntry',
+    types: [
+        KalturaMediaEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+        KalturaStreamContainer,
+    ],
+};
 
 /**
  * Build request payload for service 'media' action 'add'.

@@ -13,12 +13,22 @@ export interface MediaAddContentActionArgs extends KalturaRequestArgs {
     resource?: KalturaResource | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMediaEntry', types: [KalturaMediaEntry, KalturaMultiLingualString, KalturaOperationAttributes, KalturaStreamContainer] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMediaEntry',
+    types: [
+        KalturaMediaEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+        KalturaStreamContainer,
+    ],
+};
 
 /**
  * Build request payload for service 'media' action 'addContent'.
  *
- * Usage: Add content to media entry which is not yet associated with content (therefore is in status NO_CONTENT).
+ * Usage: Add content to media entry which is not yet associated with content (therefore is in
+ * status NO_CONTENT).
  *      If the requirement is to replace the entry's associated content, use action updateContent.
  *
  * Server response type:         KalturaMediaEntry

@@ -14,7 +14,16 @@ export interface MediaGetActionArgs extends KalturaRequestArgs {
     version?: number | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMediaEntry', types: [KalturaMediaEntry, KalturaMultiLingualString, KalturaOperationAttributes, KalturaStreamContainer] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMediaEntry',
+    types: [
+        KalturaMediaEntry,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+        KalturaStreamContainer,
+    ],
+};
 
 /**
  * Build request payload for service 'media' action 'get'.

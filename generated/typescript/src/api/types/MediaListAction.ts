@@ -17,7 +17,17 @@ export interface MediaListActionArgs extends KalturaRequestArgs {
     pager?: KalturaFilterPager | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMediaListResponse', types: [KalturaMediaEntry, KalturaMediaListResponse, KalturaMultiLingualString, KalturaOperationAttributes, KalturaStreamContainer] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMediaListResponse',
+    types: [
+        KalturaMediaEntry,
+        KalturaMediaListResponse,
+        KalturaMultiLingualString,
+        KalturaOperationAttributes,
+        KalturaStreamContainer,
+    ],
+};
 
 /**
  * Build request payload for service 'media' action 'list'.

@@ -12,7 +12,14 @@ export interface MetadataListActionArgs extends KalturaRequestArgs {
     pager?: KalturaFilterPager | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMetadataListResponse', types: [KalturaMetadata, KalturaMetadataListResponse] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMetadataListResponse',
+    types: [
+        KalturaMetadata,
+        KalturaMetadataListResponse,
+    ],
+};
 
 /**
  * Build request payload for service 'metadata' action 'list'.

@@ -12,12 +12,19 @@ export interface MetadataProfileAddFromFileActionArgs extends KalturaUploadReque
     viewsFile?: Blob | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMetadataProfile', types: [KalturaMetadataProfile] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMetadataProfile',
+    types: [
+        KalturaMetadataProfile,
+    ],
+};
 
 /**
  * Build request payload for service 'metadataProfile' action 'addFromFile'.
  *
- * Usage: Allows you to add a metadata profile object and metadata profile file associated with Kaltura object type
+ * Usage: Allows you to add a metadata profile object and metadata profile file associated with
+ * Kaltura object type
  *
  * Server response type:         KalturaMetadataProfile
  * Server failure response type: KalturaAPIException

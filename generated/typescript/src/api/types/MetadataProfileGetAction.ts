@@ -8,7 +8,13 @@ export interface MetadataProfileGetActionArgs extends KalturaRequestArgs {
     id: number;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMetadataProfile', types: [KalturaMetadataProfile] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMetadataProfile',
+    types: [
+        KalturaMetadataProfile,
+    ],
+};
 
 /**
  * Build request payload for service 'metadataProfile' action 'get'.

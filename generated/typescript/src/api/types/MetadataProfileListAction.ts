@@ -12,7 +12,14 @@ export interface MetadataProfileListActionArgs extends KalturaRequestArgs {
     pager?: KalturaFilterPager | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMetadataProfileListResponse', types: [KalturaMetadataProfile, KalturaMetadataProfileListResponse] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMetadataProfileListResponse',
+    types: [
+        KalturaMetadataProfile,
+        KalturaMetadataProfileListResponse,
+    ],
+};
 
 /**
  * Build request payload for service 'metadataProfile' action 'list'.

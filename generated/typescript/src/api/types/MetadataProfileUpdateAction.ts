@@ -13,7 +13,13 @@ export interface MetadataProfileUpdateActionArgs extends KalturaRequestArgs {
     viewsData?: string | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaMetadataProfile', types: [KalturaMetadataProfile] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaMetadataProfile',
+    types: [
+        KalturaMetadataProfile,
+    ],
+};
 
 /**
  * Build request payload for service 'metadataProfile' action 'update'.

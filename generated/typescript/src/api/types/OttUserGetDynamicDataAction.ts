@@ -9,7 +9,13 @@ export interface OttUserGetDynamicDataActionArgs extends KalturaRequestArgs {
     keys: KalturaStringValue[];
 }
 
-const RESULT: KalturaResultSpec = { kind: 'm', subType: 'KalturaStringValue', types: [KalturaStringValue] };
+const RESULT: KalturaResultSpec = {
+    kind: 'm',
+    subType: 'KalturaStringValue',
+    types: [
+        KalturaStringValue,
+    ],
+};
 
 /**
  * Build request payload for service 'ottUser' action 'getDynamicData'.

@@ -19,7 +19,14 @@ export interface OttUserLoginActionArgs extends KalturaRequestArgs {
     udid?: string | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaLoginResponse', types: [KalturaLoginResponse, KalturaLoginSession] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaLoginResponse',
+    types: [
+        KalturaLoginResponse,
+        KalturaLoginSession,
+    ],
+};
 
 /**
  * Build request payload for service 'ottUser' action 'login'.

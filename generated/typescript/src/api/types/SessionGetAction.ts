@@ -9,7 +9,13 @@ export interface SessionGetActionArgs extends KalturaRequestArgs {
     session?: string | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaSessionInfo', types: [KalturaSessionInfo] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaSessionInfo',
+    types: [
+        KalturaSessionInfo,
+    ],
+};
 
 /**
  * Build request payload for service 'session' action 'get'.

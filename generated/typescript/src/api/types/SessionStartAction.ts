@@ -22,7 +22,8 @@ const RESULT: KalturaResultSpec = { kind: 's', subType: '', types: [] };
  * Build request payload for service 'session' action 'start'.
  *
  * Usage: Start a session with Kaltura's server.
- * 	 The result KS is the session key that you should pass to all services that requires a ticket.
+ *          The result KS is the session key that you should pass to all services that requires a
+ * ticket.
  *
  * Server response type:         string
  * Server failure response type: KalturaAPIException

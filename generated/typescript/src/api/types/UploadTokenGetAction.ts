@@ -8,7 +8,13 @@ export interface UploadTokenGetActionArgs extends KalturaRequestArgs {
     uploadTokenId: string;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaUploadToken', types: [KalturaUploadToken] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaUploadToken',
+    types: [
+        KalturaUploadToken,
+    ],
+};
 
 /**
  * Build request payload for service 'uploadToken' action 'get'.

@@ -12,13 +12,20 @@ export interface UploadTokenListActionArgs extends KalturaRequestArgs {
     pager?: KalturaFilterPager | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaUploadTokenListResponse', types: [KalturaUploadToken, KalturaUploadTokenListResponse] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaUploadTokenListResponse',
+    types: [
+        KalturaUploadToken,
+        KalturaUploadTokenListResponse,
+    ],
+};
 
 /**
  * Build request payload for service 'uploadToken' action 'list'.
  *
  * Usage: List upload token by filter with pager support.
- * 	 When using a user session the service will be restricted to users objects only.
+ *          When using a user session the service will be restricted to users objects only.
  *
  * Server response type:         KalturaUploadTokenListResponse
  * Server failure response type: KalturaAPIException

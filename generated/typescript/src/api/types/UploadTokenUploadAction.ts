@@ -12,13 +12,21 @@ export interface UploadTokenUploadActionArgs extends KalturaUploadRequestArgs {
     resumeAt?: number | null;
 }
 
-const RESULT: KalturaResultSpec = { kind: 'o', subType: 'KalturaUploadToken', types: [KalturaUploadToken] };
+const RESULT: KalturaResultSpec = {
+    kind: 'o',
+    subType: 'KalturaUploadToken',
+    types: [
+        KalturaUploadToken,
+    ],
+};
 
 /**
  * Build request payload for service 'uploadToken' action 'upload'.
  *
- * Usage: Upload a file using the upload token id, returns an error on failure (an exception will be thrown when using one of the Kaltura clients)
- * 	 Chunks can be uploaded in parallel and they will be appended according to their resumeAt position.
+ * Usage: Upload a file using the upload token id, returns an error on failure (an exception will be
+ * thrown when using one of the Kaltura clients)
+ *          Chunks can be uploaded in parallel and they will be appended according to their resumeAt
+ * position.
  *
  * Server response type:         KalturaUploadToken
  * Server failure response type: KalturaAPIException

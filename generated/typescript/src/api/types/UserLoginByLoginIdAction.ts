@@ -10,7 +10,10 @@ export interface UserLoginByLoginIdActionArgs extends KalturaRequestArgs {
     password: string;
     /** The identifier of the partner account */
     partnerId?: number | null;
-    /** The requested time (in seconds) before the generated KS expires (By default, a KS expires after 24 hours). */
+    /**
+     * The requested time (in seconds) before the generated KS expires (By default, a KS expires
+     * after 24 hours).
+     */
     expiry?: number | null;
     /** Special privileges */
     privileges?: string | null;
@@ -49,7 +52,10 @@ export class UserLoginByLoginIdAction extends KalturaRequest<string> {
     /** The identifier of the partner account */
     declare partnerId?: number | null;
 
-    /** The requested time (in seconds) before the generated KS expires (By default, a KS expires after 24 hours). */
+    /**
+     * The requested time (in seconds) before the generated KS expires (By default, a KS expires
+     * after 24 hours).
+     */
     declare expiry?: number | null;
 
     /** Special privileges */

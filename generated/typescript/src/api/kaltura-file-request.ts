@@ -1,0 +1,3 @@
+// The official client's module path for KalturaFileRequest (kept so deep imports keep working).
+export { KalturaFileRequest } from './kaltura-request.js';
+export type { KalturaRequestArgs as KalturaFileRequestArgs } from './kaltura-request.js';

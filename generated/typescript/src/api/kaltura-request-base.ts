@@ -1,0 +1,3 @@
+// The official client's module path for KalturaRequestBase (kept so deep imports keep working).
+export { KalturaRequestBase } from './kaltura-request.js';
+export type { KalturaRequestBaseArgs } from './kaltura-request.js';

@@ -1,0 +1,5 @@
+// The official client's module path for CancelableAction: here a Promise with `cancel()`.
+export type { CancelableAction } from './kaltura-client.js';
+export type CancelFn = () => void;
+export type ResolveFn<T> = (value: T | null) => unknown;
+export type RejectFn = (reason: Error) => unknown;

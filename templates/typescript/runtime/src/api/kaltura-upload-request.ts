@@ -1,0 +1,3 @@
+// The official client's module path for KalturaUploadRequest (kept so deep imports keep working).
+export { KalturaUploadRequest } from './kaltura-request.js';
+export type { KalturaUploadRequestArgs, ProgressCallback } from './kaltura-request.js';
