@@ -7,6 +7,7 @@ HTTP or multipart by hand.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import threading
@@ -245,7 +246,10 @@ def start_server(
 ) -> RunningServer:
     engine = Engine(schema, config)
     app = FakeKalturaApp(engine, schema_bytes)
-    server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+    try:
+        server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+    except SystemExit:  # werkzeug exits the process on a busy port; a library must not
+        raise OSError(errno.EADDRINUSE, f"port {port} is in use") from None
     return RunningServer(server, engine).start()
 
 

@@ -193,3 +193,31 @@ def test_readme_demo_runs_against_serve(tmp_path: Path, client: str) -> None:
     first, second = result.stdout.splitlines()
     assert first.startswith("0_") and first.endswith(" 2")
     assert second == "1"
+
+
+def test_serve_reports_a_busy_port(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "--schema",
+                str(real_schema_path(SMALL)),
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
