@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
@@ -114,6 +115,10 @@ class FakeKalturaApp:
             body = request.get_data(cache=True)
             if body.strip():
                 deep_merge(params, self._json(body))
+        elif mimetype in ("text/xml", "application/xml"):
+            body = request.get_data(cache=True)
+            if body.strip():
+                deep_merge(params, self._xml(body))
         elif mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = request.form
             for key, value in form.items(multi=False):
@@ -151,6 +156,20 @@ class FakeKalturaApp:
             raise self.engine.errors.make("INVALID_REQUEST_BODY", "the JSON body must be an object")
         return data
 
+    def _xml(self, body: bytes) -> Obj:
+        """An XML request body in the response's own shape: `<xml><ks>..</ks><filter>
+        <objectType>..</objectType>..</filter></xml>`, `<item>` children for arrays."""
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", "DOCTYPE is not allowed")
+        try:
+            root = etree.fromstring(body, _XML_PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", f"malformed XML: {exc}") from None
+        value = _xml_to_params(root)
+        if not isinstance(value, dict):
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", "the XML body has no parameters")
+        return value
+
     # -- responses
 
     def _headers(self) -> dict[str, str]:
@@ -185,6 +204,20 @@ class FakeKalturaApp:
         if data is None:
             return Response("not found\n", status=404, content_type="text/plain")
         return Response(data, content_type="application/octet-stream")
+
+
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+
+
+def _xml_to_params(element: etree._Element) -> Any:
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children:
+        return element.text or ""
+    if all(c.tag == "item" for c in children):
+        return [_xml_to_params(c) for c in children]
+    return {str(c.tag): _xml_to_params(c) for c in children}
 
 
 class _QuietHandler(WSGIRequestHandler):

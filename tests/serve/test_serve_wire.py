@@ -195,3 +195,22 @@ def test_schema_is_served(anon: Api) -> None:
     response = requests.get(anon.url + "/api_v3/api_schema.php", timeout=10)
     assert response.status_code == 200
     assert etree.fromstring(response.content).get("apiVersion") == "22.19.0"
+
+
+def test_xml_request_bodies(api: Api) -> None:
+    body = (
+        f"<xml><ks>{api.ks}</ks><format>1</format><entry><objectType>KalturaMediaEntry"
+        "</objectType><name>from xml</name><mediaType>1</mediaType></entry></xml>"
+    ).encode()
+    created = api.post(
+        "/api_v3/service/media/action/add", data=body, headers={"Content-Type": "text/xml"}
+    ).json()
+    assert created["name"] == "from xml" and created["mediaType"] == 1
+    for bad in (b"<xml><ks>", b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml/>'):
+        error = api.post(
+            "/api_v3/service/media/action/add",
+            data=bad,
+            params={"format": 1},
+            headers={"Content-Type": "application/xml"},
+        ).json()
+        assert error["code"] == "INVALID_REQUEST_BODY"
