@@ -28,6 +28,7 @@ from generator.serve.errors import ApiError
 from generator.serve.wire import (
     UploadedFile,
     deep_merge,
+    error_to_json,
     merge_param,
     render_json,
     render_xml,
@@ -49,6 +50,9 @@ class FakeKalturaApp:
         self.engine = engine
         self.schema_bytes = schema_bytes
         self.max_body = engine.config.max_body
+        # OTT servers answer JSON as {"executionTime": .., "result": ..}; OVP ones bare.
+        schema = engine.schema
+        self.ott_envelope = "ottuser" in schema.services or "KalturaOTTUser" in schema.classes
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         request = Request(environ)
@@ -178,7 +182,11 @@ class FakeKalturaApp:
     def render_single(self, outcome: Outcome, fmt: str, started: float) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
-            body = render_json(outcome.value, order)
+            value = outcome.value
+            if self.ott_envelope:  # OTT (Phoenix) wraps JSON results, errors under "error"
+                result = {"error": error_to_json(value)} if isinstance(value, ApiError) else value
+                value = {"executionTime": round(time.perf_counter() - started, 6), "result": result}
+            body = render_json(value, order)
             return Response(body, content_type="application/json", headers=self._headers())
         is_map = outcome.action is not None and outcome.action.result_kind.value == "map"
         inner = xml_result_body(outcome.value, order, is_map)
@@ -188,7 +196,13 @@ class FakeKalturaApp:
     def render_multi(self, outcomes: list[Outcome], fmt: str, started: float) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
-            body = render_json([o.value for o in outcomes], order)
+            values: Any = [o.value for o in outcomes]
+            if self.ott_envelope:
+                values = {
+                    "executionTime": round(time.perf_counter() - started, 6),
+                    "result": values,
+                }
+            body = render_json(values, order)
             return Response(body, content_type="application/json", headers=self._headers())
         items = []
         for outcome in outcomes:

@@ -130,7 +130,7 @@ def test_pytest_plugin_in_a_users_suite(tmp_path: Path) -> None:
                              60, "")
             url = kaltura_server.url + "/api_v3/service/asset/action/list"
             body = requests.post(url, json={"format": 1, "ks": ks}, timeout=10).json()
-            assert body["objectType"] == "KalturaAssetListResponse", body
+            assert body["result"]["objectType"] == "KalturaAssetListResponse", body
 
         def test_factory(kaltura_server_factory, kaltura_server):
             other = kaltura_server_factory(partner_id=77, admin_secret="x")
