@@ -325,6 +325,7 @@ def generate(
     type=click.IntRange(1),
     help="Largest accepted request body in bytes; larger ones get an error envelope.",
 )
+@click.option("--log", "log_calls", is_flag=True, help="Print one line per call on stderr.")
 def serve(
     schema: str | None,
     host: str,
@@ -335,6 +336,7 @@ def serve(
     seed: Path | None,
     state: Path | None,
     max_body: int,
+    log_calls: bool,
     cache_dir: Path | None,
     timeout: float,
     refresh: bool,
@@ -365,5 +367,5 @@ def serve(
         for diagnostic in result.errors:
             click.echo(str(diagnostic), err=True)
         sys.exit(EXIT_FINDINGS)
-    config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body)
+    config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body, log_calls)
     serve_forever(result.schema, schema_bytes, host, port, config)

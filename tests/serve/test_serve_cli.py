@@ -42,6 +42,7 @@ def test_serve_prints_its_url_serves_and_stops_on_sigint(tmp_path: Path) -> None
         "cli-secret",
         "--seed",
         str(seed),
+        "--log",
     )
     try:
         assert process.stdout is not None
@@ -67,6 +68,7 @@ def test_serve_prints_its_url_serves_and_stops_on_sigint(tmp_path: Path) -> None
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "partner 31" in err and "stopped" in err
+    assert "user.loginByLoginId -> ok" in err and "media.list -> ok" in err
 
 
 def test_serve_rejects_bad_input_with_exit_2(tmp_path: Path) -> None:
