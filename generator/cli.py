@@ -295,7 +295,7 @@ def generate(
     "--schema",
     "schema",
     default=None,
-    help="Schema path, '-' for stdin (default: the embedded schema/kaltura-sample.xml).",
+    help="Schema path, http(s) URL or '-' (default: the embedded schema/kaltura-sample.xml).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option(
@@ -306,7 +306,9 @@ def generate(
     help="Port; 0 picks a free one (the URL is printed).",
 )
 @click.option("--partner-id", default=100, show_default=True, type=int, help="The partner.")
-@click.option("--admin-secret", default="fake-admin-secret", show_default=True)
+@click.option(
+    "--admin-secret", default="fake-admin-secret", show_default=True, help="Admin secret."
+)
 @click.option("--secret", default="fake-user-secret", show_default=True, help="User secret.")
 @click.option(
     "--seed",
@@ -341,7 +343,7 @@ def serve(
     timeout: float,
     refresh: bool,
 ) -> None:
-    """Run a fake Kaltura API server driven by SCHEMA, for offline tests.
+    """Run a fake Kaltura API server driven by the schema, for offline tests.
 
     Prints its base URL (use it as the client's serviceUrl) and serves until interrupted.
     Sessions are real KS v1/v2 signed with the partner's secrets; objects live in memory
