@@ -635,7 +635,7 @@ def diff(
     "--schema",
     "schema",
     default=None,
-    help="Schema path, '-' for stdin (default: the embedded schema/kaltura-sample.xml).",
+    help="Schema path, http(s) URL or '-' (default: the embedded schema/kaltura-sample.xml).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option(
@@ -646,7 +646,9 @@ def diff(
     help="Port; 0 picks a free one (the URL is printed).",
 )
 @click.option("--partner-id", default=100, show_default=True, type=int, help="The partner.")
-@click.option("--admin-secret", default="fake-admin-secret", show_default=True)
+@click.option(
+    "--admin-secret", default="fake-admin-secret", show_default=True, help="Admin secret."
+)
 @click.option("--secret", default="fake-user-secret", show_default=True, help="User secret.")
 @click.option(
     "--seed",
@@ -665,6 +667,7 @@ def diff(
     type=click.IntRange(1),
     help="Largest accepted request body in bytes; larger ones get an error envelope.",
 )
+@click.option("--log", "log_calls", is_flag=True, help="Print one line per call on stderr.")
 def serve(
     schema: str | None,
     host: str,
@@ -675,11 +678,12 @@ def serve(
     seed: Path | None,
     state: Path | None,
     max_body: int,
+    log_calls: bool,
     cache_dir: Path | None,
     timeout: float,
     refresh: bool,
 ) -> None:
-    """Run a fake Kaltura API server driven by SCHEMA, for offline tests.
+    """Run a fake Kaltura API server driven by the schema, for offline tests.
 
     Prints its base URL (use it as the client's serviceUrl) and serves until interrupted.
     Sessions are real KS v1/v2 signed with the partner's secrets; objects live in memory
@@ -705,5 +709,5 @@ def serve(
         for diagnostic in result.errors:
             click.echo(str(diagnostic), err=True)
         sys.exit(EXIT_FINDINGS)
-    config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body)
+    config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body, log_calls)
     serve_forever(result.schema, schema_bytes, host, port, config)

@@ -7,6 +7,7 @@ HTTP or multipart by hand.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import threading
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
@@ -26,6 +28,7 @@ from generator.serve.errors import ApiError
 from generator.serve.wire import (
     UploadedFile,
     deep_merge,
+    error_to_json,
     merge_param,
     render_json,
     render_xml,
@@ -47,6 +50,9 @@ class FakeKalturaApp:
         self.engine = engine
         self.schema_bytes = schema_bytes
         self.max_body = engine.config.max_body
+        # OTT servers answer JSON as {"executionTime": .., "result": ..}; OVP ones bare.
+        schema = engine.schema
+        self.ott_envelope = "ottuser" in schema.services or "KalturaOTTUser" in schema.classes
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         request = Request(environ)
@@ -113,6 +119,10 @@ class FakeKalturaApp:
             body = request.get_data(cache=True)
             if body.strip():
                 deep_merge(params, self._json(body))
+        elif mimetype in ("text/xml", "application/xml"):
+            body = request.get_data(cache=True)
+            if body.strip():
+                deep_merge(params, self._xml(body))
         elif mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = request.form
             for key, value in form.items(multi=False):
@@ -150,6 +160,20 @@ class FakeKalturaApp:
             raise self.engine.errors.make("INVALID_REQUEST_BODY", "the JSON body must be an object")
         return data
 
+    def _xml(self, body: bytes) -> Obj:
+        """An XML request body in the response's own shape: `<xml><ks>..</ks><filter>
+        <objectType>..</objectType>..</filter></xml>`, `<item>` children for arrays."""
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", "DOCTYPE is not allowed")
+        try:
+            root = etree.fromstring(body, _XML_PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", f"malformed XML: {exc}") from None
+        value = _xml_to_params(root)
+        if not isinstance(value, dict):
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", "the XML body has no parameters")
+        return value
+
     # -- responses
 
     def _headers(self) -> dict[str, str]:
@@ -158,7 +182,11 @@ class FakeKalturaApp:
     def render_single(self, outcome: Outcome, fmt: str, started: float) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
-            body = render_json(outcome.value, order)
+            value = outcome.value
+            if self.ott_envelope:  # OTT (Phoenix) wraps JSON results, errors under "error"
+                result = {"error": error_to_json(value)} if isinstance(value, ApiError) else value
+                value = {"executionTime": round(time.perf_counter() - started, 6), "result": result}
+            body = render_json(value, order)
             return Response(body, content_type="application/json", headers=self._headers())
         is_map = outcome.action is not None and outcome.action.result_kind.value == "map"
         inner = xml_result_body(outcome.value, order, is_map)
@@ -168,7 +196,13 @@ class FakeKalturaApp:
     def render_multi(self, outcomes: list[Outcome], fmt: str, started: float) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
-            body = render_json([o.value for o in outcomes], order)
+            values: Any = [o.value for o in outcomes]
+            if self.ott_envelope:
+                values = {
+                    "executionTime": round(time.perf_counter() - started, 6),
+                    "result": values,
+                }
+            body = render_json(values, order)
             return Response(body, content_type="application/json", headers=self._headers())
         items = []
         for outcome in outcomes:
@@ -184,6 +218,20 @@ class FakeKalturaApp:
         if data is None:
             return Response("not found\n", status=404, content_type="text/plain")
         return Response(data, content_type="application/octet-stream")
+
+
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+
+
+def _xml_to_params(element: etree._Element) -> Any:
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children:
+        return element.text or ""
+    if all(c.tag == "item" for c in children):
+        return [_xml_to_params(c) for c in children]
+    return {str(c.tag): _xml_to_params(c) for c in children}
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -245,7 +293,10 @@ def start_server(
 ) -> RunningServer:
     engine = Engine(schema, config)
     app = FakeKalturaApp(engine, schema_bytes)
-    server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+    try:
+        server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+    except SystemExit:  # werkzeug exits the process on a busy port; a library must not
+        raise OSError(errno.EADDRINUSE, f"port {port} is in use") from None
     return RunningServer(server, engine).start()
 
 

@@ -24,6 +24,7 @@ from generator.model import (
     ParamDef,
     Primitive,
     PrimitiveType,
+    PropertyDef,
     Schema,
     Type,
 )
@@ -192,10 +193,32 @@ class Coercer:
         for prop in cls.all_properties:
             name = prop.name
             if name in raw:
-                result[name] = self.value(prop.type, raw[name], f"{cls.name}::{name}")
+                path = f"{cls.name}::{name}"
+                value = self.value(prop.type, raw[name], path)
+                if value is not None:
+                    value = self._check_limits(prop, value, path)
+                result[name] = value
             elif name + NULL_SUFFIX in raw:
                 result[name] = None
         return result
+
+    def _check_limits(self, prop: PropertyDef, value: Any, path: str) -> Any:
+        """minLength / maxLength (or utf8truncate) and minValue / maxValue from the schema."""
+        if isinstance(value, str):
+            if prop.min_length is not None and len(value) < prop.min_length:
+                raise self.errors.make("PROPERTY_VALIDATION_MIN_LENGTH", path, prop.min_length)
+            if prop.utf8_truncate is not None:
+                encoded = value.encode("utf-8")
+                if len(encoded) > prop.utf8_truncate:
+                    value = encoded[: prop.utf8_truncate].decode("utf-8", "ignore")
+            elif prop.max_length is not None and len(value) > prop.max_length:
+                raise self.errors.make("PROPERTY_VALIDATION_MAX_LENGTH", path, prop.max_length)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if prop.min_value is not None and value < prop.min_value:
+                raise self.errors.make("PROPERTY_VALIDATION_MIN_VALUE", path, prop.min_value)
+            if prop.max_value is not None and value > prop.max_value:
+                raise self.errors.make("PROPERTY_VALIDATION_MAX_VALUE", path, prop.max_value)
+        return value
 
     def array(self, item: Type, raw: Any, path: str) -> list[Any] | None:
         if raw is None or raw == "":

@@ -9,6 +9,7 @@ import copy
 import fnmatch
 import re
 import secrets
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class ServerConfig:
     seed: Path | None = None
     extra_partners: list[Partner] = field(default_factory=list)
     users: list[User] = field(default_factory=list)
+    log_calls: bool = False  # one line per call on stderr: service.action -> ok | CODE
 
 
 @dataclass
@@ -358,6 +360,22 @@ class Engine:
     # -- execution
 
     def execute(
+        self,
+        service_name: str,
+        action_name: str,
+        raw: Mapping[str, Any],
+        files: Mapping[str, UploadedFile],
+        base_url: str,
+    ) -> Outcome:
+        started = time.perf_counter()
+        outcome = self._execute_named(service_name, action_name, raw, files, base_url)
+        if self.config.log_calls:
+            status = outcome.value.code if isinstance(outcome.value, ApiError) else "ok"
+            elapsed = (time.perf_counter() - started) * 1000
+            print(f"{service_name}.{action_name} -> {status} ({elapsed:.1f} ms)", file=sys.stderr)
+        return outcome
+
+    def _execute_named(
         self,
         service_name: str,
         action_name: str,

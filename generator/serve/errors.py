@@ -45,6 +45,22 @@ _BUILTIN: dict[str, tuple[str, tuple[str, ...]]] = {
         ("PROP_NAME",),
     ),
     "OBJECT_NOT_FOUND": ("Object not found", ()),
+    "PROPERTY_VALIDATION_MIN_LENGTH": (
+        'The property "@PROP_NAME@" must have a min length of @MIN_LEN@ characters',
+        ("PROP_NAME", "MIN_LEN"),
+    ),
+    "PROPERTY_VALIDATION_MAX_LENGTH": (
+        'The property "@PROP_NAME@" cannot have more than @MAX_LEN@ characters',
+        ("PROP_NAME", "MAX_LEN"),
+    ),
+    "PROPERTY_VALIDATION_MIN_VALUE": (
+        'The property "@PROP_NAME@" must have a min value of @MIN_VAL@',
+        ("PROP_NAME", "MIN_VAL"),
+    ),
+    "PROPERTY_VALIDATION_MAX_VALUE": (
+        'The property "@PROP_NAME@" must have a max value of @MAX_VAL@',
+        ("PROP_NAME", "MAX_VAL"),
+    ),
     "INVALID_OBJECT_ID": ("Invalid object id [@ID@]", ("ID",)),
     "START_SESSION_ERROR": ("Error while starting session for partner [@PID@]", ("PID",)),
     "INVALID_PARTNER_ID": ('Invalid partner id "@PID@"', ("PID",)),

@@ -322,7 +322,7 @@ def _generic(call: Call) -> Any:
         if name == "list":
             return list_objects(call, entity)
         if name == "count":
-            flt = call.args.get("filter")
+            flt = filter_arg(call)
             return len(
                 filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
             )
@@ -374,6 +374,25 @@ def other(call: Call, entity: ClassDef | None) -> Any:
         if found is not None and engine.is_instance(found, entity):
             return copy.deepcopy(found)
     return default_value(engine, result)
+
+
+def _object_arg(call: Call, suffix: str) -> Obj | None:
+    """The argument whose declared class ends with `suffix` ("Filter", "Pager")."""
+    for param in call.action.params:
+        t = param.type
+        if isinstance(t, ObjectType) and t.cls is not None and t.cls.name.endswith(suffix):
+            value = call.args.get(param.name)
+            return value if isinstance(value, dict) else None
+    value = call.args.get(suffix.lower())
+    return value if isinstance(value, dict) else None
+
+
+def filter_arg(call: Call) -> Obj | None:
+    return _object_arg(call, "Filter")
+
+
+def pager_arg(call: Call) -> Obj | None:
+    return _object_arg(call, "Pager")
 
 
 def id_of(call: Call) -> str:
@@ -475,11 +494,11 @@ def delete(call: Call, entity: ClassDef) -> Obj:
 def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None) -> Obj:
     engine = call.engine
     if objects is None:
-        flt = call.args.get("filter")
+        flt = filter_arg(call)
         objects = filter_objects(engine, engine.table_of(entity), entity, flt, call.partner_id)
     result = default_value(engine, call.action.result)
     if not isinstance(result, dict):
-        return {"objects": copy.deepcopy(page(objects, call.args.get("pager")))}
-    result["objects"] = copy.deepcopy(page(objects, call.args.get("pager")))
+        return {"objects": copy.deepcopy(page(objects, pager_arg(call)))}
+    result["objects"] = copy.deepcopy(page(objects, pager_arg(call)))
     result["totalCount"] = len(objects)
     return result

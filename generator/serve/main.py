@@ -67,8 +67,10 @@ def config_from_options(
     seed: Path | None,
     state: Path | None,
     max_body: int,
+    log_calls: bool = False,
 ) -> ServerConfig:
     return ServerConfig(
+        log_calls=log_calls,
         partner_id=partner_id,
         admin_secret=admin_secret,
         secret=secret,

@@ -46,7 +46,7 @@ class Api:
             f"/api_v3/service/{service}/action/{action}", json=self.params(params, 1)
         )
         assert response.status_code == 200, response.text
-        return response.json()
+        return unwrap(response.json())
 
     def xml(self, service: str, action: str, **params: Any) -> etree._Element:
         response = self.post(
@@ -54,6 +54,15 @@ class Api:
         )
         assert response.status_code == 200
         return etree.fromstring(response.content)
+
+
+def unwrap(value: Any) -> Any:
+    """OTT schemas answer JSON as {"executionTime": .., "result": ..} (errors under "error")."""
+    if isinstance(value, dict) and "executionTime" in value and "objectType" not in value:
+        value = value["result"]
+        if isinstance(value, dict) and "error" in value and "objectType" not in value:
+            value = value["error"]
+    return value
 
 
 def is_error(value: Any, code: str) -> bool:

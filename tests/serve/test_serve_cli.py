@@ -42,6 +42,7 @@ def test_serve_prints_its_url_serves_and_stops_on_sigint(tmp_path: Path) -> None
         "cli-secret",
         "--seed",
         str(seed),
+        "--log",
     )
     try:
         assert process.stdout is not None
@@ -67,6 +68,7 @@ def test_serve_prints_its_url_serves_and_stops_on_sigint(tmp_path: Path) -> None
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "partner 31" in err and "stopped" in err
+    assert "user.loginByLoginId -> ok" in err and "media.list -> ok" in err
 
 
 def test_serve_rejects_bad_input_with_exit_2(tmp_path: Path) -> None:
@@ -130,7 +132,7 @@ def test_pytest_plugin_in_a_users_suite(tmp_path: Path) -> None:
                              60, "")
             url = kaltura_server.url + "/api_v3/service/asset/action/list"
             body = requests.post(url, json={"format": 1, "ks": ks}, timeout=10).json()
-            assert body["objectType"] == "KalturaAssetListResponse", body
+            assert body["result"]["objectType"] == "KalturaAssetListResponse", body
 
         def test_factory(kaltura_server_factory, kaltura_server):
             other = kaltura_server_factory(partner_id=77, admin_secret="x")
@@ -193,3 +195,31 @@ def test_readme_demo_runs_against_serve(tmp_path: Path, client: str) -> None:
     first, second = result.stdout.splitlines()
     assert first.startswith("0_") and first.endswith(" 2")
     assert second == "1"
+
+
+def test_serve_reports_a_busy_port(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "--schema",
+                str(real_schema_path(SMALL)),
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

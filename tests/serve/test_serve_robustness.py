@@ -211,3 +211,16 @@ def test_multirequest_with_file_parts(api: Api) -> None:
     assert isinstance(results[0], str)
     assert results[1]["status"] == "2" and results[2]["name"] == "mr-file"
     assert requests.get(results[2]["downloadUrl"], timeout=10).content == b"multi-bytes"
+
+
+def test_busy_port_is_an_oserror_not_an_exit() -> None:
+    import pytest
+
+    from generator.serve import start_server
+    from tests.conftest import parsed_real_schema
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(OSError):
+            start_server(parsed_real_schema("ott-3.6.287.xml"), port=taken.getsockname()[1])

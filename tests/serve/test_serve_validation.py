@@ -108,3 +108,16 @@ def test_writable_ids_are_kept_and_must_be_unique(api: Api) -> None:
     assert user["id"] == "dup-user"
     again = api.call("user", "add", user={"objectType": "KalturaUser", "id": "dup-user"})
     assert is_error(again, "DUPLICATE_USER_BY_ID")
+
+
+def test_length_limits_and_utf8_truncation(api: Api) -> None:
+    error = api.call("media", "add", entry={**ENTRY, "userId": "u" * 101})
+    assert is_error(error, "PROPERTY_VALIDATION_MAX_LENGTH")
+    assert error["args"] == {"PROP_NAME": "KalturaMediaEntry::userId", "MAX_LEN": "100"}
+    assert api.call("media", "add", entry={**ENTRY, "userId": "u" * 100})["userId"] == "u" * 100
+    user = api.call(
+        "user",
+        "add",
+        user={"objectType": "KalturaUser", "id": "trunc-user", "screenName": "é" * 100},
+    )
+    assert user["screenName"] == "é" * 63  # 127 bytes of UTF-8, cut on a character boundary

@@ -195,3 +195,56 @@ def test_schema_is_served(anon: Api) -> None:
     response = requests.get(anon.url + "/api_v3/api_schema.php", timeout=10)
     assert response.status_code == 200
     assert etree.fromstring(response.content).get("apiVersion") == "22.19.0"
+
+
+def test_xml_request_bodies(api: Api) -> None:
+    body = (
+        f"<xml><ks>{api.ks}</ks><format>1</format><entry><objectType>KalturaMediaEntry"
+        "</objectType><name>from xml</name><mediaType>1</mediaType></entry></xml>"
+    ).encode()
+    created = api.post(
+        "/api_v3/service/media/action/add", data=body, headers={"Content-Type": "text/xml"}
+    ).json()
+    assert created["name"] == "from xml" and created["mediaType"] == 1
+    for bad in (b"<xml><ks>", b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml/>'):
+        error = api.post(
+            "/api_v3/service/media/action/add",
+            data=bad,
+            params={"format": 1},
+            headers={"Content-Type": "application/xml"},
+        ).json()
+        assert error["code"] == "INVALID_REQUEST_BODY"
+
+
+def test_ott_json_is_wrapped_ovp_json_is_bare(api: Api) -> None:
+    from generator.serve import ServerConfig, start_server
+    from tests.conftest import parsed_real_schema
+
+    bare = api.post("/api_v3/service/media/action/list", json={"format": 1, "ks": api.ks})
+    assert bare.json()["objectType"] == "KalturaMediaListResponse"
+    server = start_server(
+        parsed_real_schema("ott-5.3.7.xml"), ServerConfig(partner_id=1, admin_secret="a")
+    )
+    try:
+        ott = Api(server)
+        body = ott.post(
+            "/api_v3/service/ottUser/action/anonymousLogin", json={"format": 1, "partnerId": 1}
+        ).json()
+        assert set(body) == {"executionTime", "result"}
+        assert body["result"]["objectType"] == "KalturaLoginSession"
+        error = ott.post("/api_v3/service/asset/action/list", json={"format": 1}).json()
+        assert error["result"]["error"]["code"] == "MISSING_KS"
+        multi = ott.post(
+            "/api_v3/service/multirequest",
+            json={
+                "format": 1,
+                "0": {"service": "ottUser", "action": "anonymousLogin", "partnerId": 1},
+                "1": {"service": "asset", "action": "list", "ks": "{1:result:ks}"},
+            },
+        ).json()
+        assert [r["objectType"] for r in multi["result"]] == [
+            "KalturaLoginSession",
+            "KalturaAssetListResponse",
+        ]
+    finally:
+        server.stop()

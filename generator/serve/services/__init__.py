@@ -7,10 +7,11 @@ with whatever subset it defines.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.serve.engine import Engine
+    from generator.serve.engine import Call, Engine
 
 __all__ = ["install"]
 
@@ -22,9 +23,9 @@ def install(engine: Engine) -> None:
         module.install(engine)
 
 
-def register(engine: Engine, service: str, action: str, handler: object) -> None:
+def register(engine: Engine, service: str, action: str, handler: Callable[[Call], Any]) -> None:
     """Register `handler` for `service.action` when the schema defines it."""
     svc = engine.service(service)
     if svc is None or svc.action(action) is None:
         return
-    engine.handlers[(svc.id, action)] = handler  # type: ignore[assignment]
+    engine.handlers[(svc.id, action)] = handler
