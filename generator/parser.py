@@ -1,9 +1,12 @@
 """Read a Kaltura XML schema (`KalturaClient.xml`) into the model, with diagnostics.
 
-Parsing is two passes: `_Reader` turns elements into raw records and collects every
-problem local to one element (missing attributes, unknown attributes, bad numbers);
-`_Linker` resolves names into references (types, enums, bases, plugins) and reports
-what does not resolve. Semantic checks over the finished model live in `validate`.
+Three layers: `_screen`/`_parse_xml` make the bytes safe XML (no DTD ever, any
+encoding) and refuse unusable input with `SchemaLoadError`; `_Reader` reads the
+sections in dependency order (enums, class headers, errors, classes, services,
+plugins, configurations), reports every problem local to an element (missing or
+malformed attributes, unknown attributes/elements, duplicates, invalid identifiers)
+and links names into references (types, enums, bases, plugins), reporting what does
+not resolve; `generator.validate` then checks the finished model as a whole.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TypeVar
 
 from lxml import etree
@@ -120,6 +124,7 @@ _KNOWN_CHILDREN: dict[str, frozenset[str]] = {
     "error": frozenset({"parameter"}),
 }
 _SESSION_VALUES = {s.value: s for s in SessionRequirement}
+_NO_EXTRAS: Mapping[str, str] = MappingProxyType({})  # shared, read-only
 
 
 @dataclass
@@ -236,6 +241,8 @@ def _parse_xml(data: bytes, file_name: str) -> etree._Element:
         message = exc.msg or str(exc)
         # libxml2 appends ", line N, column M"; the location is already in front.
         message = re.sub(r",? line \d+, column \d+$", "", message)
+        # libxml2's advice names a C flag; say what it means for a schema instead.
+        message = message.replace(", use XML_PARSE_HUGE option", " (nesting limit)")
         raise _unusable(file_name, line, f"malformed XML: {message}") from None
     if root.getroottree().docinfo.internalDTD is not None:  # belt and braces
         raise _unusable(file_name, 1, _REFUSED)
@@ -301,6 +308,8 @@ class _Reader:
 
     def _extras(self, el: etree._Element, kind: str, label: str) -> Mapping[str, str]:
         known = _KNOWN_ATTRIBUTES[kind]
+        if known.issuperset(el.keys()):  # the common case, without building pairs
+            return _NO_EXTRAS
         extras = {str(k): str(v) for k, v in el.attrib.items() if k not in known}
         for key in extras:
             self.warn(el, label, f"unknown attribute '{key}' kept but not understood")
@@ -330,8 +339,10 @@ class _Reader:
             self._extra_element(child, label) for child in el if isinstance(child.tag, str)
         )
 
-    def _extra_element(self, child: etree._Element, label: str) -> ExtraElement:
-        self.warn(child, label, f"unknown element <{child.tag}> kept but not understood")
+    def _extra_element(
+        self, child: etree._Element, label: str, what: str = "element"
+    ) -> ExtraElement:
+        self.warn(child, label, f"unknown {what} <{child.tag}> kept but not understood")
         xml = etree.tostring(child, encoding="unicode", with_tail=False)
         attributes = {str(k): str(v) for k, v in child.attrib.items()}
         return ExtraElement(str(child.tag), attributes, xml, self._src(child))
@@ -402,15 +413,7 @@ class _Reader:
             if not isinstance(child.tag, str):
                 continue
             if child.tag not in _SECTION_TAGS:
-                self.warn(child, "schema", f"unknown section <{child.tag}> kept but not understood")
-                self.schema_extras.append(
-                    ExtraElement(
-                        str(child.tag),
-                        {str(k): str(v) for k, v in child.attrib.items()},
-                        etree.tostring(child, encoding="unicode", with_tail=False),
-                        self._src(child),
-                    )
-                )
+                self.schema_extras.append(self._extra_element(child, "schema", "section"))
             elif child.tag in sections:
                 self.error(child, "schema", f"duplicate section <{child.tag}>")
             else:
@@ -953,6 +956,11 @@ class _Reader:
             *((e.plugin, e.source, f"enum {e.name}") for e in self.enums.values()),
             *((c.plugin, c.source, f"class {c.name}") for c in self.classes.values()),
             *((s.plugin, s.source, f"service {s.id}") for s in services.values()),
+            *(
+                (a.plugin, a.source, f"action {s.name}.{a.name}")
+                for s in services.values()
+                for a in s.actions
+            ),
         ]
         for plugin, source, label in items:
             if plugin and plugin not in plugins and plugin not in reported:

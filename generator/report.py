@@ -86,8 +86,12 @@ def _plugin_detail(schema: Schema, plugin: PluginDef) -> str:
     owned = sum(1 for c in schema.classes.values() if c.plugin == plugin.name)
     owned_enums = sum(1 for e in schema.enums.values() if e.plugin == plugin.name)
     if owned or owned_enums:
-        parts.append(f"{owned} classes, {owned_enums} enums")
+        parts.append(f"{_count(owned, 'class', 'classes')}, {_count(owned_enums, 'enum', 'enums')}")
     return "; ".join(parts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def action_signature(action: ActionDef) -> str:

@@ -20,6 +20,7 @@ from generator.model import (
     ArrayType,
     ClassDef,
     EnumKind,
+    ErrorDef,
     MapType,
     ObjectType,
     ParamDef,
@@ -48,6 +49,7 @@ def validate_schema(schema: Schema) -> list[Diagnostic]:
         _plugin_cycles,
         _case_collisions,
         _configuration_aliases,
+        _error_codes,
     )
     found: list[Diagnostic] = []
     for check in checks:
@@ -85,7 +87,9 @@ def _property_redefinitions(schema: Schema) -> Iterator[Diagnostic]:
     for cls in schema.classes.values():
         if cls.base is None or not cls.properties:
             continue
-        inherited = {p.name: (p, owner) for owner, p in _inherited(cls)}
+        inherited: dict[str, tuple[PropertyDef, ClassDef]] = {}
+        for owner, prop in _inherited(cls):  # nearest ancestor first: it is the one redefined
+            inherited.setdefault(prop.name, (prop, owner))
         for prop in cls.properties:
             hit = inherited.get(prop.name)
             if hit is None:
@@ -326,3 +330,16 @@ def _configuration_aliases(schema: Schema) -> Iterator[Diagnostic]:
                 )
             else:
                 aliases[alias] = entry.name
+
+
+def _error_codes(schema: Schema) -> Iterator[Diagnostic]:
+    """Clients map a server's error code back to the named error: codes must be unique."""
+    seen: dict[str, ErrorDef] = {}
+    for error in schema.errors.values():
+        first = seen.setdefault(error.code, error)
+        if first is not error:
+            yield _error(
+                error.source,
+                f"error {error.name}",
+                f"code {error.code} is already used by {first.name} (line {first.source.line})",
+            )

@@ -66,14 +66,14 @@ def test_inspect_summary() -> None:
         "classes       63 (22 abstract)",
         "properties    195",
         "services      13",
-        "actions       49 (4 with files, 2 deprecated)",
+        "actions       50 (4 with files, 2 deprecated)",
         "plugins       8",
         "errors        28",
         "configuration 2 client, 9 request",
         "",
     ]
     assert "  metadata           services: metadata, metadataProfile; 9 classes, 4 enums" in lines
-    assert "  annotation         depends on: cuePoint; 1 classes, 0 enums" in lines
+    assert "  annotation         depends on: cuePoint; 1 class, 0 enums" in lines
 
 
 def test_inspect_real_schema_counts() -> None:

@@ -156,6 +156,14 @@ CASES = [
         "3 error(s), 0 warning(s)",
     ),
     Case(
+        "duplicate-error-codes.xml",
+        1,
+        [
+            "duplicate-error-codes.xml:6: error: error HouseholdMissing: code 1006 is already used by DomainNotExists (line 5)",
+        ],
+        "1 error(s), 0 warning(s)",
+    ),
+    Case(
         "duplicate-enums.xml",
         1,
         [
@@ -350,8 +358,9 @@ CASES = [
         0,
         [
             "undeclared-plugin.xml:4: warning: enum KalturaDocumentType: plugin document is not declared in <plugins>",
+            "undeclared-plugin.xml:8: warning: action liveStream.allocateConferenceRoom: plugin conference is not declared in <plugins>",
         ],
-        "0 error(s), 1 warning(s)",
+        "0 error(s), 2 warning(s)",
     ),
     Case(
         "unknown-attributes-elements.xml",
@@ -430,3 +439,21 @@ def test_strict_turns_warnings_into_failure(
     monkeypatch.chdir(CORPUS)
     result = CliRunner().invoke(main, ["validate", "--strict", case_file])
     assert result.exit_code == exit_code
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_xxe_never_discloses_a_local_file(encoding: str, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
+        f'<!DOCTYPE xml [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n'
+        '<xml apiVersion="1"><classes><class name="KalturaA" description="&s;"/></classes></xml>'
+    )
+    schema = tmp_path / "xxe.xml"
+    schema.write_bytes(xml.encode(encoding))
+    for command in (["validate"], ["inspect", "--json"]):
+        result = CliRunner().invoke(main, [*command, str(schema)])
+        assert result.exit_code == 2
+        assert "TOP-SECRET-VALUE" not in result.output
+        assert result.stderr == f"{schema}:2: error: {REFUSED}\n"

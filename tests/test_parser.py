@@ -86,7 +86,7 @@ def test_sample_covers_every_kind_of_type_and_action(sample) -> None:  # type: i
     ), "a KalturaObjectBase property"
     actions = [a for _, a in sample.actions]
     assert {a.result_kind for a in actions} == set(ResultKind)
-    assert {a.session_required for a in actions} == {*SessionRequirement}
+    assert {a.session_required for a in actions} == {*SessionRequirement, None}
     assert any(len(a.file_params) >= 2 and any(p.optional for p in a.file_params) for a in actions)
     assert any(isinstance(p.type, MapType) for a in actions for p in a.params)
     defaults = {p.default for a in actions for p in a.params}
@@ -251,3 +251,16 @@ def test_real_schema_warnings_are_the_known_ones(name: str) -> None:
     assert result.errors == []
     kinds = Counter(d.message.split()[0] for d in result.warnings)
     assert dict(kinds) == EXPECTED_WARNINGS[name]
+
+
+def test_huge_text_is_read_and_deep_nesting_is_refused_cleanly() -> None:
+    big = b"x" * 20_000_000  # above libxml2's 10 MB text limit without huge_tree
+    data = b'<xml apiVersion="1"><classes><class name="KalturaA" description="' + big + b'"/>'
+    result = parse_bytes(data + b"</classes></xml>", "big.xml")
+    assert len(result.schema.classes["KalturaA"].description) == len(big)  # type: ignore[union-attr]
+    deep = b'<xml apiVersion="1">' + b"<x>" * 5000 + b"</x>" * 5000 + b"</xml>"
+    with pytest.raises(SchemaLoadError) as info:
+        parse_bytes(deep, "deep.xml")
+    assert str(info.value) == (
+        "deep.xml:1: error: malformed XML: Excessive depth in document: 2048 (nesting limit)"
+    )

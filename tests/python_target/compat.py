@@ -70,7 +70,8 @@ def compare(official: dict[str, Any], ours: dict[str, Any]) -> list[str]:
                 diffs.append(f"client.{name}.{svc}: official {on[svc]} ours {un[svc]}")
     # accessors the official class defines as methods are compared as methods below
     official_config = set(oc["config_methods"]) - set(oc["methods"])
-    diffs += _diff_sets("client config accessor", official_config, uc["config_methods"])
+    our_config = set(uc["config_methods"]) - set(oc["methods"])
+    diffs += _diff_sets("client config accessor", official_config, our_config)
     diffs += _params("KalturaClient.__init__", oc["init"], uc["init"])
     missing_methods = sorted(set(oc["methods"]) - set(uc["methods"]) - set(uc["services"]))
     diffs += [f"client method: missing {m}" for m in missing_methods]

@@ -19,7 +19,7 @@ import pytest
 from generator.output import write_tree
 from generator.sources import load_schema
 from generator.targets.python import render_package
-from tests.conftest import SAMPLE_SCHEMA, parsed_real_schema
+from tests.conftest import SAMPLE_SCHEMA, generated_python_package
 
 _generated: dict[str, Path] = {}
 
@@ -33,9 +33,12 @@ def sample_schema() -> Any:
 def generate_once(name: str, root: Path) -> Path:
     """Generate schema `name` ('sample' or a real schema file name) once per session."""
     if name not in _generated:
-        schema = sample_schema() if name == "sample" else parsed_real_schema(name)
-        out = root / name.replace(".xml", "")
-        write_tree(out, render_package(schema))
+        if name == "sample":
+            out = root / "sample"
+            write_tree(out, render_package(sample_schema()))
+        else:
+            # shared with the runtime tests: each real schema is generated once per session
+            out = generated_python_package(name)
         _generated[name] = out
     return _generated[name]
 

@@ -165,3 +165,24 @@ def test_ovp_22_is_byte_identical_across_hash_seeds(gen_root: Path) -> None:
 def _runtime_names() -> set[str]:
     runtime = REPO_ROOT / "templates" / "python" / "runtime"
     return {p.relative_to(runtime).as_posix() for p in runtime.rglob("*") if p.is_file()}
+
+
+def test_ovp_22_client_creation_imports_no_plugin_module(gen_root: Path) -> None:
+    real_schema_path("ovp-22.19.0.xml")
+    path = generate_once("ovp-22.19.0.xml", gen_root)
+    loaded = run_json(
+        """
+        import json, sys
+        from KalturaClient import KalturaClient, KalturaConfiguration
+        client = KalturaClient(KalturaConfiguration())
+        client.setKs("x")
+        before = [m for m in sys.modules if m.startswith("KalturaClient.Plugins.")]
+        client.metadata.metadataProfile
+        after = sorted(m for m in sys.modules if m.startswith("KalturaClient.Plugins."))
+        print(json.dumps([before, after]))
+        """,
+        path,
+    )
+    assert loaded[0] == []
+    # the plugin module and what it builds on (Core); none of the other ~120 plugins
+    assert loaded[1] == ["KalturaClient.Plugins.Core", "KalturaClient.Plugins.Metadata"]

@@ -13,7 +13,7 @@ from generator.targets import GenerateOptions
 from generator.targets.python import TARGET, render_package
 from generator.targets.python import cache as render_cache
 from tests.conftest import parsed_real_schema
-from tests.python_target.conftest import sample_schema
+from tests.python_target.conftest import run_json, sample_schema
 
 
 def _actions(schema: Schema) -> set[str]:
@@ -132,29 +132,23 @@ SHAKE_ONLY_OURS = {
 @pytest.mark.slow
 def test_tree_shaking_reproduces_the_official_build() -> None:
     """With the official build's excludes, we keep the official client's types exactly."""
-    pytest.importorskip("KalturaClient.Plugins.Core")
-    import importlib
-    import pkgutil
-
-    import KalturaClient.Plugins as official_plugins
-
-    official: set[str] = set()
-    for info in pkgutil.iter_modules(official_plugins.__path__):
-        module = importlib.import_module(f"KalturaClient.Plugins.{info.name}")
-        official.update(
-            name
-            for name, obj in vars(module).items()
-            if isinstance(obj, type)
-            and obj.__module__ == module.__name__
-            and name.startswith("Kaltura")
-            and not name.endswith(("Service", "ClientPlugin"))
-            and name
-            not in (
-                "KalturaCoreClient",
-                "KalturaClientConfiguration",
-                "KalturaRequestConfiguration",
-            )
-        )
+    # In a subprocess: the official package and ours share the name `KalturaClient`.
+    official = set(run_json("""
+            import importlib, json, pkgutil
+            import KalturaClient.Plugins as plugins
+            names = []
+            skip = ("KalturaCoreClient", "KalturaClientConfiguration",
+                    "KalturaRequestConfiguration")
+            for info in pkgutil.iter_modules(plugins.__path__):
+                module = importlib.import_module("KalturaClient.Plugins." + info.name)
+                names += [
+                    name for name, obj in vars(module).items()
+                    if isinstance(obj, type) and obj.__module__ == module.__name__
+                    and name.startswith("Kaltura")
+                    and not name.endswith(("Service", "ClientPlugin")) and name not in skip
+                ]
+            print(json.dumps(names))
+            """))
     schema = parsed_real_schema("ovp-22.19.0.xml")
     shaken = select(schema, exclude=OFFICIAL_EXCLUDES)
     ours = set(shaken.classes) | set(shaken.enums)
@@ -184,3 +178,63 @@ def test_render_cache_hits_and_misses(tmp_path: Path, monkeypatch: pytest.Monkey
         entry.write_bytes(b"garbage")
     assert TARGET.render(schema, GenerateOptions()) == first
     assert render_cache.load("0" * 64) is None
+
+
+def test_render_cache_keeps_a_bounded_number_of_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KALTURA_CODEGEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(render_cache, "KEEP", 2)
+    for i in range(4):
+        render_cache.store(f"{i:064d}", {"a": bytes([i])})
+    kept = sorted(p.name for p in tmp_path.glob("python-*.bin"))
+    assert len(kept) == 2
+    assert render_cache.load(f"{3:064d}") == {"a": b"\x03"}
+
+
+@pytest.mark.slow
+def test_a_selected_real_package_is_complete(tmp_path: Path) -> None:
+    """Every type a kept class or action refers to is generated: the package imports, all
+    classes construct, and the excluded action and services are gone."""
+    from generator.output import write_tree
+
+    schema = parsed_real_schema("ovp-22.19.0.xml")
+    files = TARGET.render(
+        schema,
+        GenerateOptions(
+            include=("media.*", "plugin:metadata"),
+            exclude=("media.delete",),
+            settings={"cache": "off"},
+        ),
+    )
+    write_tree(tmp_path / "pkg", files)
+    out = run_json(
+        """
+        import importlib, json, pkgutil, warnings
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import KalturaClient.Plugins as P
+        from KalturaClient import KalturaClient, KalturaConfiguration
+        from KalturaClient.Base import KalturaObjectBase
+        count = 0
+        for info in pkgutil.iter_modules(P.__path__):
+            mod = importlib.import_module("KalturaClient.Plugins." + info.name)
+            for n in mod.__all__:
+                obj = getattr(mod, n)
+                if isinstance(obj, type) and issubclass(obj, KalturaObjectBase):
+                    obj(); count += 1
+        c = KalturaClient(KalturaConfiguration())
+        print(json.dumps({"classes": count, "media_delete": hasattr(c.media, "delete"),
+                          "media_list": hasattr(c.media, "list"),
+                          "profile": hasattr(c.metadata, "metadataProfile"),
+                          "baseEntry": hasattr(c, "baseEntry")}))
+        """,
+        tmp_path / "pkg",
+    )
+    assert out == {
+        "classes": out["classes"],
+        "media_delete": False,
+        "media_list": True,
+        "profile": True,
+        "baseEntry": False,
+    }
+    assert 0 < out["classes"] < len(schema.classes)

@@ -14,14 +14,12 @@ from generator.targets.python.render import RUNTIME_DIR
 from tests.python_target.conftest import sample_schema
 
 _FILES = render_package(sample_schema())
-_RUNTIME = {
-    p.relative_to(RUNTIME_DIR).as_posix() for p in RUNTIME_DIR.rglob("*") if p.is_file()
-}
+_RUNTIME = {p.relative_to(RUNTIME_DIR).as_posix() for p in RUNTIME_DIR.rglob("*") if p.is_file()}
 GENERATED = sorted(name for name in _FILES if name not in _RUNTIME)
 
 
 def test_generated_file_list(snapshot: SnapshotAssertion) -> None:
-    assert GENERATED == snapshot
+    assert snapshot == GENERATED
 
 
 @pytest.mark.parametrize("path", GENERATED)

@@ -13,6 +13,7 @@ import pytest
 from generator.output import write_tree
 from generator.parser import parse_bytes
 from generator.targets.python import render_package
+from generator.targets.python.render import RUNTIME_DIR
 from generator.targets.python.text import Expr, docstring, layout, string_literal
 from tests.python_target.conftest import run_json
 
@@ -93,7 +94,7 @@ def test_layout_matches_black_for_long_calls() -> None:
 
 
 _SCHEMA = """<?xml version="1.0"?>
-<xml apiVersion="1.2.3">
+<xml apiVersion="{version}">
   <enums>
     <enum name="KalturaNasty" enumType="string" description="{desc}">
       <const name="QUOTE" value="{value}"/>
@@ -130,17 +131,20 @@ def _xml_attr(text: str) -> str:
 
 
 def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     desc = 'Say """hi""" \\ to C:\\new\n  "quoted"\u2028 café \t'
     value = 'a "default" \\ with \'quotes\'"'
-    xml = _SCHEMA.format(desc=_xml_attr(desc), value=_xml_attr(value))
+    version = '1.2.3" ]\n[evil]\u2028 # x'
+    xml = _SCHEMA.format(desc=_xml_attr(desc), value=_xml_attr(value), version=_xml_attr(version))
     xml = xml.replace("&#0;", "")
     result = parse_bytes(xml.encode(), "hostile.xml")
     assert result.schema is not None and not result.errors, result.errors
     out = tmp_path / "pkg"
     write_tree(out, render_package(result.schema))
+    runtime = {p.relative_to(RUNTIME_DIR).as_posix() for p in RUNTIME_DIR.rglob("*.py")}
     for path in out.rglob("*.py"):
-        if "_runtime" in path.parts:
-            continue
+        if path.relative_to(out).as_posix() in runtime:
+            continue  # copied verbatim; checked by test_runtime_tree_is_black_formatted
         source = path.read_text()
         assert black.format_str(source, mode=MODE) == source, path
     got = run_json(
@@ -150,24 +154,80 @@ def test_hostile_schema_text_end_to_end(tmp_path: Path) -> None:
         sig = inspect.signature(KalturaThingService.list)
         print(json.dumps({
             "enum_doc": KalturaNasty.__doc__,
+            "method_doc": KalturaThingService.list.__doc__,
             "const": KalturaNasty.QUOTE.getValue(),
             "digit_const": KalturaNasty.VALUE_3D.getValue(),
             "default": sig.parameters["filter"].default,
             "self_param": list(sig.parameters)[2],
             "not": KalturaThing(not_=True).getNot_(),
+            "api_version": __import__("KalturaClient.Plugins.Core").Plugins.Core.API_VERSION,
         }))
         """,
         out,
     )
+    meta = tomllib.loads((out / "pyproject.toml").read_text())
+    assert meta["project"]["version"] == "1.2.3"
+    assert version in meta["project"]["description"]
+    assert "evil" not in meta
+    assert got["api_version"] == version
     assert got["const"] == value
     assert got["default"] == value
     assert got["digit_const"] == "three"
     assert got["self_param"] == "self_"
     assert got["not"] is True
     assert inspect.cleandoc(got["enum_doc"]) == inspect.cleandoc(_normalized(desc))
+    # parameter descriptions are escaped once, like every other docstring text
+    one_line = " ".join(_normalized(desc).split())
+    assert f":param filter: {one_line}" in got["method_doc"]
 
 
 def test_docstring_examples_are_readable() -> None:
     assert docstring("Plain text", 4) == ['    """Plain text"""']
     assert docstring('ends with "quote"', 0) == ['"""ends with "quote" """']
     assert textwrap.dedent("\n".join(docstring("a\n\nb", 4))) == '"""a\n\nb"""'
+
+
+@pytest.mark.parametrize("length", [58, 95])
+def test_very_long_names_stay_black_formatted(tmp_path: Path, length: int) -> None:
+    """Names up to the real schemas' length use the emitter; longer ones the black fallback."""
+    cls = "K" + "x" * length
+    prop = "p" * length
+    xml = (
+        f'<xml apiVersion="1"><classes><class name="{cls}">'
+        f'<property name="{prop}" type="array" arrayType="{cls}"/></class></classes>'
+        f'<services><service id="s" name="s"><action name="{"a" * length}">'
+        f'<param name="{"q" * length}" type="{cls}" optional="1" default="null"/>'
+        f'<result type="array" arrayType="{cls}"/></action></service></services></xml>'
+    )
+    result = parse_bytes(xml.encode(), "long.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    files = render_package(result.schema)
+    runtime = {p.relative_to(RUNTIME_DIR).as_posix() for p in RUNTIME_DIR.rglob("*.py")}
+    for name, content in files.items():
+        if name.endswith(".py") and name not in runtime:
+            source = content.decode()
+            assert black.format_str(source, mode=MODE) == source, name
+    write_tree(tmp_path / "pkg", files)
+    got = run_json(
+        f"""
+        import json
+        from KalturaClient.Plugins.Core import {cls}
+        print(json.dumps(sorted(vars({cls}(**{{{prop!r}: []}}))) ))
+        """,
+        tmp_path / "pkg",
+    )
+    assert prop in got
+
+
+def test_long_default_literal_stays_black_formatted() -> None:
+    default = "d" * 70
+    xml = (
+        '<xml apiVersion="1"><services><service id="s" name="s"><action name="act">'
+        f'<param name="parameterWithLongDefault" type="string" optional="1" default="{default}"/>'
+        "</action></service></services></xml>"
+    )
+    result = parse_bytes(xml.encode(), "default.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    core = render_package(result.schema)["KalturaClient/Plugins/Core.py"].decode()
+    assert black.format_str(core, mode=MODE) == core
+    assert default in core

@@ -233,3 +233,16 @@ def test_client_upload_file_helper(kpkg: types.SimpleNamespace, server: KalturaT
         "False",
         "True",
     ]
+
+
+def test_multipart_stream_reader_sizes(kpkg: types.SimpleNamespace) -> None:
+    body = kpkg.transport.MultipartBody('{"a": "1"}', {"f": io.BytesIO(b"x" * 700_000)})
+    expected = b"".join(body.chunks())
+    assert body.length() == len(expected)
+    body.rewind()
+    reader = kpkg.transport._IterReader(body.chunks())
+    pieces = []
+    while piece := reader.read(16384):
+        assert len(piece) <= 16384
+        pieces.append(piece)
+    assert b"".join(pieces) == expected

@@ -330,3 +330,53 @@ def test_ott_style_wrapped_json(kpkg: types.SimpleNamespace, server: KalturaTest
     with pytest.raises(kpkg.exceptions.KalturaException) as info:
         c.media.get("x")
     assert info.value.code == "500003"
+
+
+def test_exceptions_pickle_and_format(kpkg: types.SimpleNamespace) -> None:
+    import copy
+    import pickle
+    import traceback
+
+    exc = kpkg.exceptions.KalturaException("Entry not found", "ENTRY_ID_NOT_FOUND", {"ID": "1"})
+    again = pickle.loads(pickle.dumps(exc))
+    assert (again.message, again.code, again.args) == (exc.message, exc.code, {"ID": "1"})
+    assert copy.copy(exc).arguments == {"ID": "1"}
+    assert "Entry not found (ENTRY_ID_NOT_FOUND)" in "".join(
+        traceback.format_exception_only(type(exc), exc)
+    )
+    client_exc = kpkg.exceptions.KalturaClientException("boom", -11, 503)
+    again2 = pickle.loads(pickle.dumps(client_exc))
+    assert (again2.code, again2.status, str(again2)) == (-11, 503, "boom (-11)")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_objects_and_maps_that_look_like_errors_or_wrappers(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    # an object whose property is named "error" (with code/message inside) is not an error
+    reply(
+        server,
+        fmt,
+        "<objectType>KalturaMediaEntry</objectType><error><code>X</code><message>m</message>"
+        "</error><id>1</id>",
+        {"objectType": "KalturaMediaEntry", "id": "1", "error": {"code": "X", "message": "m"}},
+    )
+    assert client(kpkg, server, fmt).media.get("1").id == "1"
+    # a map result with a key named "result" is not an OTT wrapper
+    reply(
+        server,
+        fmt,
+        "<item><itemKey>result</itemKey><objectType>KalturaTag</objectType><tag>r</tag></item>",
+        {"result": {"objectType": "KalturaTag", "tag": "r"}},
+    )
+    assert client(kpkg, server, fmt).media.tagsMap()["result"].tag == "r"
+
+
+def test_unsupported_format_rejected_before_sending(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
+    c = client(kpkg, server, 3)
+    with pytest.raises(kpkg.exceptions.KalturaClientException) as info:
+        c.media.count()
+    assert info.value.code == kpkg.exceptions.KalturaClientException.ERROR_FORMAT_NOT_SUPPORTED
+    assert server.requests == []

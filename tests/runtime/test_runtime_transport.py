@@ -250,3 +250,28 @@ def test_transport_defaults(kpkg: types.SimpleNamespace) -> None:
     assert config.verifySSL is True and config.format == 1 and config.maxRetries == 3
     transport = kpkg.transport.Transport(config)
     assert transport.pool.connection_pool_kw["cert_reqs"] == "CERT_REQUIRED"
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("get", True),
+        ("list", True),
+        ("listByPartner", True),
+        ("count", True),
+        ("serve", True),
+        ("serveByFlavorParamsId", True),
+        ("isFlagged", True),
+        ("search", True),
+        ("getOrCreateScheduler", False),
+        ("add", False),
+        ("upload", False),
+        ("exportToCsv", False),
+        ("generateKs", False),
+        ("getter_like", False),
+        ("issue", False),
+        ("delete", False),
+    ],
+)
+def test_idempotent_actions(kpkg: types.SimpleNamespace, action: str, expected: bool) -> None:
+    assert kpkg.client_mod.is_idempotent(action) is expected

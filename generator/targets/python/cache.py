@@ -26,6 +26,7 @@ from generator.targets import RenderedFiles
 __all__ = ["cache_dir", "cache_key", "load", "store"]
 
 _FORMAT = b"kcg-python-1"
+KEEP = 16  # entries kept in the cache directory
 _SKIP_FIELDS = frozenset({"source"})  # positions in the schema file never reach the output
 _BY_NAME = (ClassDef, EnumDef, PluginDef, ServiceDef)
 
@@ -45,11 +46,7 @@ _SCALARS = (str, int, float, bool, type(None))
 def _fields(kind: type) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
-        names = tuple(
-            f.name
-            for f in dataclasses.fields(kind)
-            if f.name not in _SKIP_FIELDS
-        )
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS)
         _FIELDS[kind] = names
     return names
 
@@ -126,5 +123,13 @@ def store(key: str, files: RenderedFiles) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(dict(files)))
         os.replace(tmp, directory / f"python-{key}.bin")
+        _prune(directory)
     except OSError:
         return  # a cache that cannot be written is only slower
+
+
+def _prune(directory: Path) -> None:
+    """Keep the KEEP most recently written entries (each is a whole package, MBs)."""
+    entries = sorted(directory.glob("python-*.bin"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ import functools
 from dataclasses import dataclass
 from typing import TypeAlias
 
-__all__ = ["LINE_LENGTH", "Expr", "docstring", "layout", "string_literal"]
+__all__ = ["LINE_LENGTH", "Expr", "docstring", "layout", "safe_text", "string_literal"]
 
 LINE_LENGTH = 100
 INDENT = "    "
@@ -31,7 +31,7 @@ def _escape_char(ch: str) -> str:
     return f"\\U{code:08x}"
 
 
-def _safe_text(text: str, *, keep_newlines: bool) -> str:
+def safe_text(text: str, *, keep_newlines: bool) -> str:
     """Escape backslashes and anything non-printable (incl. U+2028 & co., which black's
     `splitlines()` would treat as line breaks); printable non-ASCII stays readable."""
     if text.isascii() and text.isprintable() and "\\" not in text:
@@ -52,7 +52,7 @@ def _safe_text(text: str, *, keep_newlines: bool) -> str:
 @functools.lru_cache(maxsize=65536)
 def string_literal(text: str) -> str:
     """A double-quoted Python literal for `text` in black's preferred quoting."""
-    body = _safe_text(text, keep_newlines=False).replace("\n", "\\n")
+    body = safe_text(text, keep_newlines=False).replace("\n", "\\n")
     # black's choice: double quotes unless single quotes need fewer escapes.
     if body.count("'") < body.count('"'):
         return "'" + body.replace("'", "\\'") + "'"
@@ -84,7 +84,7 @@ def docstring(text: str, indent: int) -> list[str]:
     if not lines:
         return []
     pad = " " * indent
-    safe = [_safe_text(line, keep_newlines=False) for line in lines]
+    safe = [safe_text(line, keep_newlines=False) for line in lines]
     # Escape every quote that touches another quote or the closing delimiter.
     fixed: list[str] = []
     for i, line in enumerate(safe):

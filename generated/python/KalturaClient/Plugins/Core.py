@@ -271,6 +271,7 @@ class KalturaObject(KalturaObjectBase):
         self.relatedObjects = relatedObjects
 
     def getRelatedObjects(self) -> dict[str, KalturaListResponse] | None:
+        """Server-side: read-only."""
         return _cast("dict[str, KalturaListResponse] | None", self.relatedObjects)
 
 
@@ -285,6 +286,7 @@ class KalturaListResponse(KalturaObjectBase):
         self.totalCount = totalCount
 
     def getTotalCount(self) -> int | None:
+        """Server-side: read-only."""
         return self.totalCount
 
 
@@ -305,12 +307,14 @@ class KalturaPager(KalturaObjectBase):
         self.pageIndex = pageIndex
 
     def getPageSize(self) -> int | None:
+        """The number of objects to retrieve. (Default is 30, maximum page size is 500)."""
         return self.pageSize
 
     def setPageSize(self, newPageSize: int | None) -> None:
         self.pageSize = newPageSize
 
     def getPageIndex(self) -> int | None:
+        """The page number for which {pageSize} of objects should be retrieved (Default is 1)."""
         return self.pageIndex
 
     def setPageIndex(self, newPageIndex: int | None) -> None:
@@ -399,12 +403,14 @@ class KalturaMultiLingualString(KalturaObjectBase):
         self.value = value
 
     def getLanguage(self) -> str | None:
+        """The language of the value"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
         self.language = newLanguage
 
     def getValue(self) -> str | None:
+        """Value"""
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
@@ -443,18 +449,21 @@ class KalturaClipAttributes(KalturaOperationAttributes):
         self.globalOffsetInDestination = globalOffsetInDestination
 
     def getOffset(self) -> int | None:
+        """Offset in milliseconds"""
         return self.offset
 
     def setOffset(self, newOffset: int | None) -> None:
         self.offset = newOffset
 
     def getDuration(self) -> int | None:
+        """Duration in milliseconds"""
         return self.duration
 
     def setDuration(self, newDuration: int | None) -> None:
         self.duration = newDuration
 
     def getGlobalOffsetInDestination(self) -> int | None:
+        """global Offset In Destination in milliseconds"""
         return self.globalOffsetInDestination
 
     def setGlobalOffsetInDestination(self, newGlobalOffsetInDestination: int | None) -> None:
@@ -564,15 +573,20 @@ class KalturaBaseEntry(KalturaObjectBase):
         self.defaultLanguage = defaultLanguage
 
     def getId(self) -> str | None:
+        """Auto generated 10 characters alphanumeric string
+
+        Server-side: read-only."""
         return self.id
 
     def getName(self) -> str | None:
+        """Entry name (Min 1 chars)"""
         return self.name
 
     def setName(self, newName: str | None) -> None:
         self.name = newName
 
     def getMultiLingual_name(self) -> list[KalturaMultiLingualString] | None:
+        """Entry name (Min 1 chars)"""
         return self.multiLingual_name
 
     def setMultiLingual_name(
@@ -581,33 +595,43 @@ class KalturaBaseEntry(KalturaObjectBase):
         self.multiLingual_name = newMultiLingual_name
 
     def getDescription(self) -> str | None:
+        """Entry description"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
         self.description = newDescription
 
     def getPartnerId(self) -> int | None:
+        """Server-side: read-only."""
         return self.partnerId
 
     def getUserId(self) -> str | None:
+        """The ID of the user who is the owner of this entry"""
         return self.userId
 
     def setUserId(self, newUserId: str | None) -> None:
         self.userId = newUserId
 
     def getCreatorId(self) -> str | None:
+        """The ID of the user who created this entry
+
+        Server-side: insert-only."""
         return self.creatorId
 
     def setCreatorId(self, newCreatorId: str | None) -> None:
         self.creatorId = newCreatorId
 
     def getTags(self) -> str | None:
+        """Entry tags"""
         return self.tags
 
     def setTags(self, newTags: str | None) -> None:
         self.tags = newTags
 
     def getCategories(self) -> str | None:
+        """Comma separated list of full names of categories to which this entry belongs. Only categories that don't have entitlement (privacy context) are listed, to retrieve the full list of categories, use the categoryEntry.list action.
+
+        Deprecated: using it emits a DeprecationWarning."""
         _warnings.warn(
             "KalturaBaseEntry.categories is deprecated", DeprecationWarning, stacklevel=2
         )
@@ -620,51 +644,77 @@ class KalturaBaseEntry(KalturaObjectBase):
         self.categories = newCategories
 
     def getStatus(self) -> KalturaEntryStatus | str | None:
+        """Server-side: read-only."""
         return self.status
 
     def getModerationStatus(self) -> KalturaEntryModerationStatus | int | None:
+        """Entry moderation status
+
+        Server-side: read-only."""
         return self.moderationStatus
 
     def getType(self) -> KalturaEntryType | str | None:
+        """The type of the entry, this is auto filled by the derived entry object"""
         return self.type
 
     def setType(self, newType: KalturaEntryType | str | None) -> None:
         self.type = newType
 
     def getCreatedAt(self) -> int | None:
+        """Entry creation date as Unix timestamp (In seconds)
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.createdAt
 
     def getUpdatedAt(self) -> int | None:
+        """Entry update date as Unix timestamp (In seconds)
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.updatedAt
 
     def getRank(self) -> float | None:
+        """The calculated average rank. rank = totalRank / votes
+
+        Server-side: read-only."""
         return self.rank
 
     def getLicenseType(self) -> KalturaLicenseType | int | None:
+        """License type used for this entry"""
         return self.licenseType
 
     def setLicenseType(self, newLicenseType: KalturaLicenseType | int | None) -> None:
         self.licenseType = newLicenseType
 
     def getVersion(self) -> int | None:
+        """Version of the entry data
+
+        Server-side: read-only."""
         return self.version
 
     def getThumbnailUrl(self) -> str | None:
+        """Thumbnail URL
+
+        Server-side: read-only."""
         return self.thumbnailUrl
 
     def getStartDate(self) -> int | None:
+        """Entry scheduling start date (null when not set, send -1 to remove)
+
+        Server-side: a Unix time (seconds)."""
         return self.startDate
 
     def setStartDate(self, newStartDate: int | None) -> None:
         self.startDate = newStartDate
 
     def getReferenceId(self) -> str | None:
+        """Entry external reference id"""
         return self.referenceId
 
     def setReferenceId(self, newReferenceId: str | None) -> None:
         self.referenceId = newReferenceId
 
     def getOperationAttributes(self) -> list[KalturaOperationAttributes] | None:
+        """clipping, skipping and cropping attributes that used to create this entry"""
         return self.operationAttributes
 
     def setOperationAttributes(
@@ -673,21 +723,31 @@ class KalturaBaseEntry(KalturaObjectBase):
         self.operationAttributes = newOperationAttributes
 
     def getCapabilities(self) -> str | None:
+        """Comma seperated string of the capabilities of the entry. Any capability needed can be added to this list.
+
+        Server-side: read-only."""
         return self.capabilities
 
     def getTemplateEntryId(self) -> str | None:
+        """Template entry id
+
+        Server-side: insert-only."""
         return self.templateEntryId
 
     def setTemplateEntryId(self, newTemplateEntryId: str | None) -> None:
         self.templateEntryId = newTemplateEntryId
 
     def getBlockAutoTranscript(self) -> bool | None:
+        """Block auto transcript on Entry"""
         return self.blockAutoTranscript
 
     def setBlockAutoTranscript(self, newBlockAutoTranscript: bool | None) -> None:
         self.blockAutoTranscript = newBlockAutoTranscript
 
     def getDefaultLanguage(self) -> str | None:
+        """Entry's default language if the entry is multi lingual
+
+        Server-side: read-only."""
         return self.defaultLanguage
 
 
@@ -782,30 +842,52 @@ class KalturaPlayableEntry(KalturaBaseEntry):
         self.durationType = durationType
 
     def getPlays(self) -> int | None:
+        """Number of plays
+
+        Server-side: read-only."""
         return self.plays
 
     def getViews(self) -> int | None:
+        """Number of views
+
+        Server-side: read-only."""
         return self.views
 
     def getLastPlayedAt(self) -> int | None:
+        """The last time the entry was played
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.lastPlayedAt
 
     def getWidth(self) -> int | None:
+        """The width in pixels
+
+        Server-side: read-only."""
         return self.width
 
     def getHeight(self) -> int | None:
+        """The height in pixels
+
+        Server-side: read-only."""
         return self.height
 
     def getDuration(self) -> int | None:
+        """The duration in seconds
+
+        Server-side: read-only."""
         return self.duration
 
     def getMsDuration(self) -> int | None:
+        """The duration in miliseconds"""
         return self.msDuration
 
     def setMsDuration(self, newMsDuration: int | None) -> None:
         self.msDuration = newMsDuration
 
     def getDurationType(self) -> KalturaDurationType | str | None:
+        """The duration type (short for 0-4 mins, medium for 4-20 mins, long for 20+ mins)
+
+        Server-side: read-only."""
         return self.durationType
 
 
@@ -931,12 +1013,20 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         self.streams = streams
 
     def getMediaType(self) -> KalturaMediaType | int | None:
+        """The media type of the entry
+
+        Server-side: insert-only."""
         return self.mediaType
 
     def setMediaType(self, newMediaType: KalturaMediaType | int | None) -> None:
         self.mediaType = newMediaType
 
     def getConversionQuality(self) -> str | None:
+        """Override the default conversion quality
+
+        Server-side: insert-only.
+
+        Deprecated: using it emits a DeprecationWarning."""
         _warnings.warn(
             "KalturaMediaEntry.conversionQuality is deprecated", DeprecationWarning, stacklevel=2
         )
@@ -949,30 +1039,47 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         self.conversionQuality = newConversionQuality
 
     def getSourceType(self) -> KalturaSourceType | str | None:
+        """The source type of the entry
+
+        Server-side: insert-only."""
         return self.sourceType
 
     def setSourceType(self, newSourceType: KalturaSourceType | str | None) -> None:
         self.sourceType = newSourceType
 
     def getCreditUserName(self) -> str | None:
+        """The user name used for credits"""
         return self.creditUserName
 
     def setCreditUserName(self, newCreditUserName: str | None) -> None:
         self.creditUserName = newCreditUserName
 
     def getMediaDate(self) -> int | None:
+        """The media date extracted from EXIF data (For images) as Unix timestamp (In seconds)
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.mediaDate
 
     def getDataUrl(self) -> str | None:
+        """The URL used for playback. This is not the download URL.
+
+        Server-side: read-only."""
         return self.dataUrl
 
     def getFlavorParamsIds(self) -> str | None:
+        """Comma separated flavor params ids that exists for this media entry
+
+        Server-side: read-only."""
         return self.flavorParamsIds
 
     def getIsTrimDisabled(self) -> KalturaNullableBoolean | int | None:
+        """True if trim action is disabled for this entry
+
+        Server-side: read-only."""
         return self.isTrimDisabled
 
     def getStreams(self) -> list[KalturaStreamContainer] | None:
+        """Array of streams that exists on the entry"""
         return self.streams
 
     def setStreams(self, newStreams: list[KalturaStreamContainer] | None) -> None:
@@ -1042,6 +1149,7 @@ class KalturaBaseEntryListResponse(KalturaListResponse):
         self.objects = objects
 
     def getObjects(self) -> list[KalturaBaseEntry] | None:
+        """Server-side: read-only."""
         return self.objects
 
 
@@ -1061,6 +1169,7 @@ class KalturaMediaListResponse(KalturaListResponse):
         self.objects = objects
 
     def getObjects(self) -> list[KalturaMediaEntry] | None:
+        """Server-side: read-only."""
         return self.objects
 
 
@@ -1123,12 +1232,14 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         self.referenceIdEqual = referenceIdEqual
 
     def getIdEqual(self) -> str | None:
+        """This filter should be in use for retrieving only a specific entry (identified by its entryId)."""
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: str | None) -> None:
         self.idEqual = newIdEqual
 
     def getIdIn(self) -> str | None:
+        """This filter should be in use for retrieving few specific entries (string should include comma separated list of entryId strings)."""
         return self.idIn
 
     def setIdIn(self, newIdIn: str | None) -> None:
@@ -1147,6 +1258,7 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         self.partnerIdEqual = newPartnerIdEqual
 
     def getUserIdEqual(self) -> str | None:
+        """This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a specific user (identified by user Id)."""
         return self.userIdEqual
 
     def setUserIdEqual(self, newUserIdEqual: str | None) -> None:
@@ -1177,12 +1289,14 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         self.typeEqual = newTypeEqual
 
     def getCreatedAtGreaterThanOrEqual(self) -> int | None:
+        """Server-side: a Unix time (seconds)."""
         return self.createdAtGreaterThanOrEqual
 
     def setCreatedAtGreaterThanOrEqual(self, newCreatedAtGreaterThanOrEqual: int | None) -> None:
         self.createdAtGreaterThanOrEqual = newCreatedAtGreaterThanOrEqual
 
     def getCreatedAtLessThanOrEqual(self) -> int | None:
+        """Server-side: a Unix time (seconds)."""
         return self.createdAtLessThanOrEqual
 
     def setCreatedAtLessThanOrEqual(self, newCreatedAtLessThanOrEqual: int | None) -> None:
@@ -1464,6 +1578,7 @@ class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
         self.sourceTypeIn = newSourceTypeIn
 
     def getMediaDateGreaterThanOrEqual(self) -> int | None:
+        """Server-side: a Unix time (seconds)."""
         return self.mediaDateGreaterThanOrEqual
 
     def setMediaDateGreaterThanOrEqual(self, newMediaDateGreaterThanOrEqual: int | None) -> None:
@@ -1577,6 +1692,7 @@ class KalturaUploadedFileResource(KalturaGenericDataCenterContentResource):
         self.fileData = fileData
 
     def getFileData(self) -> IO[bytes] | None:
+        """Represents the $_FILE"""
         return self.fileData
 
     def setFileData(self, newFileData: IO[bytes] | None) -> None:
@@ -1596,6 +1712,7 @@ class KalturaUploadedFileTokenResource(KalturaGenericDataCenterContentResource):
         self.token = token
 
     def getToken(self) -> str | None:
+        """Token that returned from upload.upload action or uploadToken.add action."""
         return self.token
 
     def setToken(self, newToken: str | None) -> None:
@@ -1648,42 +1765,75 @@ class KalturaUploadToken(KalturaObjectBase):
         self.autoFinalize = autoFinalize
 
     def getId(self) -> str | None:
+        """Upload token unique ID
+
+        Server-side: read-only."""
         return self.id
 
     def getPartnerId(self) -> int | None:
+        """Partner ID of the upload token
+
+        Server-side: read-only."""
         return self.partnerId
 
     def getUserId(self) -> str | None:
+        """User id for the upload token
+
+        Server-side: read-only."""
         return self.userId
 
     def getStatus(self) -> KalturaUploadTokenStatus | int | None:
+        """Status of the upload token
+
+        Server-side: read-only."""
         return self.status
 
     def getFileName(self) -> str | None:
+        """Name of the file for the upload token, can be empty when the upload token is created and will be updated internally after the file is uploaded
+
+        Server-side: insert-only."""
         return self.fileName
 
     def setFileName(self, newFileName: str | None) -> None:
         self.fileName = newFileName
 
     def getFileSize(self) -> float | None:
+        """File size in bytes, can be empty when the upload token is created and will be updated internally after the file is uploaded
+
+        Server-side: insert-only."""
         return self.fileSize
 
     def setFileSize(self, newFileSize: float | None) -> None:
         self.fileSize = newFileSize
 
     def getUploadedFileSize(self) -> float | None:
+        """Uploaded file size in bytes, can be used to identify how many bytes were uploaded before resuming
+
+        Server-side: read-only."""
         return self.uploadedFileSize
 
     def getCreatedAt(self) -> int | None:
+        """Creation date as Unix timestamp (In seconds)
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.createdAt
 
     def getUpdatedAt(self) -> int | None:
+        """Last update date as Unix timestamp (In seconds)
+
+        Server-side: read-only, a Unix time (seconds)."""
         return self.updatedAt
 
     def getUploadUrl(self) -> str | None:
+        """Upload url - to explicitly determine to which domain to address the uploadToken->upload call
+
+        Server-side: read-only."""
         return self.uploadUrl
 
     def getAutoFinalize(self) -> KalturaNullableBoolean | int | None:
+        """autoFinalize - Should the upload be finalized once the file size on disk matches the file size reported when adding the upload token.
+
+        Server-side: insert-only."""
         return self.autoFinalize
 
     def setAutoFinalize(self, newAutoFinalize: KalturaNullableBoolean | int | None) -> None:
@@ -1801,6 +1951,7 @@ class KalturaUploadTokenListResponse(KalturaListResponse):
         self.objects = objects
 
     def getObjects(self) -> list[KalturaUploadToken] | None:
+        """Server-side: read-only."""
         return self.objects
 
 
@@ -1833,21 +1984,27 @@ class KalturaSessionInfo(KalturaObjectBase):
         self.privileges = privileges
 
     def getKs(self) -> str | None:
+        """Server-side: read-only."""
         return self.ks
 
     def getSessionType(self) -> KalturaSessionType | int | None:
+        """Server-side: read-only."""
         return self.sessionType
 
     def getPartnerId(self) -> int | None:
+        """Server-side: read-only."""
         return self.partnerId
 
     def getUserId(self) -> str | None:
+        """Server-side: read-only."""
         return self.userId
 
     def getExpiry(self) -> int | None:
+        """Server-side: read-only, a Unix time (seconds)."""
         return self.expiry
 
     def getPrivileges(self) -> str | None:
+        """Server-side: read-only."""
         return self.privileges
 
 
@@ -1893,6 +2050,7 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         self.mappings = mappings
 
     def getName(self) -> str | None:
+        """Friendly name"""
         return self.name
 
     def setName(self, newName: str | None) -> None:
@@ -1905,6 +2063,7 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         self.type = newType
 
     def getFields(self) -> str | None:
+        """Comma separated fields list to be included or excluded"""
         return self.fields
 
     def setFields(self, newFields: str | None) -> None:
@@ -2081,6 +2240,7 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
         self.countryList = countryList
 
     def getCountryRestrictionType(self) -> KalturaCountryRestrictionType | int | None:
+        """Country restriction type (Allow or deny)"""
         return self.countryRestrictionType
 
     def setCountryRestrictionType(
@@ -2089,6 +2249,7 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
         self.countryRestrictionType = newCountryRestrictionType
 
     def getCountryList(self) -> str | None:
+        """Comma separated list of country codes to allow to deny"""
         return self.countryList
 
     def setCountryList(self, newCountryList: str | None) -> None:
@@ -2119,6 +2280,9 @@ class KalturaCondition(KalturaObjectBase):
         self.not_ = not_
 
     def getType(self) -> str | None:
+        """The type of the access control condition
+
+        Server-side: read-only."""
         return self.type
 
     def getDescription(self) -> str | None:
@@ -2128,6 +2292,7 @@ class KalturaCondition(KalturaObjectBase):
         self.description = newDescription
 
     def getNot_(self) -> bool | None:
+        """Ends with a backslash \\"""
         return self.not_
 
     def setNot_(self, newNot_: bool | None) -> None:
@@ -2157,6 +2322,7 @@ class KalturaSampleRedeclaringCondition(KalturaCondition):
         self.values = values
 
     def getDescription(self) -> str | None:
+        """Redeclared with the same type"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
@@ -2214,12 +2380,14 @@ class KalturaBulkUpload(KalturaObjectBase):
         self.uploadedBy = newUploadedBy
 
     def getUploadedOn(self) -> int | None:
+        """Server-side: a Unix time (seconds)."""
         return self.uploadedOn
 
     def setUploadedOn(self, newUploadedOn: int | None) -> None:
         self.uploadedOn = newUploadedOn
 
     def getNumOfEntries(self) -> int | None:
+        """Deprecated: using it emits a DeprecationWarning."""
         _warnings.warn(
             "KalturaBulkUpload.numOfEntries is deprecated", DeprecationWarning, stacklevel=2
         )
@@ -2257,6 +2425,7 @@ class KalturaBatchJobData(KalturaObjectBase):
         self.jobType = jobType
 
     def getJobType(self) -> KalturaBatchJobType | str | None:
+        """Server-side: read-only."""
         return self.jobType
 
 
@@ -2297,6 +2466,7 @@ class KalturaSampleConstraints(KalturaObjectBase):
         self.extra = extra
 
     def getScore(self) -> float | None:
+        """Between 0 and 100"""
         return self.score
 
     def setScore(self, newScore: float | None) -> None:
@@ -2315,30 +2485,37 @@ class KalturaSampleConstraints(KalturaObjectBase):
         self.screenName = newScreenName
 
     def getRoleIdsIn(self) -> str | None:
+        """Comma separated list of role Ids."""
         return self.roleIdsIn
 
     def setRoleIdsIn(self, newRoleIdsIn: str | None) -> None:
         self.roleIdsIn = newRoleIdsIn
 
     def getPassword(self) -> str | None:
+        """Write only
+
+        Server-side: write-only."""
         return self.password
 
     def setPassword(self, newPassword: str | None) -> None:
         self.password = newPassword
 
     def getExternalId(self) -> str | None:
+        """May be sent as null to clear it"""
         return self.externalId
 
     def setExternalId(self, newExternalId: str | None) -> None:
         self.externalId = newExternalId
 
     def getDynamicData(self) -> dict[str, KalturaStringValue] | None:
+        """Dynamic data"""
         return self.dynamicData
 
     def setDynamicData(self, newDynamicData: dict[str, KalturaStringValue] | None) -> None:
         self.dynamicData = newDynamicData
 
     def getExtra(self) -> KalturaObjectBase | None:
+        """Any object"""
         return self.extra
 
     def setExtra(self, newExtra: KalturaObjectBase | None) -> None:
@@ -2368,6 +2545,7 @@ class KalturaSkipOnErrorCondition(KalturaSkipCondition):
         self.condition = condition
 
     def getCondition(self) -> KalturaSkipOptions | str | None:
+        """Indicates which error should be considered to skip the current request"""
         return self.condition
 
     def setCondition(self, newCondition: KalturaSkipOptions | str | None) -> None:
@@ -2391,12 +2569,14 @@ class KalturaLoginSession(KalturaObjectBase):
         self.expiry = expiry
 
     def getKs(self) -> str | None:
+        """Access token in a KS format"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
         self.ks = newKs
 
     def getExpiry(self) -> int | None:
+        """Expiration"""
         return self.expiry
 
     def setExpiry(self, newExpiry: int | None) -> None:
@@ -2414,6 +2594,7 @@ class KalturaLoginResponse(KalturaObjectBase):
         self.loginSession = loginSession
 
     def getLoginSession(self) -> KalturaLoginSession | None:
+        """Kaltura login session details"""
         return self.loginSession
 
     def setLoginSession(self, newLoginSession: KalturaLoginSession | None) -> None:
@@ -2437,12 +2618,14 @@ class KalturaClientConfiguration(KalturaObjectBase):
         self.apiVersion = apiVersion
 
     def getClientTag(self) -> str | None:
+        """Client tag"""
         return self.clientTag
 
     def setClientTag(self, newClientTag: str | None) -> None:
         self.clientTag = newClientTag
 
     def getApiVersion(self) -> str | None:
+        """API Version"""
         return self.apiVersion
 
     def setApiVersion(self, newApiVersion: str | None) -> None:
@@ -2491,54 +2674,63 @@ class KalturaRequestConfiguration(KalturaObjectBase):
         self.skipCondition = skipCondition
 
     def getPartnerId(self) -> int | None:
+        """Impersonated partner id"""
         return self.partnerId
 
     def setPartnerId(self, newPartnerId: int | None) -> None:
         self.partnerId = newPartnerId
 
     def getUserId(self) -> int | None:
+        """Impersonated user id"""
         return self.userId
 
     def setUserId(self, newUserId: int | None) -> None:
         self.userId = newUserId
 
     def getKs(self) -> str | None:
+        """Kaltura API session"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
         self.ks = newKs
 
     def getLanguage(self) -> str | None:
+        """language"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
         self.language = newLanguage
 
     def getCurrency(self) -> str | None:
+        """Content currency"""
         return self.currency
 
     def setCurrency(self, newCurrency: str | None) -> None:
         self.currency = newCurrency
 
     def getResponseProfile(self) -> KalturaBaseResponseProfile | None:
+        """Response profile - this attribute will be automatically unset after every API call."""
         return self.responseProfile
 
     def setResponseProfile(self, newResponseProfile: KalturaBaseResponseProfile | None) -> None:
         self.responseProfile = newResponseProfile
 
     def getAbortOnError(self) -> bool | None:
+        """Abort the Multireuqset call if any error occurs in one of the requests"""
         return self.abortOnError
 
     def setAbortOnError(self, newAbortOnError: bool | None) -> None:
         self.abortOnError = newAbortOnError
 
     def getAbortAllOnError(self) -> bool | None:
+        """Abort all following requests if current request has an error"""
         return self.abortAllOnError
 
     def setAbortAllOnError(self, newAbortAllOnError: bool | None) -> None:
         self.abortAllOnError = newAbortAllOnError
 
     def getSkipCondition(self) -> KalturaSkipCondition | None:
+        """Skip current request according to skip condition"""
         return self.skipCondition
 
     def setSkipCondition(self, newSkipCondition: KalturaSkipCondition | None) -> None:
@@ -2936,6 +3128,12 @@ _A_system__getTime = ActionSpec(
     (),
     ResultSpec(FieldKind.INT),
 )
+_A_system__getVersion = ActionSpec(
+    "system",
+    "getVersion",
+    (),
+    ResultSpec(FieldKind.STRING),
+)
 _A_system__ping = ActionSpec(
     "system",
     "ping",
@@ -2950,6 +3148,11 @@ class KalturaSystemService(KalturaServiceBase):
     def getTime(self) -> int:
         _result = self.client._call(_A_system__getTime, ())
         return _cast("int", _result)
+
+    def getVersion(self) -> str:
+        """(sample) written the ovp-3.1.1 way: no enableInMultiRequest, no sessionRequired"""
+        _result = self.client._call(_A_system__getVersion, ())
+        return _cast("str", _result)
 
     def ping(self) -> bool:
         """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},

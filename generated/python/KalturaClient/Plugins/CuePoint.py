@@ -39,9 +39,11 @@ class KalturaCuePoint(KalturaObjectBase):
         self.startTime = startTime
 
     def getId(self) -> str | None:
+        """Server-side: read-only."""
         return self.id
 
     def getEntryId(self) -> str | None:
+        """Server-side: insert-only."""
         return self.entryId
 
     def setEntryId(self, newEntryId: str | None) -> None:

@@ -122,12 +122,18 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         self.assetParamsIds = assetParamsIds
 
     def getDocumentType(self) -> KalturaDocumentType | int | None:
+        """The type of the document
+
+        Server-side: insert-only."""
         return self.documentType
 
     def setDocumentType(self, newDocumentType: KalturaDocumentType | int | None) -> None:
         self.documentType = newDocumentType
 
     def getAssetParamsIds(self) -> str | None:
+        """Comma separated asset params ids that exists for this media entry
+
+        Server-side: read-only."""
         return self.assetParamsIds
 
 

@@ -41,12 +41,14 @@ class KalturaHttpNotification(KalturaObjectBase):
         self.eventNotificationJobId = eventNotificationJobId
 
     def getObject(self) -> KalturaObjectBase | None:
+        """Object that triggered the notification"""
         return self.object
 
     def setObject(self, newObject: KalturaObjectBase | None) -> None:
         self.object = newObject
 
     def getEventNotificationJobId(self) -> int | None:
+        """ID of the batch job that execute the notification"""
         return self.eventNotificationJobId
 
     def setEventNotificationJobId(self, newEventNotificationJobId: int | None) -> None:

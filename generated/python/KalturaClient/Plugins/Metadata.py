@@ -143,9 +143,11 @@ class KalturaMetadataProfile(KalturaObjectBase):
         self.disableReIndexing = disableReIndexing
 
     def getId(self) -> int | None:
+        """Server-side: read-only."""
         return self.id
 
     def getPartnerId(self) -> int | None:
+        """Server-side: read-only."""
         return self.partnerId
 
     def getMetadataObjectType(self) -> KalturaMetadataObjectType | str | None:
@@ -157,6 +159,7 @@ class KalturaMetadataProfile(KalturaObjectBase):
         self.metadataObjectType = newMetadataObjectType
 
     def getVersion(self) -> int | None:
+        """Server-side: read-only."""
         return self.version
 
     def getName(self) -> str | None:
@@ -178,21 +181,27 @@ class KalturaMetadataProfile(KalturaObjectBase):
         self.description = newDescription
 
     def getCreatedAt(self) -> int | None:
+        """Server-side: read-only, a Unix time (seconds)."""
         return self.createdAt
 
     def getUpdatedAt(self) -> int | None:
+        """Server-side: read-only, a Unix time (seconds)."""
         return self.updatedAt
 
     def getStatus(self) -> KalturaMetadataProfileStatus | int | None:
+        """Server-side: read-only."""
         return self.status
 
     def getXsd(self) -> str | None:
+        """Server-side: read-only."""
         return self.xsd
 
     def getViews(self) -> str | None:
+        """Server-side: read-only."""
         return self.views
 
     def getXslt(self) -> str | None:
+        """Server-side: read-only."""
         return self.xslt
 
     def getCreateMode(self) -> KalturaMetadataProfileCreateMode | int | None:
@@ -260,36 +269,47 @@ class KalturaMetadata(KalturaObjectBase):
         self.xml = xml
 
     def getId(self) -> int | None:
+        """Server-side: read-only."""
         return self.id
 
     def getPartnerId(self) -> int | None:
+        """Server-side: read-only."""
         return self.partnerId
 
     def getMetadataProfileId(self) -> int | None:
+        """Server-side: read-only."""
         return self.metadataProfileId
 
     def getMetadataProfileVersion(self) -> int | None:
+        """Server-side: read-only."""
         return self.metadataProfileVersion
 
     def getMetadataObjectType(self) -> KalturaMetadataObjectType | str | None:
+        """Server-side: read-only."""
         return self.metadataObjectType
 
     def getObjectId(self) -> str | None:
+        """Server-side: read-only."""
         return self.objectId
 
     def getVersion(self) -> int | None:
+        """Server-side: read-only."""
         return self.version
 
     def getCreatedAt(self) -> int | None:
+        """Server-side: read-only, a Unix time (seconds)."""
         return self.createdAt
 
     def getUpdatedAt(self) -> int | None:
+        """Server-side: read-only, a Unix time (seconds)."""
         return self.updatedAt
 
     def getStatus(self) -> KalturaMetadataStatus | int | None:
+        """Server-side: read-only."""
         return self.status
 
     def getXml(self) -> str | None:
+        """Server-side: read-only."""
         return self.xml
 
 
@@ -425,6 +445,7 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
         self.metadataProfileIdEqual = newMetadataProfileIdEqual
 
     def getMetadataObjectTypeEqual(self) -> KalturaMetadataObjectType | str | None:
+        """When null, default is KalturaMetadataObjectType::ENTRY"""
         return self.metadataObjectTypeEqual
 
     def setMetadataObjectTypeEqual(
@@ -491,6 +512,7 @@ class KalturaMetadataListResponse(KalturaListResponse):
         self.objects = objects
 
     def getObjects(self) -> list[KalturaMetadata] | None:
+        """Server-side: read-only."""
         return self.objects
 
 
@@ -510,6 +532,7 @@ class KalturaMetadataProfileListResponse(KalturaListResponse):
         self.objects = objects
 
     def getObjects(self) -> list[KalturaMetadataProfile] | None:
+        """Server-side: read-only."""
         return self.objects
 
 

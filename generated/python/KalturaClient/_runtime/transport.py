@@ -168,21 +168,24 @@ class _IterReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self._chunks = chunks
-        self._buffer = b""
+        self._chunk = b""
+        self._pos = 0
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self._buffer) < size:
-            try:
-                self._buffer += next(self._chunks)
-            except StopIteration:
-                break
         if size < 0:
-            data, self._buffer = self._buffer, b""
-        else:
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
+            rest = self._chunk[self._pos :] + b"".join(self._chunks)
+            self._chunk, self._pos = b"", 0
+            return rest
+        while self._pos >= len(self._chunk):
+            try:
+                self._chunk, self._pos = next(self._chunks), 0
+            except StopIteration:
+                return b""
+        data = self._chunk[self._pos : self._pos + size]
+        self._pos += len(data)
         return data
 
 

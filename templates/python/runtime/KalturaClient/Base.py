@@ -248,6 +248,7 @@ class KalturaStringEnum(str):
 # --------------------------------------------------------------------------------------------
 # Objects
 
+
 class KalturaObjectBase:
     """Root of every API object.
 
@@ -432,8 +433,8 @@ class KalturaConfiguration:
       userAgent: the User-Agent header.
       maxRetries: retries of safe failures (see the runtime docs); 0 disables.
       retryBackoff: first back-off delay in seconds (doubles every retry).
-      ignoreNull: send `ignoreNull=1`, so the server omits null properties in responses and
-        a null stays distinguishable from an empty string.
+      ignoreNull: send `ignoreNull=1` (default), asking the server to keep null and empty
+        string distinct in responses; False sends exactly what the official client sends.
     """
 
     def __init__(

@@ -66,13 +66,15 @@ def _load() -> None:
         def _dumps(value: Any) -> str:
             return "".join(encoder(value, 0))
 
+
 __all__ = ["KalturaClientBase", "MultiRequestSubResult"]
 
 _FILE = FieldKind.FILE
 _OBJECT = FieldKind.OBJECT
 
-# Actions that only read, so a 502/503/504 may be retried (never actions with files).
-_IDEMPOTENT_PREFIXES = ("get", "list", "count", "serve", "search", "export", "is")
+# Actions that only read, so a 502/503/504 may be retried (never actions with files): the
+# verb is one of these, alone or followed by a capital (`get`, `listByEntry`, `isFlagged`).
+_IDEMPOTENT_VERBS = ("get", "list", "count", "serve", "search", "is")
 
 
 _idempotent_cache: dict[str, bool] = {}
@@ -82,9 +84,11 @@ def is_idempotent(action: str) -> bool:
     """Whether an action name is a read that is safe to repeat (`get`, `list`, `serve`...)."""
     known = _idempotent_cache.get(action)
     if known is None:
-        known = _idempotent_cache[action] = action.startswith(
-            _IDEMPOTENT_PREFIXES
-        ) and not action.startswith(("generate", "getOrCreate"))
+        known = not action.startswith("getOrCreate") and any(
+            action == verb or (action.startswith(verb) and action[len(verb)].isupper())
+            for verb in _IDEMPOTENT_VERBS
+        )
+        _idempotent_cache[action] = known
     return known
 
 
@@ -128,11 +132,12 @@ def _sorted_nested(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _config_value(out: dict[str, Any], key: str, value: Any) -> None:
+    """Add one configuration value as the official client does (unset values skipped)."""
     if type(value) is str:
         out[key] = value
     elif value is NotImplemented:
         return
-    if value is None:
+    elif value is None:
         out[key + "__null"] = ""
     elif isinstance(value, KalturaObjectBase):
         out[key] = codec.object_to_wire(value)
@@ -288,6 +293,7 @@ class KalturaClientBase:
         self._reset_volatile()
         if spec.serve:
             return self._serve_url(spec, top)
+        self._check_format()
         url = self._url(spec)
         body = self._sign(top)
         data = self._send(url, body, top, files, is_idempotent(spec.action) and not files)
@@ -304,6 +310,14 @@ class KalturaClientBase:
         url = self._url(spec) + "?" + urlencode(flat)
         logutil.log_message(self.config, "Returned url [%s]" % logutil.redact_url(url))
         return url
+
+    def _check_format(self) -> None:
+        if self.config.format not in (KALTURA_SERVICE_FORMAT_JSON, KALTURA_SERVICE_FORMAT_XML):
+            raise KalturaClientException(
+                f"unsupported format {self.config.format!r}: use KALTURA_SERVICE_FORMAT_JSON (1) "
+                "or KALTURA_SERVICE_FORMAT_XML (2)",
+                KalturaClientException.ERROR_FORMAT_NOT_SUPPORTED,
+            )
 
     # -- multi-request -------------------------------------------------------------------
     def startMultiRequest(self, abortOnError: bool = False) -> None:
@@ -327,6 +341,7 @@ class KalturaClientBase:
         self._abort_on_error = False
         if not queue:
             return []
+        self._check_format()
         top = self._envelope()
         if abort:
             top["abortOnError"] = "1"
@@ -442,9 +457,7 @@ class KalturaClientBase:
             for item, spec in zip(items, results):
                 error = _xml_error(item)
                 out.append(
-                    error
-                    if error is not None
-                    else codec.value_from_xml(item, spec.kind, spec.ref)
+                    error if error is not None else codec.value_from_xml(item, spec.kind, spec.ref)
                 )
             return out
         value = self._json_result(data)
@@ -470,7 +483,9 @@ class KalturaClientBase:
         if self.remove_data_content:
             import re
 
-            data = re.sub(rb"(?s)<dataContent>.*?</dataContent>", b"<dataContent></dataContent>", data)
+            data = re.sub(
+                rb"(?s)<dataContent>.*?</dataContent>", b"<dataContent></dataContent>", data
+            )
 
         root = parse_xml(data)
         node = root.find("result")
@@ -498,7 +513,12 @@ class KalturaClientBase:
                 KalturaClientException.ERROR_INVALID_JSON,
             ) from None
         # OTT wraps results: {"executionTime": ..., "result": ...}
-        if type(value) is dict and "result" in value and "objectType" not in value:
+        if (
+            type(value) is dict
+            and "result" in value
+            and "executionTime" in value
+            and "objectType" not in value
+        ):
             exec_time = value.get("executionTime")
             if isinstance(exec_time, (int, float)):
                 self.executionTime = float(exec_time)
@@ -696,12 +716,17 @@ def _check_http(status: int, headers: Any, data: bytes) -> None:
 
 
 def _xml_error(node: Any) -> KalturaException | None:
-    error = node.find("error")
-    if error is None:
-        type_node = node.find("objectType")
-        if type_node is None or type_node.text != "KalturaAPIException":
+    type_node = node.find("objectType")
+    if type_node is not None:
+        # an object result: an error only if it is the exception object itself (an object
+        # with a property named "error" is not an error)
+        if type_node.text != "KalturaAPIException":
             return None
         error = node
+    else:
+        error = node.find("error")
+        if error is None:
+            return None
     code = error.find("code")
     message = error.find("message")
     if code is None or message is None:

@@ -54,7 +54,6 @@ _MAP = FieldKind.MAP
 _FILE = FieldKind.FILE
 
 
-
 class _Plan:
     __slots__ = (
         "fields",
@@ -189,7 +188,11 @@ def value_to_wire(kind: int, value: Any) -> Any:
         if len(value) == 0:
             return {"-": ""}
         return {
-            key: object_to_wire(item) if isinstance(item, KalturaObjectBase) else scalar_to_wire(item)
+            key: (
+                object_to_wire(item)
+                if isinstance(item, KalturaObjectBase)
+                else scalar_to_wire(item)
+            )
             for key, item in value.items()
         }
     return scalar_to_wire(value)

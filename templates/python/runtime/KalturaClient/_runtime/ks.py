@@ -246,9 +246,13 @@ def _parse_v2(raw: bytes, admin_secret: str | bytes | None) -> KSInfo:
     valid = hashlib.sha1(payload).digest() == digest
     if not valid:
         raise _invalid("v2 signature does not match (wrong secret or corrupted KS)")
-    fields = dict(parse_qsl(payload[RANDOM_SIZE:].decode("utf8", "replace"), keep_blank_values=True))
+    fields = dict(
+        parse_qsl(payload[RANDOM_SIZE:].decode("utf8", "replace"), keep_blank_values=True)
+    )
     privileges = ",".join(
-        f"{k}:{v}" if v else k for k, v in fields.items() if k not in (FIELD_EXPIRY, FIELD_TYPE, FIELD_USER)
+        f"{k}:{v}" if v else k
+        for k, v in fields.items()
+        if k not in (FIELD_EXPIRY, FIELD_TYPE, FIELD_USER)
     )
     try:
         return KSInfo(
