@@ -332,3 +332,14 @@ def test_a_crashing_target_is_one_line_exit_2(out: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("KALTURA_CODEGEN_DEBUG", "1")
     with pytest.raises(KeyError):
         generate(out)
+
+
+def test_corrupt_manifest_is_reported_and_repaired_when_the_files_are_ours(out: Path) -> None:
+    (out / MANIFEST_NAME).write_text("{ truncated")
+    result = check(out)
+    assert result.exit_code == 1
+    assert "cause: " in result.stdout and "not valid JSON" in result.stdout
+    assert "M .kaltura-codegen.json  (manifest out of date)" in result.stdout
+    # Every file is exactly what would be generated, so generate adopts it again.
+    assert generate(out).exit_code == 0
+    assert check(out).exit_code == 0
