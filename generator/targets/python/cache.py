@@ -51,31 +51,41 @@ def _fields(kind: type) -> tuple[str, ...]:
     return names
 
 
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+_BY_NAME_TYPES = frozenset(_BY_NAME)
+
+
 def _walk(value: object, out: list[object], top: bool) -> None:
-    """Flatten `value` into `out`: scalars as themselves, structure as markers."""
-    if isinstance(value, _SCALARS):
+    """Flatten `value` into `out`: scalars as themselves, structure as markers.
+
+    Dispatch on the exact type first (the model's values are overwhelmingly plain strings
+    and booleans); this walk is most of the cost of a cache hit."""
+    kind = type(value)
+    if kind in _SCALAR_TYPES:
         out.append(value)
+    elif kind in _BY_NAME_TYPES and not top:
+        # Referenced elements are fingerprinted where they are defined.
+        out.append(("@", getattr(value, "id", None) or getattr(value, "name", None)))
+    elif kind is tuple or kind is list:
+        seq: tuple[object, ...] | list[object] = value  # type: ignore[assignment]
+        out.append(("[", len(seq)))
+        for item in seq:
+            _walk(item, out, False)
     elif isinstance(value, enum.Enum):
         out.append(value.value)
-    elif isinstance(value, _BY_NAME) and not top:
-        # Referenced elements are fingerprinted where they are defined.
-        out.append(("@", getattr(value, "id", None) or value.name))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _fields(type(value))
-        out.append(type(value).__name__)
-        for name in names:
+        out.append(kind.__name__)
+        for name in _fields(kind):
             _walk(getattr(value, name), out, False)
     elif isinstance(value, Mapping):
         out.append(("{", len(value)))
         for k, v in value.items():
             out.append(k)
-            _walk(v, out, isinstance(v, _BY_NAME))
-    elif isinstance(value, (tuple, list)):
-        out.append(("[", len(value)))
-        for item in value:
-            _walk(item, out, False)
+            _walk(v, out, type(v) in _BY_NAME_TYPES)
+    elif isinstance(value, _SCALARS):  # subclasses of the scalar types
+        out.append(value)
     else:
-        raise TypeError(f"cannot fingerprint {type(value).__name__}")
+        raise TypeError(f"cannot fingerprint {kind.__name__}")
 
 
 def _schema_digest(schema: Schema) -> bytes:

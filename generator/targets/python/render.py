@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from generator.model import (
     ANY_OBJECT_NAME,
@@ -41,6 +40,9 @@ from generator.targets.python.text import (
     statement,
     string_literal,
 )
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["GenerationError", "PythonTarget", "render_package"]
 
@@ -164,6 +166,8 @@ class PythonTarget:
 
 
 def _environment() -> jinja2.Environment:
+    import jinja2  # only when rendering: a cache hit never needs it
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
         undefined=jinja2.StrictUndefined,
