@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,14 @@ from generator.parser import ParseResult
 from generator.sources import load_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The Python target keeps a render cache (default ~/.cache/kaltura-codegen). Tests get a fresh
+# one per session so an entry left by an older checkout can never stand in for a real render,
+# and the suite leaves nothing in the user's home. Subprocesses inherit it.
+if "KALTURA_CODEGEN_CACHE" not in os.environ:
+    _cache_dir = tempfile.mkdtemp(prefix="kaltura-codegen-test-cache-")
+    os.environ["KALTURA_CODEGEN_CACHE"] = _cache_dir
+    atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
 
 
 def _shared_dir() -> Path:
