@@ -25,6 +25,8 @@ def discover() -> list[str]:
 def _seconds(value: float | None) -> str:
     if value is None:
         return ""
+    if value < 0.001:  # per-call costs of microseconds would all read "0.0 ms"
+        return f"{value * 1_000_000:.1f} us"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
