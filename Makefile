@@ -19,7 +19,7 @@ TS_STAMP := $(TS_TOOLS)/node_modules/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
 $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json

@@ -96,7 +96,7 @@ def _manifest_causes(old: Manifest, new: Manifest) -> list[str]:
         )
     if old.target != new.target:
         found.append(f"generated for target {old.target}, checked as {new.target}")
-    if old.options != new.options:
+    if _recorded(old) != _recorded(new):
         found.append(f"options changed: {_options(old)} -> {_options(new)}")
     if old.generator_version != new.generator_version:
         found.append(
@@ -105,11 +105,19 @@ def _manifest_causes(old: Manifest, new: Manifest) -> list[str]:
     return found
 
 
+def _recorded(manifest: Manifest) -> tuple[object, ...]:
+    """The options a manifest records (a template override by the digest of its files)."""
+    o = manifest.options
+    return (o.include, o.exclude, sorted(o.settings.items()), o.templates_digest)
+
+
 def _options(manifest: Manifest) -> str:
     o = manifest.options
     parts = [f"include={list(o.include)}", f"exclude={list(o.exclude)}"]
     if o.settings:
         parts.append(f"settings={dict(sorted(o.settings.items()))}")
+    if o.templates_digest:
+        parts.append(f"templates={o.templates_digest[:12]}")
     return " ".join(parts)
 
 

@@ -7,26 +7,26 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from generator import __version__
+from generator import __version__, pipeline
 from generator.diagnostics import Diagnostic, Level, SchemaLoadError
-from generator.manifest import Manifest, SchemaInfo, build_manifest
 from generator.model import Schema
 from generator.output import OutputError, Status, inspect_tree, write_tree
 from generator.parser import ParseResult, parse_bytes
 from generator.paths import DEFAULT_SCHEMA
+from generator.pipeline import Failure, Loaded, Rendered, RenderRequest
 from generator.report import class_listing, schema_to_json, service_listing, summary
 from generator.sources import DEFAULT_TIMEOUT, load_schema, read_source
-from generator.targets import TARGETS, GenerateOptions, RenderedFiles, Target, get_target
+from generator.targets import TARGETS, GenerateOptions, Target, get_target
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERRUPTED = 130
 
 # Set to get Python tracebacks for internal errors instead of the one-line report.
 DEBUG_ENV = "KALTURA_CODEGEN_DEBUG"
@@ -65,6 +65,32 @@ def load_or_exit(
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"kaltura-codegen: error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+class TargetName(click.ParamType[str]):
+    """A target name, checked against the registry when used (so it can be extended)."""
+
+    name = "target"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return "[" + "|".join(sorted(TARGETS)) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value in TARGETS:
+            return str(value)
+        self.fail(f"{value!r} is not one of {', '.join(sorted(TARGETS))}", param, ctx)
+
+
+def load_target(name: str) -> Target:
+    try:
+        return get_target(name)
+    except (ImportError, AttributeError) as exc:
+        fail(f"target {name!r} is not available in this installation ({exc})")
 
 
 def source_options(func: F) -> F:
@@ -112,9 +138,21 @@ def main() -> None:
 @main.command()
 @click.argument("schema")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option(
+    "--target",
+    "target_names",
+    multiple=True,
+    type=TargetName(),
+    help="Also run this target's own checks (names it cannot make safe, collisions); repeatable.",
+)
 @source_options
 def validate(
-    schema: str, strict: bool, cache_dir: Path | None, timeout: float, refresh: bool
+    schema: str,
+    strict: bool,
+    target_names: tuple[str, ...],
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
 ) -> None:
     """Check SCHEMA and print every problem found, like a compiler.
 
@@ -132,17 +170,27 @@ def validate(
       2  SCHEMA is unusable: unreadable, not XML, wrong root element,
          a DOCTYPE/ENTITY declaration (refused for safety), download failed
 
+    With --target, the target's own checks run too (after a schema without errors):
+    what that language cannot express, such as names that collide once escaped.
+
     \b
     Examples:
       kaltura-codegen validate schema/kaltura-sample.xml
+      kaltura-codegen validate --target python --target typescript KalturaClient.xml
       curl -s https://my.server/api_v3/api_schema.php | kaltura-codegen validate -
       kaltura-codegen validate --strict --cache-dir ~/.cache/kaltura \\
           https://www.kaltura.com/api_v3/api_schema.php
     """
     result = load_or_exit(schema, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
-    for diagnostic in result.diagnostics:
+    found = list(result.diagnostics)
+    if result.schema is not None and not result.errors:
+        for name in target_names:
+            found.extend(load_target(name).check(result.schema, GenerateOptions()))
+    found.sort(key=lambda d: (d.file, d.line))
+    for diagnostic in found:
         click.echo(str(diagnostic))
-    errors, warnings = len(result.errors), len(result.warnings)
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
     click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_FINDINGS)
@@ -230,25 +278,6 @@ def _not_found(kind: str, name: str, known: list[str]) -> NoReturn:
     sys.exit(EXIT_UNUSABLE)
 
 
-def fail(message: str) -> NoReturn:
-    click.echo(f"kaltura-codegen: error: {message}", err=True)
-    sys.exit(EXIT_UNUSABLE)
-
-
-class TargetName(click.ParamType[str]):
-    """A target name, checked against the registry when used (so it can be extended)."""
-
-    name = "target"
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        return "[" + "|".join(sorted(TARGETS)) + "]"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if value in TARGETS:
-            return str(value)
-        self.fail(f"{value!r} is not one of {', '.join(sorted(TARGETS))}", param, ctx)
-
-
 # ------------------------------------------------------------------ generate and check
 
 
@@ -288,6 +317,23 @@ def render_options(command: F) -> F:
             multiple=True,
             metavar="PATTERN",
             help="Drop these actions (same patterns as --include).",
+        ),
+        click.option(
+            "--set",
+            "settings",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="A target setting, e.g. --set license=MIT (repeatable; "
+            "`kaltura-codegen templates --target T` lists them).",
+        ),
+        click.option(
+            "--templates",
+            "templates",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            metavar="DIR",
+            help="Layer DIR over the target's built-in templates: a file there replaces the "
+            "built-in one of the same name (recorded in the manifest).",
         ),
     ]
     for decorator in reversed(decorators):
@@ -334,79 +380,83 @@ class ProgressLine:
             self.stream.flush()
 
 
-@dataclass(frozen=True)
-class Rendering:
-    schema: Schema
-    files: RenderedFiles
-    manifest: Manifest
-
-
-def load_target(name: str) -> Target:
+def render(request: RenderRequest, progress: ProgressLine) -> Rendered:
+    """Run the pipeline up to rendering; every problem with the input exits 2 with a message."""
+    target = load_target(request.target)
+    started = time.monotonic()
     try:
-        return get_target(name)
-    except (ImportError, AttributeError) as exc:
-        fail(f"target {name!r} is not available in this installation ({exc})")
+        loaded = pipeline.load(
+            request.schema_source,
+            cache_dir=request.cache_dir,
+            timeout=request.timeout,
+            refresh=request.refresh,
+        )
+        if isinstance(loaded, Failure):
+            fail_with(loaded)
+        progress.note(schema_line(loaded))
+        progress.start(f"rendering {request.target}")
+        outcome = pipeline.render(loaded, target, request, progress)
+    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        fail(
+            f"internal error in the {request.target} target: {type(exc).__name__}: {exc} "
+            f"(set {DEBUG_ENV}=1 for a traceback, and please report it)"
+        )
+    if isinstance(outcome, Failure):
+        fail_with(outcome)
+    for warning in outcome.warnings:
+        progress.note(str(warning))
+    progress.note(f"rendered {len(outcome.files)} files in {time.monotonic() - started:.1f}s")
+    return outcome
 
 
-def render(
-    schema_source: str | None,
+def schema_line(loaded: Loaded) -> str:
+    schema = loaded.schema
+    counts = f"{len(schema.classes)} classes, {len(schema.services)} services"
+    if loaded.sample:
+        return (
+            f"schema: the embedded SAMPLE ({loaded.name}, {counts}); output is marked as a sample "
+            "and is not a client of the real API (pass --schema KalturaClient.xml)"
+        )
+    return f"schema: {loaded.name}: apiVersion {schema.api_version}, {counts}"
+
+
+def fail_with(failure: Failure) -> NoReturn:
+    for diagnostic in failure.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    if failure.message:
+        click.echo(
+            failure.message
+            if failure.diagnostics
+            else f"kaltura-codegen: error: {failure.message}",
+            err=True,
+        )
+    sys.exit(EXIT_UNUSABLE)
+
+
+def render_request(
+    schema: str | None,
     target_name: str,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
-    progress: ProgressLine,
-    *,
-    cache_dir: Path | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    refresh: bool = False,
-) -> Rendering:
-    """Read, parse and render; every problem with the input exits 2 with a message."""
-    source = schema_source or str(DEFAULT_SCHEMA)
-    try:
-        data, name = read_source(source, cache_dir=cache_dir, timeout=timeout, refresh=refresh)
-        result = parse_bytes(data, name)
-    except SchemaLoadError as exc:
-        fail_unusable(exc.diagnostic)
-    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
-        if os.environ.get(DEBUG_ENV):
-            raise
-        fail(
-            f"internal error while reading {source}: {type(exc).__name__}: {exc} "
-            f"(set {DEBUG_ENV}=1 for a traceback, and please report it)"
-        )
-    if result.errors or result.schema is None:
-        for diagnostic in result.errors:
-            click.echo(str(diagnostic), err=True)
-        click.echo(
-            f"{name}: {len(result.errors)} error(s); run `kaltura-codegen validate` for all "
-            "diagnostics",
-            err=True,
-        )
-        sys.exit(EXIT_UNUSABLE)
-    schema = result.schema
-    target = load_target(target_name)
-    options = GenerateOptions(include=include, exclude=exclude)
-    progress.note(
-        f"{name}: apiVersion {schema.api_version}, {len(schema.classes)} classes, "
-        f"{len(schema.services)} services"
+    settings: tuple[str, ...],
+    templates: Path | None,
+    cache_dir: Path | None,
+    timeout: float,
+    refresh: bool,
+) -> RenderRequest:
+    return RenderRequest(
+        schema_source=schema,
+        target=target_name,
+        include=include,
+        exclude=exclude,
+        settings=settings,
+        templates=templates,
+        cache_dir=cache_dir,
+        timeout=timeout,
+        refresh=refresh,
     )
-    progress.start(f"rendering {target_name}")
-    started = time.monotonic()
-    try:
-        files = target.render(schema, options, progress)
-    except ValueError as exc:  # targets report bad options (unknown --include pattern...)
-        fail(str(exc))
-    except Exception as exc:  # a bug of ours: still one line, exit 2 (see DEBUG_ENV)
-        if os.environ.get(DEBUG_ENV):
-            raise
-        fail(
-            f"internal error in the {target_name} target: {type(exc).__name__}: {exc} "
-            f"(set {DEBUG_ENV}=1 for a traceback, and please report it)"
-        )
-    progress.note(f"rendered {len(files)} files in {time.monotonic() - started:.1f}s")
-    manifest = build_manifest(
-        target_name, options, SchemaInfo.of(data, schema.api_version, schema.generated_date), files
-    )
-    return Rendering(schema, files, manifest)
 
 
 @main.command()
@@ -425,6 +475,8 @@ def generate(
     out_dir: Path,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    settings: tuple[str, ...],
+    templates: Path | None,
     force: bool,
     quiet: bool,
     cache_dir: Path | None,
@@ -458,16 +510,10 @@ def generate(
     Exit 0 on success, 2 on bad input or when the output directory cannot be written.
     """
     progress = ProgressLine(sys.stderr, enabled=not quiet)
-    rendering = render(
-        schema,
-        target_name,
-        include,
-        exclude,
-        progress,
-        cache_dir=cache_dir,
-        timeout=timeout,
-        refresh=refresh,
+    request = render_request(
+        schema, target_name, include, exclude, settings, templates, cache_dir, timeout, refresh
     )
+    rendering = render(request, progress)
     progress.start("writing")
     try:
         result = write_tree(
@@ -511,6 +557,8 @@ def check(
     out_dir: Path,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
+    settings: tuple[str, ...],
+    templates: Path | None,
     stat: bool,
     diff_lines: int,
     cache_dir: Path | None,
@@ -537,16 +585,10 @@ def check(
     Exit 0 when up to date, 1 on drift, 2 on bad input.
     """
     progress = ProgressLine(sys.stderr, enabled=False)
-    rendering = render(
-        schema,
-        target_name,
-        include,
-        exclude,
-        progress,
-        cache_dir=cache_dir,
-        timeout=timeout,
-        refresh=refresh,
+    request = render_request(
+        schema, target_name, include, exclude, settings, templates, cache_dir, timeout, refresh
     )
+    rendering = render(request, progress)
     try:
         state = inspect_tree(out_dir, rendering.files, rendering.manifest)
     except OutputError as exc:
@@ -557,6 +599,42 @@ def check(
     click.echo(report.text, nl=False)
     if report.drift:
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command("templates")
+@click.option("--target", "target_name", required=True, type=TargetName(), help="The target.")
+def templates_command(target_name: str) -> None:
+    """List the templates of a target, with what each lays out, and its settings.
+
+    \b
+    Override any of them with `generate --templates DIR`: put a file of the same name in
+    DIR and it replaces the built-in one; the rest stay built in. The manifest records a
+    digest of DIR's files, so `check` reports drift when an override changes.
+
+    \b
+    Example: add a header comment to every generated Python class
+      kaltura-codegen templates --target python
+      mkdir my-templates
+      cp templates/python/module.py.jinja my-templates/   # from a checkout or the wheel
+      # edit the class macro in my-templates/module.py.jinja, then:
+      kaltura-codegen generate --schema KalturaClient.xml --target python --out client \\
+          --templates my-templates
+    """
+    from generator.targets.shared.templating import template_dir
+
+    target = load_target(target_name)
+    click.echo(f"{target.name}: {target.description}")
+    click.echo(f"templates in {template_dir(target.name)}:")
+    width = max((len(name) for name in target.templates), default=0)
+    for name, what in sorted(target.templates.items()):
+        click.echo(f"  {name.ljust(width)}  {what}")
+    click.echo("settings (--set KEY=VALUE):")
+    if not target.settings:
+        click.echo("  (none)")
+    for setting in target.settings:
+        default = f" [default: {setting.default}]" if setting.default else ""
+        choices = f" ({'|'.join(setting.choices)})" if setting.choices else ""
+        click.echo(f"  {setting.name}{choices}: {setting.help}{default}")
 
 
 # ------------------------------------------------------------------------------- diff
@@ -693,9 +771,10 @@ def serve(
     \b
         kaltura-codegen serve --schema KalturaClient.xml --port 8080 --partner-id 100
     """
-    from generator.parser import parse_bytes
-    from generator.serve.main import config_from_options, serve_forever
-    from generator.sources import read_source
+    try:
+        from generator.serve.main import config_from_options, serve_forever
+    except ImportError as exc:  # werkzeug/cryptography come with the extra
+        fail(f"`serve` needs its extra: pip install 'kaltura-codegen[serve]' ({exc})")
 
     source = schema or str(DEFAULT_SCHEMA)
     try:  # read once (stdin, URLs): the bytes are also served at /api_v3/api_schema.php
@@ -711,3 +790,18 @@ def serve(
         sys.exit(EXIT_FINDINGS)
     config = config_from_options(partner_id, admin_secret, secret, seed, state, max_body, log_calls)
     serve_forever(result.schema, schema_bytes, host, port, config)
+
+
+def entry() -> None:
+    """The console script: Ctrl-C exits 130 with one line, never a traceback or `Aborted!`."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("kaltura-codegen: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(EXIT_OK)

@@ -66,15 +66,18 @@ class Manifest:
     generator_version: str = __version__
 
     def to_json(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "include": list(self.options.include),
+            "exclude": list(self.options.exclude),
+            "settings": dict(sorted(self.options.settings.items())),
+        }
+        if self.options.templates_digest:  # only trees made with --templates carry it
+            options["templates"] = self.options.templates_digest
         return {
             "format": MANIFEST_FORMAT,
             "generator": {"name": "kaltura-codegen", "version": self.generator_version},
             "target": self.target,
-            "options": {
-                "include": list(self.options.include),
-                "exclude": list(self.options.exclude),
-                "settings": dict(sorted(self.options.settings.items())),
-            },
+            "options": options,
             "schema": {
                 "apiVersion": self.schema.api_version,
                 "sha256": self.schema.sha256,
@@ -118,6 +121,7 @@ class Manifest:
                 include=tuple(str(x) for x in options["include"]),
                 exclude=tuple(str(x) for x in options["exclude"]),
                 settings={str(k): str(v) for k, v in options["settings"].items()},
+                templates_digest=str(options.get("templates", "")),
             ),
             schema=SchemaInfo(
                 api_version=str(schema["apiVersion"]),

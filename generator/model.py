@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 __all__ = [
+    "MAX_NAME_LENGTH",
     "ActionDef",
     "ArrayType",
     "ClassDef",
@@ -155,6 +156,10 @@ class MapType:
 
 
 Type = PrimitiveType | ObjectType | ArrayType | MapType
+
+# Every name a client turns into an identifier is at most this long (real schemas' longest
+# is 58 characters; a 20-million-character class name once took a minute and 1.5 GB).
+MAX_NAME_LENGTH = 128
 
 # The schema names the root of every object `KalturaObjectBase` without defining it.
 ANY_OBJECT_NAME = "KalturaObjectBase"

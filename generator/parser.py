@@ -22,6 +22,7 @@ from lxml import etree
 from generator.diagnostics import Diagnostic, Level, SchemaLoadError
 from generator.model import (
     ANY_OBJECT_NAME,
+    MAX_NAME_LENGTH,
     ActionDef,
     ArrayType,
     ClassDef,
@@ -510,7 +511,13 @@ class _Reader:
         self, el: etree._Element, label: str, name: str, *, allow_leading_digit: bool = False
     ) -> None:
         pattern = _CONST_NAME if allow_leading_digit else _IDENTIFIER
-        if not pattern.fullmatch(name):
+        if len(name) > MAX_NAME_LENGTH:
+            self.error(
+                el,
+                label[:80],
+                f"name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed",
+            )
+        elif not pattern.fullmatch(name):
             self.error(el, label, f"'{name}' is not a valid identifier")
 
     # -- classes
@@ -898,6 +905,7 @@ class _Reader:
             if name is None:
                 continue
             label = f"plugin {name}"
+            self._identifier(el, label, name)
             found: list[ServiceDef] = []
             raw_names: list[str] = []
             deps: list[tuple[str, etree._Element]] = []
@@ -984,13 +992,17 @@ class _Reader:
                 if not isinstance(el.tag, str):
                     continue
                 label = f"configuration {group.tag}.{el.tag}"
+                self._identifier(el, label, str(el.tag))
                 type_text = self._required(el, "type", label)
                 if type_text is None:
                     continue
+                alias = el.get("alias") or None
+                if alias is not None:
+                    self._identifier(el, f"{label} alias", alias)
                 entry = ConfigEntry(
                     name=str(el.tag),
                     type=self.resolve_type(_RawType(type_text, None, None, self._src(el), label)),
-                    alias=el.get("alias") or None,
+                    alias=alias,
                     volatile=self._flag(el, "volatile", label),
                     description=self._text(el.get("description")),
                     source=self._src(el),

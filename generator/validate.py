@@ -226,17 +226,18 @@ def _is_float(text: str) -> bool:
 
 
 def _param_order(schema: Schema) -> Iterator[Diagnostic]:
-    """Required after optional cannot be expressed positionally (Python, TypeScript)."""
+    """Required after optional cannot be declared positionally (Python, TypeScript, PHP)."""
     for service, action in schema.actions:
         optional: ParamDef | None = None
         for param in action.params:
             if param.optional:
                 optional = optional or param
             elif optional is not None:
-                yield _warning(
+                yield _error(
                     param.source,
                     f"action {service.name}.{action.name}({param.name})",
-                    f"required parameter follows optional parameter {optional.name}",
+                    f"required parameter follows optional parameter {optional.name}; clients "
+                    "with positional defaults (Python, TypeScript, PHP) cannot declare it",
                 )
                 break
 

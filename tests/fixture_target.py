@@ -6,9 +6,13 @@ real language targets. It is registered only by tests (`register`), never by the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from generator import targets
+from generator.diagnostics import Diagnostic
 from generator.model import Schema, type_name
-from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
+from generator.targets import GenerateOptions, Progress, RenderedFiles, Setting, no_progress
 
 NAME = "fixture"
 SPEC = "tests.fixture_target:TARGET"
@@ -17,11 +21,17 @@ SPEC = "tests.fixture_target:TARGET"
 class FixtureTarget:
     name = NAME
     description = "test-only target: one text file per service and class"
+    settings = (Setting("greeting", "first line of README.txt", "API"),)
+    templates: Mapping[str, str] = MappingProxyType({})
+
+    def check(self, schema: Schema, options: GenerateOptions) -> list[Diagnostic]:
+        return []
 
     def render(
         self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
     ) -> RenderedFiles:
-        files: RenderedFiles = {"README.txt": f"API {schema.api_version}\n".encode()}
+        greeting = options.setting(self, "greeting")
+        files: RenderedFiles = {"README.txt": f"{greeting} {schema.api_version}\n".encode()}
         services = [s for s in schema.services.values() if s.id not in options.exclude]
         total = len(services) + len(schema.classes)
         done = 0

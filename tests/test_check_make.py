@@ -161,4 +161,4 @@ def test_pre_commit_hooks_run_real_commands() -> None:
         assert program == "kaltura-codegen"  # the console script of pyproject.toml
         assert CliRunner().invoke(main, [command, "--help"]).exit_code == 0
     pyproject = (REPO_ROOT / "pyproject.toml").read_text()
-    assert 'kaltura-codegen = "generator.cli:main"' in pyproject
+    assert 'kaltura-codegen = "generator.entry:main"' in pyproject

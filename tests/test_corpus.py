@@ -56,9 +56,9 @@ CASES = [
             "bad-defaults.xml:10: error: action media.list(ratio): default 'NaN' is not a number",
             "bad-defaults.xml:11: error: action media.list(deep): default 'yes' is not a boolean (true, false, 0 or 1)",
             "bad-defaults.xml:12: error: action media.list(filter): default '{}' for a KalturaFilter parameter (only null is possible)",
-            "bad-defaults.xml:16: warning: action media.list(late): required parameter follows optional parameter pageSize",
+            "bad-defaults.xml:16: error: action media.list(late): required parameter follows optional parameter pageSize; clients with positional defaults (Python, TypeScript, PHP) cannot declare it",
         ],
-        "4 error(s), 1 warning(s)",
+        "5 error(s), 0 warning(s)",
     ),
     Case(
         "billion-laughs.xml",

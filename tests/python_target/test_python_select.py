@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.model import Schema
+from generator.pipeline import render_schema
 from generator.select import SelectionError, select
 from generator.targets import GenerateOptions
 from generator.targets.python import TARGET, render_package
-from generator.targets.python import cache as render_cache
+from generator.targets.shared import cache as render_cache
 from tests.conftest import parsed_real_schema
 from tests.python_target.conftest import run_json, sample_schema
 
@@ -76,9 +77,7 @@ def test_bad_patterns_are_clear_errors(
 
 def test_selection_generates_a_smaller_package() -> None:
     schema = sample_schema()
-    files = TARGET.render(
-        schema, GenerateOptions(include=("media.list",), settings={"cache": "off"})
-    )
+    files = render_schema(schema, "python", include=("media.list",))
     core = files["KalturaClient/Plugins/Core.py"].decode()
     assert "class KalturaMediaService(" in core
     assert "class KalturaBaseEntryService(" not in core
@@ -186,10 +185,10 @@ def test_render_cache_keeps_a_bounded_number_of_entries(
     monkeypatch.setenv("KALTURA_CODEGEN_CACHE", str(tmp_path))
     monkeypatch.setattr(render_cache, "KEEP", 2)
     for i in range(4):
-        render_cache.store(f"{i:064d}", {"a": bytes([i])})
+        render_cache.store(f"python-{i:064d}", {"a": bytes([i])})
     kept = sorted(p.name for p in tmp_path.glob("python-*.bin"))
     assert len(kept) == 2
-    assert render_cache.load(f"{3:064d}") == {"a": b"\x03"}
+    assert render_cache.load(f"python-{3:064d}") == {"a": b"\x03"}
 
 
 @pytest.mark.slow
@@ -199,13 +198,8 @@ def test_a_selected_real_package_is_complete(tmp_path: Path) -> None:
     from generator.output import write_tree
 
     schema = parsed_real_schema("ovp-22.19.0.xml")
-    files = TARGET.render(
-        schema,
-        GenerateOptions(
-            include=("media.*", "plugin:metadata"),
-            exclude=("media.delete",),
-            settings={"cache": "off"},
-        ),
+    files = render_schema(
+        schema, "python", include=("media.*", "plugin:metadata"), exclude=("media.delete",)
     )
     write_tree(tmp_path / "pkg", files)
     out = run_json(

@@ -21,6 +21,7 @@ from generator.model import (
     Source,
 )
 from generator.parser import parse_bytes
+from generator.pipeline import render_schema
 from generator.sources import load_schema
 from generator.targets import GenerateOptions
 from generator.targets.typescript import TARGET, action_class_names
@@ -147,12 +148,12 @@ def test_clashing_names_are_renamed() -> None:
 def test_include_and_exclude_select_actions() -> None:
     result = load_schema(str(SAMPLE_SCHEMA))
     assert result.schema is not None
-    only_media = TARGET.render(result.schema, GenerateOptions(include=("media.*",)))
+    only_media = render_schema(result.schema, TARGET, include=("media.*",))
     actions = {p for p in only_media if p.endswith("Action.ts")}
     assert actions and all(p.startswith("src/api/types/Media") for p in actions)
-    no_list = TARGET.render(result.schema, GenerateOptions(exclude=("*.list",)))
+    no_list = render_schema(result.schema, TARGET, exclude=("*.list",))
     assert not any(p.endswith("ListAction.ts") for p in no_list)
-    plugin = TARGET.render(result.schema, GenerateOptions(include=("plugin:metadata",)))
+    plugin = render_schema(result.schema, TARGET, include=("plugin:metadata",))
     assert {p for p in plugin if p.endswith("Action.ts")}
     assert all("Metadata" in p for p in plugin if p.endswith("Action.ts"))
 
@@ -161,7 +162,7 @@ def test_a_pattern_matching_nothing_is_an_error() -> None:
     result = load_schema(str(SAMPLE_SCHEMA))
     assert result.schema is not None
     with pytest.raises(ValueError, match=r"'nosuch\.\*' matches no action"):
-        TARGET.render(result.schema, GenerateOptions(include=("nosuch.*",)))
+        render_schema(result.schema, TARGET, include=("nosuch.*",))
 
 
 def test_cli_generates_a_package(tmp_path: Path) -> None:
@@ -173,7 +174,10 @@ def test_cli_generates_a_package(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     package = json.loads((out / "package.json").read_text())
-    assert package["name"] == "kaltura-typescript-client"
+    # made from the embedded sample: marked so it cannot pass for the real API's client
+    assert package["name"] == "kaltura-typescript-client-sample"
+    assert package["version"].endswith("-sample")
+    assert "license" not in package
     assert (out / "src" / "api" / "types" / "MediaListAction.ts").is_file()
     assert (out / "src" / "kaltura-client.ts").is_file()
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from generator.targets.python.render import GenerationError, PythonTarget, render_package
+from generator.targets.python.render import (
+    TARGET_INFO,
+    GenerationError,
+    PythonTarget,
+    render_package,
+)
 
 __all__ = ["TARGET", "GenerationError", "PythonTarget", "render_package"]
 
-TARGET = PythonTarget()
+TARGET = TARGET_INFO

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from generator.diagnostics import Diagnostic
 from generator.model import (
     ANY_OBJECT_NAME,
     ActionDef,
@@ -27,7 +27,7 @@ from generator.model import (
     Type,
 )
 from generator.paths import TEMPLATES_DIR
-from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
+from generator.targets import GenerateOptions, Progress, RenderedFiles, Setting, no_progress
 from generator.targets.python import naming
 from generator.targets.python.pytypes import Annotator, field_kind, param_default, type_ref
 from generator.targets.python.text import (
@@ -40,9 +40,9 @@ from generator.targets.python.text import (
     statement,
     string_literal,
 )
-
-if TYPE_CHECKING:
-    import jinja2
+from generator.targets.shared.cache import cached_render
+from generator.targets.shared.package import package_meta, package_settings
+from generator.targets.shared.templating import environment, runtime_files, source_files
 
 __all__ = ["GenerationError", "PythonTarget", "render_package"]
 
@@ -141,52 +141,56 @@ class _Module:
 # ----------------------------------------------------------------------------- target
 
 
-@dataclass
+_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?\Z")
+
+TEMPLATE_CATALOG: Mapping[str, str] = {
+    "module.py.jinja": "one plugin module: imports, enums, classes, services, namespace",
+    "client.py.jinja": "KalturaClient.Client: the client class with its service accessors",
+    "init.py.jinja": "KalturaClient/__init__.py: the package's public names",
+    "plugins_init.py.jinja": "KalturaClient/Plugins/__init__.py",
+    "registry.py.jinja": "the lazy-loading registry of class, enum and service modules",
+    "pyproject.toml.jinja": "the package metadata (name, version, license, dependencies)",
+    "README.md.jinja": "the generated package's README",
+}
+
+
 class PythonTarget:
-    name: str = "python"
-    description: str = "typed, lazy, drop-in compatible successor of KalturaApiClient"
+    name = "python"
+    description = "typed, lazy, drop-in compatible successor of KalturaApiClient"
+    settings: tuple[Setting, ...] = package_settings(
+        _NAME, "a PyPI distribution name (letters, digits, '.', '_', '-')"
+    )
+    templates = TEMPLATE_CATALOG
+
+    def check(self, schema: Schema, options: GenerateOptions) -> list[Diagnostic]:
+        return []
 
     def render(
         self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
     ) -> RenderedFiles:
-        from generator.select import select
-        from generator.targets.python import cache
-
-        selected = select(schema, options.include, options.exclude)
-        if options.settings.get("cache", "on") == "off":
-            return render_package(selected, progress)
-        key = cache.cache_key(selected, (*options.include, "|", *options.exclude), _code_files())
-        hit = cache.load(key)
-        if hit is not None:
-            progress(1, 1, "unchanged (cached render)")
-            return hit
-        files = render_package(selected, progress)
-        cache.store(key, files)
-        return files
+        return cached_render(
+            self.name,
+            schema,
+            options,
+            source_files(self.name, Path(__file__).resolve().parent),
+            lambda: render_package(schema, progress, options),
+            progress,
+        )
 
 
-def _environment() -> jinja2.Environment:
-    import jinja2  # only when rendering: a cache hit never needs it
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-
-
-def render_package(schema: Schema, progress: Progress = no_progress) -> RenderedFiles:
-    return _Renderer(schema, progress).render()
+def render_package(
+    schema: Schema, progress: Progress = no_progress, options: GenerateOptions | None = None
+) -> RenderedFiles:
+    return _Renderer(schema, progress, options or GenerateOptions()).render()
 
 
 class _Renderer:
-    def __init__(self, schema: Schema, progress: Progress) -> None:
+    def __init__(self, schema: Schema, progress: Progress, options: GenerateOptions) -> None:
         self.schema = schema
         self.progress = progress
-        self.env = _environment()
+        self.options = options
+        self.meta = package_meta(TARGET_INFO, options, "KalturaApiClient")
+        self.env = environment("python", options.templates)
         self.names = _Names(schema)
         self.modules = self._plan_modules()
 
@@ -322,9 +326,14 @@ class _Renderer:
         files[f"{PACKAGE}/py.typed"] = b""
         done += 4
         self.progress(done, total, "package files")
+        version = _pep440(self.schema.api_version)
+        if self.meta.suffixes:
+            version += "+" + ".".join(self.meta.suffixes)
         files["pyproject.toml"] = self._tpl(
             "pyproject.toml.jinja",
-            version=_pep440(self.schema.api_version),
+            package_name=_toml_string(self.meta.name),
+            license=_toml_string(self.meta.license) if self.meta.license else "",
+            version=version,
             description=_toml_string(
                 f"Kaltura API client (API version {self.schema.api_version}), "
                 "generated by kaltura-codegen"
@@ -334,13 +343,13 @@ class _Renderer:
         files["README.md"] = self._readme().encode()
         if _longest_name(self.schema) > LONG_NAME:
             _black_fallback(files)
-        files.update(_runtime_files())
+        files.update(runtime_files("python", only=PACKAGE))
         done += 1
         self.progress(done, total, "runtime")
         return files
 
-    def _tpl(self, name: str, **context: object) -> str:
-        return self.env.get_template(name).render(**context)
+    def _tpl(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(**context)
 
     def _header(self) -> list[str]:
         version = _comment_safe(self.schema.api_version)
@@ -1192,34 +1201,4 @@ def _runtime_dependencies() -> list[str]:
     return deps
 
 
-def _code_files() -> list[Path]:
-    """Every file whose content rendering depends on (for the render cache key)."""
-    here = Path(__file__).resolve().parent
-    generator_dir = here.parent.parent
-    paths = [
-        *sorted(here.glob("*.py")),
-        generator_dir / "model.py",
-        generator_dir / "select.py",
-        generator_dir / "targets" / "__init__.py",
-        *sorted(TEMPLATE_DIR.glob("*.jinja")),
-        *sorted(
-            p
-            for p in RUNTIME_DIR.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
-        ),
-    ]
-    return [p for p in paths if p.is_file()]
-
-
-def _runtime_files() -> RenderedFiles:
-    """The hand-written runtime, byte for byte (everything under runtime/KalturaClient)."""
-    root = RUNTIME_DIR / PACKAGE
-    files: RenderedFiles = {}
-    if not root.is_dir():
-        return files
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo"):
-            continue
-        rel = path.relative_to(RUNTIME_DIR).as_posix()
-        files[rel] = path.read_bytes()
-    return files
+TARGET_INFO = PythonTarget()

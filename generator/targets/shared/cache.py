@@ -17,15 +17,15 @@ import hashlib
 import marshal
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.model import ClassDef, EnumDef, PluginDef, Schema, ServiceDef
-from generator.targets import RenderedFiles
+from generator.targets import GenerateOptions, Progress, RenderedFiles
 
-__all__ = ["cache_dir", "cache_key", "load", "store"]
+__all__ = ["cache_dir", "cache_key", "cached_render", "load", "store"]
 
-_FORMAT = b"kcg-python-1"
+_FORMAT = b"kcg-render-2"
 KEEP = 16  # entries kept in the cache directory
 _SKIP_FIELDS = frozenset({"source"})  # positions in the schema file never reach the output
 _BY_NAME = (ClassDef, EnumDef, PluginDef, ServiceDef)
@@ -103,16 +103,50 @@ def _sources_digest(paths: list[Path]) -> bytes:
     return digest.digest()
 
 
-def cache_key(schema: Schema, selection: tuple[str, ...], code_files: list[Path]) -> str:
-    digest = hashlib.sha256(_FORMAT)
+def cache_key(
+    target: str, schema: Schema, options: GenerateOptions, code_files: list[Path]
+) -> str:
+    """Everything a render reads: the model, the options (selection, settings, template
+    overrides) and the bytes of the target's code, templates and runtime."""
+    digest = hashlib.sha256(_FORMAT + target.encode())
     digest.update(_schema_digest(schema))
-    digest.update(repr(selection).encode())
+    recorded = (
+        options.include,
+        options.exclude,
+        sorted(options.settings.items()),
+        options.templates_digest,
+        options.sample,
+    )
+    digest.update(repr(recorded).encode())
     digest.update(_sources_digest(code_files))
-    return digest.hexdigest()
+    return f"{target}-{digest.hexdigest()}"
+
+
+def cached_render(
+    target: str,
+    schema: Schema,
+    options: GenerateOptions,
+    code_files: list[Path],
+    render: Callable[[], RenderedFiles],
+    progress: Progress,
+) -> RenderedFiles:
+    """`render()`, or the bytes it produced last time for exactly the same inputs.
+
+    Off with `KALTURA_CODEGEN_NO_CACHE=1`."""
+    if os.environ.get("KALTURA_CODEGEN_NO_CACHE"):
+        return render()
+    key = cache_key(target, schema, options, code_files)
+    hit = load(key)
+    if hit is not None:
+        progress(1, 1, "unchanged (cached render)")
+        return hit
+    files = render()
+    store(key, files)
+    return files
 
 
 def load(key: str) -> RenderedFiles | None:
-    path = cache_dir() / f"python-{key}.bin"
+    path = cache_dir() / f"{key}.bin"
     try:
         data = path.read_bytes()
         loaded = marshal.loads(data)
@@ -129,10 +163,10 @@ def store(key: str, files: RenderedFiles) -> None:
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".python-", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=".render-", dir=directory)
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(dict(files)))
-        os.replace(tmp, directory / f"python-{key}.bin")
+        os.replace(tmp, directory / f"{key}.bin")
         _prune(directory)
     except OSError:
         return  # a cache that cannot be written is only slower
@@ -140,6 +174,6 @@ def store(key: str, files: RenderedFiles) -> None:
 
 def _prune(directory: Path) -> None:
     """Keep the KEEP most recently written entries (each is a whole package, MBs)."""
-    entries = sorted(directory.glob("python-*.bin"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    entries = sorted(directory.glob("*.bin"), key=lambda p: (p.stat().st_mtime_ns, p.name))
     for old in entries[:-KEEP]:
         old.unlink(missing_ok=True)
