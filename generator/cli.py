@@ -795,7 +795,7 @@ def serve(
 def entry() -> None:
     """The console script: Ctrl-C exits 130 with one line, never a traceback or `Aborted!`."""
     try:
-        main.main(standalone_mode=False)
+        main.main(prog_name="kaltura-codegen", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("kaltura-codegen: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
