@@ -11,9 +11,7 @@ import re
 import secrets
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.model import (
@@ -28,85 +26,33 @@ from generator.model import (
     SessionRequirement,
 )
 from generator.serve import ks as ks_mod
+from generator.serve import permissions
 from generator.serve.coerce import Coercer
+from generator.serve.core import (
+    HIDDEN_KEY,
+    Call,
+    FileResult,
+    FilterHook,
+    Handler,
+    Hook,
+    Obj,
+    Outcome,
+    Partner,
+    ServerConfig,
+    User,
+)
 from generator.serve.errors import ApiError, ErrorCatalog
-from generator.serve.generic import FilterHook, generic_handler, text
+from generator.serve.generic import generic_handler, text
+from generator.serve.seed import load_seed, seed_objects
+from generator.serve.services import MODULES
+from generator.serve.services.responseprofile import apply_response_profile
 from generator.serve.store import Store
 from generator.serve.wire import UploadedFile
 
-__all__ = ["Call", "Engine", "Partner", "ServerConfig", "User"]
-
-Obj = dict[str, Any]
-Handler = Callable[["Call"], Any]
-Hook = Callable[["Call", Obj], None]
+__all__ = ["Call", "Engine", "FileResult", "Outcome", "Partner", "ServerConfig", "User"]
 
 MAX_MULTIREQUEST = 500
-HIDDEN_KEY = "_key"  # store key of objects whose class has no `id`; never rendered
 _REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]+)*)\}")
-
-
-@dataclass
-class Partner:
-    id: int
-    admin_secret: str
-    secret: str
-    name: str = "Fake partner"
-
-
-@dataclass
-class User:
-    partner_id: int
-    id: str
-    login_id: str
-    password: str
-    is_admin: bool = True
-
-
-@dataclass
-class ServerConfig:
-    partner_id: int = 100
-    admin_secret: str = "fake-admin-secret"
-    secret: str = "fake-user-secret"
-    max_body: int = 64 * 1024 * 1024
-    state_file: Path | None = None
-    seed: Path | None = None
-    extra_partners: list[Partner] = field(default_factory=list)
-    users: list[User] = field(default_factory=list)
-    log_calls: bool = False  # one line per call on stderr: service.action -> ok | CODE
-
-
-@dataclass
-class Call:
-    """One action being executed."""
-
-    engine: Engine
-    service: ServiceDef
-    action: ActionDef
-    args: dict[str, Any]
-    session: ks_mod.Session | None
-    partner_id: int
-    base_url: str
-    raw: Mapping[str, Any]
-
-    @property
-    def user_id(self) -> str:
-        return self.session.user_id if self.session is not None else ""
-
-
-@dataclass
-class Outcome:
-    value: Any  # a result, or an ApiError
-    action: ActionDef | None
-    file: bytes | None = None  # serve actions: the bytes to send
-    content_type: str = "application/octet-stream"
-
-
-class FileResult:
-    """What a handler of a serve action returns: raw bytes, not an envelope."""
-
-    def __init__(self, data: bytes, content_type: str = "application/octet-stream") -> None:
-        self.data = data
-        self.content_type = content_type
 
 
 class Engine:
@@ -123,6 +69,8 @@ class Engine:
         self.update_hooks: dict[str, Hook] = {}
         self.delete_hooks: dict[str, Hook] = {}
         self.filter_hooks: dict[str, tuple[FilterHook, ...]] = {}
+        self.view_hooks: dict[str, Hook] = {}
+        self._tables_of: dict[str, str | None] = {}
         self._services = {s.id.lower(): s for s in schema.services.values()}
         self._services.update({s.name.lower(): s for s in schema.services.values()})
         self._entities: dict[str, ClassDef | None] = {}
@@ -138,13 +86,12 @@ class Engine:
             self.users.append(
                 User(self.config.partner_id, "admin", "admin", self.config.admin_secret, True)
             )
-        from generator.serve.services import install
-
-        install(self)
+        for module in MODULES:
+            module.install(self)
         if self.config.seed is not None:
-            from generator.serve.seed import load_seed
-
             load_seed(self, self.config.seed)
+        if self.config.seed_data is not None:
+            seed_objects(self, self.config.seed_data, "seed_data")
 
     # -- schema-derived facts
 
@@ -326,26 +273,37 @@ class Engine:
 
     # -- sessions
 
-    def secrets_of(self) -> dict[int, tuple[str, ...]]:
-        return {pid: (p.admin_secret, p.secret) for pid, p in self.partners.items()}
+    def parse_session(self, ks: str) -> ks_mod.Session:
+        """The session a KS grants (signature, type and expiry checked); INVALID_KS if none."""
+        try:
+            return ks_mod.parse_ks(ks, self.partner_secrets())
+        except ks_mod.KsError as exc:
+            raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
+
+    def partner_secrets(self) -> dict[int, ks_mod.PartnerSecrets]:
+        return {
+            pid: ks_mod.PartnerSecrets(p.admin_secret, p.secret) for pid, p in self.partners.items()
+        }
 
     def verify_ks(self, ks: str, service: ServiceDef, action: ActionDef) -> ks_mod.Session:
+        """A KS sent with a call: valid, not revoked, within its privileges. Revocation and
+        `actionslimit` are keyed by the decoded session, so no spelling of a KS escapes them."""
+        session = self.parse_session(ks)
         try:
-            session = ks_mod.parse_ks(ks, self.secrets_of())
-            if ks in self.store.revoked:
+            if session.identity in self.store.revoked:
                 raise ks_mod.KsError(ks_mod.LOGOUT)
             limit = session.privileges.get("actionslimit")
             if limit is not None:
                 with self.store.lock:
-                    used = self.store.ks_uses.get(ks, 0) + 1
-                    self.store.ks_uses[ks] = used
-                if not limit.isdigit() or used > int(limit):
+                    used = self.store.ks_uses.get(session.identity, 0) + 1
+                    self.store.ks_uses[session.identity] = used
+                if not limit.strip().isdigit() or used > int(limit):
                     raise ks_mod.KsError(ks_mod.EXCEEDED_ACTIONS_LIMIT)
             restrict = session.privileges.get("urirestrict")
             if restrict:
                 uri = f"/api_v3/service/{service.id}/action/{action.name}"
                 if not any(fnmatch.fnmatch(uri, pattern) for pattern in restrict.split("|")):
-                    raise ks_mod.KsError((-10, "EXCEEDED_RESTRICTED_URI"))
+                    raise ks_mod.KsError(ks_mod.EXCEEDED_RESTRICTED_URI)
         except ks_mod.KsError as exc:
             raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
         return session
@@ -396,10 +354,10 @@ class Engine:
             return self._execute(service, action, raw, files, base_url)
         except ApiError as error:
             return Outcome(error, action)
-        except Exception as exc:  # a bug of ours: this call fails, the server and the
-            # other calls of a multi-request go on
-            detail = f"{type(exc).__name__}: {exc}"
-            return Outcome(self.errors.make("INTERNAL_SERVER_ERROR", detail), action)
+        except Exception as exc:  # a bug of ours: this call fails (with a Kaltura error, no
+            # exception text), the server and the other calls of a multi-request go on
+            print(f"serve: {service_name}.{action_name}: {exc!r}", file=sys.stderr)
+            return Outcome(self.errors.make("INTERNAL_SERVER_ERROR", type(exc).__name__), action)
 
     def _execute(
         self,
@@ -416,6 +374,8 @@ class Engine:
             session = self.verify_ks(ks_value, service, action)
         elif required is SessionRequirement.ALWAYS:
             raise self.errors.make("MISSING_KS")
+        if session is not None:
+            permissions.check_action(self, session, service, action)
         partner_id = session.partner_id if session is not None else self._partner_param(raw)
         args = self.coercer.params(action.params, raw, files)
         call = Call(self, service, action, args, session, partner_id, base_url, raw)
@@ -424,14 +384,40 @@ class Engine:
             value = handler(call)
             profile = raw.get("responseProfile")
             if profile and isinstance(value, dict):
-                from generator.serve.services.responseprofile import apply_response_profile
-
                 value = apply_response_profile(call, profile, value)
+            if self.view_hooks and isinstance(value, (dict, list)):
+                self._view(call, value, 0)
         if isinstance(value, FileResult):
             return Outcome(None, action, value.data, value.content_type)
         if action.result_kind is ResultKind.FILE and isinstance(value, bytes):
             return Outcome(None, action, value)
         return Outcome(value, action)
+
+    def table_of_name(self, class_name: str) -> str | None:
+        if class_name not in self._tables_of:
+            cls = self.schema.classes.get(class_name)
+            self._tables_of[class_name] = self.table_of(cls) if cls is not None else None
+        return self._tables_of[class_name]
+
+    def _view(self, call: Call, value: Any, depth: int) -> None:
+        """Run the view hooks over the objects of a result (copies, never the stored ones)."""
+        if depth > 6:
+            return
+        if isinstance(value, list):
+            for item in value:
+                self._view(call, item, depth + 1)
+            return
+        if not isinstance(value, dict):
+            return
+        object_type = value.get("objectType")
+        if isinstance(object_type, str):
+            table = self.table_of_name(object_type)
+            hook = self.view_hooks.get(table) if table is not None else None
+            if hook is not None:
+                hook(call, value)
+        for item in value.values():
+            if isinstance(item, (dict, list)):
+                self._view(call, item, depth + 1)
 
     def _partner_param(self, raw: Mapping[str, Any]) -> int:
         value = raw.get("partnerId")

@@ -26,6 +26,17 @@ Obj = dict[str, Any]
 _ALPHABET = string.ascii_lowercase + string.digits
 
 
+_TEMP_PREFIX = ".state-"
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files a killed server left behind (it dies between write and rename)."""
+    if not path.parent.is_dir():
+        return
+    for stale in path.parent.glob(f"{_TEMP_PREFIX}{path.name}-*"):
+        stale.unlink(missing_ok=True)
+
+
 class StoreError(Exception):
     """The state file cannot be used."""
 
@@ -40,15 +51,24 @@ class Store:
         self.revoked: set[str] = set()
         self.ks_uses: dict[str, int] = {}  # for the `actionslimit` privilege
         self.dirty = False
-        if path is not None and path.is_file():
-            self._load(path)
+        # Bumped by every write; cached views of tables (query.TableView) are keyed by it.
+        self.generation = 0
+        self.views: dict[str, tuple[int, Any]] = {}
+        if path is not None:
+            _remove_stale_temp_files(path)
+            if path.is_file():
+                self._load(path)
 
     @contextmanager
-    def transaction(self) -> Iterator[Store]:
+    def transaction(self, read_only: bool = False) -> Iterator[Store]:
+        """One action, atomic. Handlers may change stored objects in place, so anything but
+        a read-only action counts as a write for the cached views."""
         with self.lock:
             try:
                 yield self
             finally:
+                if self.dirty or not read_only:
+                    self.generation += 1
                 if self.dirty and self.path is not None:
                     self._save(self.path)
                 self.dirty = False
@@ -107,16 +127,17 @@ class Store:
             "blobs": {k: base64.b64encode(v).decode("ascii") for k, v in self.blobs.items()},
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}-", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
+                handle.write(json.dumps(data, ensure_ascii=False))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
     def _load(self, path: Path) -> None:
+        self.generation += 1
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}

@@ -3,13 +3,10 @@ deleting a category deletes its sub-tree, and `ancestorIdIn` filters work."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.serve.core import Call, Host, register
 from generator.serve.generic import text, tokens
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
 
 Obj = dict[str, Any]
 TABLE = "KalturaCategory"
@@ -17,7 +14,7 @@ LINK = "KalturaCategoryEntry"  # an entry in a category (no id of its own)
 ENTRIES = "KalturaBaseEntry"
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     if TABLE not in engine.schema.classes:
         return
     engine.add_hooks[TABLE] = on_add
@@ -51,11 +48,11 @@ def _place(call: Call, obj: Obj) -> None:
         obj["depth"] = int(parent.get("depth") or 0) + 1
 
 
-def _children(engine: Engine, category_id: str) -> list[Obj]:
+def _children(engine: Host, category_id: str) -> list[Obj]:
     return [c for c in engine.store.table(TABLE).values() if text(c.get("parentId")) == category_id]
 
 
-def _recount(engine: Engine, category_id: Any) -> None:
+def _recount(engine: Host, category_id: Any) -> None:
     parent = engine.store.get(TABLE, text(category_id))
     if parent is not None:
         parent["directSubCategoriesCount"] = len(_children(engine, text(category_id)))
@@ -115,7 +112,7 @@ def on_delete(call: Call, obj: Obj) -> None:
     engine.store.put(TABLE, text(obj["id"]), obj)  # generic delete removes it afterwards
 
 
-def filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool | None:
+def filter_hook(engine: Host, key: str, wanted: Any, obj: Obj) -> bool | None:
     if key == "ancestorIdIn":
         ancestors = text(obj.get("fullIds")).split(">")[:-1]
         return bool(set(tokens(wanted)).intersection(ancestors))

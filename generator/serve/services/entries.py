@@ -4,9 +4,11 @@ at once, `data` entries, serve / download of stored bytes, and playlists (`execu
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+import secrets
+from typing import Any
 
 from generator.model import ClassDef, ObjectType, ResultKind
+from generator.serve.core import Call, FileResult, Host, register
 from generator.serve.generic import (
     _id_param,
     get_object,
@@ -15,10 +17,6 @@ from generator.serve.generic import (
     text,
     tokens,
 )
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
 
 Obj = dict[str, Any]
 ENTRY_ROOT = "KalturaBaseEntry"
@@ -40,7 +38,7 @@ _ENTRY_TYPES = {
 _READY_ON_ADD = ("KalturaDataEntry", "KalturaPlaylist", "KalturaLiveStreamEntry")
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     if ENTRY_ROOT in engine.schema.classes:
         engine.add_hooks[ENTRY_ROOT] = on_add_entry
         engine.update_hooks[ENTRY_ROOT] = on_update_entry
@@ -67,7 +65,7 @@ def install(engine: Engine) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def enum_value(engine: Engine, enum_name: str, const: str, default: Any = None) -> Any:
+def enum_value(engine: Host, enum_name: str, const: str, default: Any = None) -> Any:
     enum = engine.schema.enums.get(enum_name)
     if enum is None:
         return default
@@ -77,7 +75,7 @@ def enum_value(engine: Engine, enum_name: str, const: str, default: Any = None) 
     return default
 
 
-def entry_class(engine: Engine) -> ClassDef | None:
+def entry_class(engine: Host) -> ClassDef | None:
     return engine.schema.classes.get(ENTRY_ROOT)
 
 
@@ -89,7 +87,7 @@ def download_url(call: Call, entry_id: str) -> str:
 # --------------------------------------------------------------------------- entry hooks
 
 
-def _categories_names(engine: Engine, ids: Any) -> str:
+def _categories_names(engine: Host, ids: Any) -> str:
     names = []
     for cid in tokens(ids):
         category = engine.store.get("KalturaCategory", cid)
@@ -149,14 +147,14 @@ def on_delete_entry(call: Call, obj: Obj) -> None:
             engine.store.delete(table, engine.key_of(asset))
 
 
-def _ancestor_ids(engine: Engine, category_id: str) -> list[str]:
+def _ancestor_ids(engine: Host, category_id: str) -> list[str]:
     category = engine.store.get("KalturaCategory", category_id)
     if category is None:
         return []
     return [t for t in text(category.get("fullIds")).split(">") if t]
 
 
-def entry_filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool | None:
+def entry_filter_hook(engine: Host, key: str, wanted: Any, obj: Obj) -> bool | None:
     if key == "categoryAncestorIdIn":
         wanted_ids = set(tokens(wanted))
         return any(
@@ -181,11 +179,11 @@ def entry_filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool |
 # --------------------------------------------------------------------------- uploads
 
 
-def _upload_class(engine: Engine) -> ClassDef | None:
+def _upload_class(engine: Host) -> ClassDef | None:
     return engine.schema.classes.get(UPLOAD_CLASS)
 
 
-def _upload_status(engine: Engine, name: str) -> Any:
+def _upload_status(engine: Host, name: str) -> Any:
     return enum_value(engine, "KalturaUploadTokenStatus", name, name)
 
 
@@ -198,9 +196,7 @@ def _save_token(call: Call, token: Obj | None, data: bytes, filename: str, final
             token = engine.insert(call, cls, {"objectType": cls.name})
             token = engine.store.get(engine.table_of(cls), text(token["id"]))
         else:
-            from generator.serve.engine import new_token
-
-            token = {"id": new_token()}
+            token = {"id": secrets.token_hex(16)}
             engine.store.put(_PRIVATE_UPLOADS, token["id"], token)
         assert token is not None
     token.update(
@@ -371,8 +367,6 @@ def add_content(call: Call) -> Obj:
 
 def serve_file(call: Call) -> Any:
     """A serve action: the stored bytes of the object its id parameter names."""
-    from generator.serve.engine import FileResult
-
     engine = call.engine
     entity = engine.entity(call.service)
     param = _id_param(call.action.params)
@@ -392,7 +386,7 @@ def serve_file(call: Call) -> Any:
 # --------------------------------------------------------------------------- playlists
 
 
-def _ready_media(engine: Engine) -> list[Obj]:
+def _ready_media(engine: Host) -> list[Obj]:
     ready = enum_value(engine, "KalturaEntryStatus", "READY")
     return [
         e
@@ -436,7 +430,7 @@ def _execute_dynamic(call: Call, filters: Any, total: Any) -> list[Obj]:
     return result[:limit]
 
 
-def _is_static(engine: Engine, playlist_type: Any) -> bool:
+def _is_static(engine: Host, playlist_type: Any) -> bool:
     static = enum_value(engine, "KalturaPlaylistType", "STATIC_LIST", 3)
     return text(playlist_type) == text(static)
 

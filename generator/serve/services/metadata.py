@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
+from generator.serve.core import Call, Host, register
 from generator.serve.generic import get_object, text
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
 
 Obj = dict[str, Any]
 PROFILE = "KalturaMetadataProfile"
@@ -23,7 +20,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 _LOCAL_NAME = re.compile(r"local-name\(\)\s*=\s*'([^']+)'")
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     register(engine, "metadataProfile", "add", profile_add)
     register(engine, "metadataProfile", "update", profile_update)
     register(engine, "metadata", "add", metadata_add)
@@ -153,7 +150,7 @@ def _condition(xmls: list[str], item: Obj) -> bool:
     return any(value in v for v in found) if value else bool(found)
 
 
-def metadata_search(engine: Engine, search: Obj, entry: Obj) -> bool | None:
+def metadata_search(engine: Host, search: Obj, entry: Obj) -> bool | None:
     """Entries whose metadata matches a `KalturaMetadataSearchItem` (AND / OR of conditions)."""
     cls = engine.schema.classes.get(METADATA)
     if cls is None or ("metadataProfileId" not in search and "items" not in search):
