@@ -110,6 +110,7 @@ class FileResult:
 
 
 Handler = Callable[[Call], Any]
+Download = Callable[[str, str], "tuple[bytes, str] | None"]
 Hook = Callable[[Call, Obj], None]
 # Extra filter semantics for keys that are not `<property><Suffix>` (category ancestry ...):
 # (host, filter key, value, object) -> matches? ; None when the hook does not apply.
@@ -134,6 +135,9 @@ class Host(Protocol):
     # Per table: fills in what a real server computes (URLs, counters) on an object's copy
     # as it leaves the server.
     view_hooks: dict[str, Hook]
+    # `/p/{pid}/sp/{pid}00/{kind}/{id kind}/{id}` downloads by kind ("thumbnail" ...):
+    # (id kind, id) -> (bytes, content type), or None for a 404.
+    downloads: dict[str, Download]
 
     def service(self, name: str) -> ServiceDef | None: ...
     def key_order(self, class_name: str) -> Sequence[str]: ...

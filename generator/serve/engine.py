@@ -31,6 +31,7 @@ from generator.serve.coerce import Coercer
 from generator.serve.core import (
     HIDDEN_KEY,
     Call,
+    Download,
     FileResult,
     FilterHook,
     Handler,
@@ -70,6 +71,7 @@ class Engine:
         self.delete_hooks: dict[str, Hook] = {}
         self.filter_hooks: dict[str, tuple[FilterHook, ...]] = {}
         self.view_hooks: dict[str, Hook] = {}
+        self.downloads: dict[str, Download] = {}
         self._tables_of: dict[str, str | None] = {}
         self._services = {s.id.lower(): s for s in schema.services.values()}
         self._services.update({s.name.lower(): s for s in schema.services.values()})
@@ -431,12 +433,20 @@ class Engine:
     ) -> list[Outcome]:
         """`service=multirequest`: numbered calls, in key order, with `{N:result:path}`
         references to earlier results (N is the 1-based position of the call)."""
-        numbered = sorted(
-            (int(k), v) for k, v in top.items() if k.isdigit() and isinstance(v, Mapping)
-        )
+        by_number: dict[int, Mapping[str, Any]] = {}
+        for k, v in top.items():
+            if _is_number(k) and isinstance(v, Mapping):
+                if int(k) in by_number:  # "1" and "01"
+                    raise self.errors.make(
+                        "INVALID_REQUEST_BODY", f"multirequest call {int(k)} is given twice"
+                    )
+                by_number[int(k)] = v
+        numbered = sorted(by_number.items())
         if len(numbered) > MAX_MULTIREQUEST:
-            raise self.errors.make("INVALID_PARAMETER_VALUE", "multirequest size")
-        shared = {k: v for k, v in top.items() if not k.isdigit()}
+            raise self.errors.make(
+                "INVALID_REQUEST_BODY", f"a multirequest holds at most {MAX_MULTIREQUEST} calls"
+            )
+        shared = {k: v for k, v in top.items() if not _is_number(k)}
         outcomes: list[Outcome] = []
         results: list[Any] = []
         for key, params in numbered:
@@ -448,7 +458,7 @@ class Engine:
             call_files = {
                 name.split(":", 1)[1]: upload
                 for name, upload in files.items()
-                if name.split(":", 1)[0] == str(key) and ":" in name
+                if ":" in name and _same_number(name.split(":", 1)[0], key)
             }
             service = text(merged.pop("service", ""))
             action = text(merged.pop("action", ""))
@@ -456,6 +466,14 @@ class Engine:
             outcomes.append(outcome)
             results.append(outcome.value)
         return outcomes
+
+
+def _is_number(key: str) -> bool:
+    return key.isascii() and key.isdigit()
+
+
+def _same_number(text_key: str, number: int) -> bool:
+    return _is_number(text_key) and int(text_key) == number
 
 
 def _navigate(value: Any, path: list[str]) -> Any:

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 Obj = dict[str, Any]
+# Marks an object cut down to chosen fields (a response profile): no nulls for the rest.
+SELECTED_FIELDS = "_selectedFields"
 
 
 @dataclass(frozen=True)
@@ -219,22 +221,34 @@ def error_to_json(error: ApiError) -> Obj:
     }
 
 
-def json_value(value: Any, order: KeyOrder) -> Any:
+def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
+    """JSON-ready `value`; objects list their class's properties in schema order, every one
+    of them (unset ones as null) when `nulls`, as Kaltura does unless `ignoreNull=1`."""
     if isinstance(value, ApiError):
         return error_to_json(value)
     if isinstance(value, dict):
         object_type = value.get("objectType")
         if isinstance(object_type, str):
-            keys = ["objectType", *[k for k in order(object_type) if k in value]]
-            keys += [k for k in value if k not in keys and not k.startswith("_")]
-            return {k: json_value(value[k], order) for k in keys if value[k] is not None}
-        return {str(k): json_value(v, order) for k, v in value.items()}
+            known = order(object_type)
+            out: Obj = {"objectType": object_type}
+            fill = nulls and SELECTED_FIELDS not in value
+            for k in known:
+                item = value.get(k)
+                if item is not None:
+                    out[k] = json_value(item, order, nulls)
+                elif fill and k != "objectType":
+                    out[k] = None
+            for k, item in value.items():
+                if k not in out and item is not None and not k.startswith("_"):
+                    out[k] = json_value(item, order, nulls)
+            return out
+        return {str(k): json_value(v, order, nulls) for k, v in value.items()}
     if isinstance(value, list):
-        return [json_value(v, order) for v in value]
+        return [json_value(v, order, nulls) for v in value]
     return value
 
 
-def render_json(value: Any, order: KeyOrder) -> bytes:
-    return json.dumps(json_value(value, order), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+def render_json(value: Any, order: KeyOrder, nulls: bool = False) -> bytes:
+    return json.dumps(
+        json_value(value, order, nulls), ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")

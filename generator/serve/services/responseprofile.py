@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.model import ObjectType
 from generator.serve.core import Call
+from generator.serve.wire import SELECTED_FIELDS
 from generator.serve.generic import generic_handler, text, tokens
 
 Obj = dict[str, Any]
@@ -71,8 +72,10 @@ def _apply(call: Call, profile: Obj, obj: Any, depth: int) -> Any:
     kind = text(profile.get("type"))
     if fields and kind == INCLUDE_FIELDS:
         obj = {k: v for k, v in obj.items() if k == "objectType" or k in fields}
+        obj[SELECTED_FIELDS] = True
     elif fields and kind == EXCLUDE_FIELDS:
         obj = {k: v for k, v in obj.items() if k not in fields}
+        obj[SELECTED_FIELDS] = True
     if related:
         obj["relatedObjects"] = related
     return obj
