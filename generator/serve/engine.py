@@ -45,7 +45,7 @@ from generator.serve.core import (
 from generator.serve.errors import ApiError, ErrorCatalog
 from generator.serve.generic import generic_handler, text
 from generator.serve.seed import load_seed, seed_objects
-from generator.serve.services import MODULES
+from generator.serve.services import MODULES, entries
 from generator.serve.services.responseprofile import apply_response_profile
 from generator.serve.store import Store
 from generator.serve.wire import UploadedFile
@@ -53,6 +53,8 @@ from generator.serve.wire import UploadedFile
 __all__ = ["Call", "Engine", "FileResult", "Outcome", "Partner", "ServerConfig", "User"]
 
 MAX_MULTIREQUEST = 500
+# Actions that change nothing stored: their calls keep the cached table views.
+_READING_ACTIONS = ("get", "list", "count", "search", "serve")
 _REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]+)*)\}")
 
 
@@ -382,18 +384,23 @@ class Engine:
         args = self.coercer.params(action.params, raw, files)
         call = Call(self, service, action, args, session, partner_id, base_url, raw)
         handler = self.handlers.get((service.id, action.name), generic_handler)
-        with self.store.transaction():
+        with self.store.transaction(read_only=action.name.startswith(_READING_ACTIONS)):
             value = handler(call)
+            if self.view_hooks and isinstance(value, (dict, list)):
+                self._view(call, value, 0)
             profile = raw.get("responseProfile")
             if profile and isinstance(value, dict):
                 value = apply_response_profile(call, profile, value)
-            if self.view_hooks and isinstance(value, (dict, list)):
-                self._view(call, value, 0)
         if isinstance(value, FileResult):
             return Outcome(None, action, value.data, value.content_type)
         if action.result_kind is ResultKind.FILE and isinstance(value, bytes):
             return Outcome(None, action, value)
         return Outcome(value, action)
+
+    def record_play(self, entry_id: str, plays: int = 1, views: int = 0) -> bool:
+        """Count plays / views of an entry, for tests (`stats.collect` does it over HTTP)."""
+        with self.store.transaction():
+            return entries.record_play(self, entry_id, plays, views) is not None
 
     def table_of_name(self, class_name: str) -> str | None:
         if class_name not in self._tables_of:

@@ -8,8 +8,16 @@ name in `MODULES`.
 
 from __future__ import annotations
 
-from generator.serve.services import category, entries, metadata, session
+from generator.serve.services import (
+    assets,
+    category,
+    entries,
+    esearch,
+    metadata,
+    session,
+    system,
+)
 
 __all__ = ["MODULES"]
 
-MODULES = (session, entries, metadata, category)
+MODULES = (session, entries, assets, metadata, category, system, esearch)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import copy
 import secrets
+import time
 from typing import Any
 
 from generator.model import ClassDef, ObjectType, ResultKind
-from generator.serve.core import Call, FileResult, Host, register
+from generator.serve.core import Call, FileResult, Host, Obj, register
 from generator.serve.generic import (
     _id_param,
     get_object,
@@ -17,8 +18,8 @@ from generator.serve.generic import (
     text,
     tokens,
 )
+from generator.serve.services import category
 
-Obj = dict[str, Any]
 ENTRY_ROOT = "KalturaBaseEntry"
 UPLOAD_CLASS = "KalturaUploadToken"
 FLAVOR_CLASS = "KalturaFlavorAsset"
@@ -44,6 +45,9 @@ def install(engine: Host) -> None:
         engine.update_hooks[ENTRY_ROOT] = on_update_entry
         engine.delete_hooks[ENTRY_ROOT] = on_delete_entry
         engine.filter_hooks[ENTRY_ROOT] = (entry_filter_hook,)
+        engine.view_hooks[ENTRY_ROOT] = entry_view
+        engine.downloads["download"] = lambda kind, key: entry_bytes(engine, kind, key)
+    register(engine, "stats", "collect", stats_collect)
     for service in ("media", "baseEntry", "upload", "document"):
         register(engine, service, "upload", upload_file)
     register(engine, "uploadToken", "upload", upload_token_upload)
@@ -118,10 +122,12 @@ def on_add_entry(call: Call, obj: Obj) -> None:
     moderation = enum_value(engine, "KalturaEntryModerationStatus", "AUTO_APPROVED")
     if moderation is not None and "moderationStatus" in names:
         obj["moderationStatus"] = moderation
+    for counter in ("plays", "views", "duration", "msDuration"):
+        if counter in names:
+            obj.setdefault(counter, 0)
     if obj.get("categoriesIds"):
         obj["categories"] = _categories_names(engine, obj["categoriesIds"])
-    if "downloadUrl" in names:
-        obj["downloadUrl"] = download_url(call, text(obj["id"]))
+        category.recount(engine, tokens(obj["categoriesIds"]), pending=obj)
     if cls is not None and cls.name == "KalturaPlaylist" and "playlistContent" not in obj:
         obj["playlistContent"] = ""
     if "dataContent" in obj:
@@ -131,6 +137,7 @@ def on_add_entry(call: Call, obj: Obj) -> None:
 def on_update_entry(call: Call, obj: Obj) -> None:
     if obj.get("categoriesIds") is not None:
         obj["categories"] = _categories_names(call.engine, obj["categoriesIds"])
+    category.recount(call.engine, None)
     if "dataContent" in obj:
         call.engine.store.put_blob(f"{ENTRY_ROOT}/{obj['id']}", text(obj["dataContent"]).encode())
 
@@ -138,6 +145,8 @@ def on_update_entry(call: Call, obj: Obj) -> None:
 def on_delete_entry(call: Call, obj: Obj) -> None:
     engine = call.engine
     engine.store.blobs.pop(f"{ENTRY_ROOT}/{obj.get('id')}", None)
+    if obj.get("categoriesIds"):
+        category.recount(engine, tokens(obj["categoriesIds"]), removed=text(obj.get("id")))
     cls = engine.schema.classes.get(FLAVOR_CLASS)
     if cls is not None:  # its assets go with it
         table = engine.table_of(cls)
@@ -145,6 +154,68 @@ def on_delete_entry(call: Call, obj: Obj) -> None:
             a for a in engine.store.table(table).values() if a.get("entryId") == obj.get("id")
         ]:
             engine.store.delete(table, engine.key_of(asset))
+
+
+def entry_view(call: Call, obj: Obj) -> None:
+    """What a real server fills in on every entry it returns: URLs that answer (into this
+    server), counters and durations."""
+    names = set(call.engine.key_order(text(obj.get("objectType"))))
+    entry_id = text(obj.get("id"))
+    if call.base_url and entry_id:
+        pid = call.partner_id
+        base = f"{call.base_url}/p/{pid}/sp/{pid}00"
+        urls = {
+            "downloadUrl": download_url(call, entry_id),
+            "thumbnailUrl": f"{base}/thumbnail/entry_id/{entry_id}/version/100000",
+            "dataUrl": f"{base}/download/entry_id/{entry_id}",
+        }
+        obj.update({k: v for k, v in urls.items() if k in names})
+    for counter in ("plays", "views", "duration"):
+        if counter in names and obj.get(counter) is None:
+            obj[counter] = 0
+    if "msDuration" in names and obj.get("msDuration") is None:
+        obj["msDuration"] = int(obj.get("duration") or 0) * 1000
+
+
+def entry_bytes(host: Host, kind: str, key: str) -> tuple[bytes, str] | None:
+    """`/p/../download/entry_id/{id}` (an entry's `dataUrl`): its content."""
+    if kind != "entry_id" or host.store.get(ENTRY_ROOT, key) is None:
+        return None
+    return host.store.get_blob(f"{ENTRY_ROOT}/{key}") or b"", "application/octet-stream"
+
+
+def record_play(host: Host, entry_id: str, plays: int = 1, views: int = 0) -> Obj | None:
+    """Count plays and views of an entry (as the player's stats events do); `lastPlayedAt`
+    follows plays. None when there is no such entry."""
+    entry = host.store.get(ENTRY_ROOT, entry_id)
+    if entry is None:
+        return None
+    entry["plays"] = int(entry.get("plays") or 0) + plays
+    entry["views"] = int(entry.get("views") or 0) + views
+    if plays:
+        entry["lastPlayedAt"] = int(time.time())
+    host.store.dirty = True
+    return entry
+
+
+# KalturaStatsEventType: what counts as a view (the media loaded) and as a play.
+_VIEW_EVENTS = ("MEDIA_LOADED",)
+_PLAY_EVENTS = ("PLAY",)
+
+
+def stats_collect(call: Call) -> bool:
+    """`stats.collect`: a player's PLAY event counts a play, MEDIA_LOADED a view."""
+    event = call.args.get("event")
+    if not isinstance(event, dict):
+        return True
+    kind = text(event.get("eventType"))
+    value_of = {n: text(enum_value(call.engine, "KalturaStatsEventType", n)) for n in
+                (*_VIEW_EVENTS, *_PLAY_EVENTS)}
+    plays = int(kind in {value_of[n] for n in _PLAY_EVENTS})
+    views = int(kind in {value_of[n] for n in _VIEW_EVENTS})
+    if plays or views:
+        record_play(call.engine, text(event.get("entryId")), plays, views)
+    return True
 
 
 def _ancestor_ids(engine: Host, category_id: str) -> list[str]:
@@ -270,6 +341,12 @@ def upload_token_upload(call: Call) -> Obj:
 def _token_filename(call: Call, token_id: str) -> str:
     token = _find_token(call, token_id)
     return text(token.get("fileName")) if token is not None else ""
+
+
+def consume_token(call: Call, token_id: str) -> tuple[bytes, str]:
+    """An upload token's bytes and file name; the token is used up."""
+    filename = _token_filename(call, token_id)
+    return _consume_token(call, token_id), filename
 
 
 def _consume_token(call: Call, token_id: str) -> bytes:

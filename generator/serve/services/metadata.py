@@ -171,3 +171,29 @@ def metadata_search(engine: Host, search: Obj, entry: Obj) -> bool | None:
     ]
     is_or = text(search.get("type")) == "2"
     return any(results) if is_or else all(results)
+
+
+def metadata_values(host: Host, object_id: str | None = None) -> list[tuple[str, Any, str, str]]:
+    """(object id, profile id, element path, text) of every valued element of the stored
+    metadata (of one object, or all): what eSearch metadata items search."""
+    cls = host.schema.classes.get(METADATA)
+    if cls is None:
+        return []
+    found = []
+    for metadata in host.store.table(host.table_of(cls)).values():
+        oid = text(metadata.get("objectId"))
+        if object_id is not None and oid != object_id:
+            continue
+        root = parse_xml(text(metadata.get("xml")))
+        if root is None:
+            continue
+        for element in root.iter():
+            if not isinstance(element.tag, str) or len(element):
+                continue
+            value = (element.text or "").strip()
+            if not value:
+                continue
+            chain = [*reversed(list(element.iterancestors())), element]
+            path = "/".join(etree.QName(e).localname for e in chain)
+            found.append((oid, metadata.get("metadataProfileId"), path, value))
+    return found

@@ -14,8 +14,8 @@ from typing import Any
 
 from generator.model import ObjectType
 from generator.serve.core import Call
-from generator.serve.wire import SELECTED_FIELDS
 from generator.serve.generic import generic_handler, text, tokens
+from generator.serve.wire import SELECTED_FIELDS
 
 Obj = dict[str, Any]
 INCLUDE_FIELDS = "1"
