@@ -20,6 +20,7 @@ from generator.model import (
     EnumKind,
     ObjectType,
     PrimitiveType,
+    PropertyDef,
     ResultKind,
     Schema,
     ServiceDef,
@@ -53,6 +54,7 @@ from generator.serve.wire import UploadedFile
 __all__ = ["Call", "Engine", "FileResult", "Outcome", "Partner", "ServerConfig", "User"]
 
 MAX_MULTIREQUEST = 500
+_SESSION_CACHE = 4096
 # Actions that change nothing stored: their calls keep the cached table views.
 _READING_ACTIONS = ("get", "list", "count", "search", "serve")
 _REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]+)*)\}")
@@ -75,6 +77,8 @@ class Engine:
         self.view_hooks: dict[str, Hook] = {}
         self.downloads: dict[str, Download] = {}
         self._tables_of: dict[str, str | None] = {}
+        self._properties: dict[str, dict[str, PropertyDef]] = {}
+        self._sessions: dict[str, ks_mod.Session] = {}
         self._services = {s.id.lower(): s for s in schema.services.values()}
         self._services.update({s.name.lower(): s for s in schema.services.values()})
         self._entities: dict[str, ClassDef | None] = {}
@@ -198,14 +202,23 @@ class Engine:
 
     # -- object life cycle helpers for handlers
 
-    def insert(self, call: Call, entity: ClassDef, obj: Obj, keep_id: bool = False) -> Obj:
+    def properties(self, cls: ClassDef) -> dict[str, PropertyDef]:
+        found = self._properties.get(cls.name)
+        if found is None:
+            found = {p.name: p for p in cls.all_properties}
+            self._properties[cls.name] = found
+        return found
+
+    def insert(
+        self, call: Call, entity: ClassDef, obj: Obj, keep_id: bool = False, copy_back: bool = True
+    ) -> Obj:
         """Store a new object: server-owned properties set, read-only input dropped (a seed
         may keep its ids: `keep_id`)."""
         cls = self.schema.classes.get(str(obj.get("objectType", ""))) or entity
         if not cls.is_subclass_of(entity):
             cls = entity
         obj["objectType"] = cls.name
-        props = {p.name: p for p in cls.all_properties}
+        props = self.properties(cls)
         for name, prop in props.items():
             if prop.read_only and name in obj and not (keep_id and name == "id"):
                 del obj[name]
@@ -253,7 +266,7 @@ class Engine:
         if hook is not None:
             hook(call, obj)
         self.store.put(table, key, obj)
-        return copy.deepcopy(obj)
+        return copy.deepcopy(obj) if copy_back else obj
 
     @staticmethod
     def _active_status(consts: Sequence[Any], kind: EnumKind) -> Any:
@@ -278,11 +291,20 @@ class Engine:
     # -- sessions
 
     def parse_session(self, ks: str) -> ks_mod.Session:
-        """The session a KS grants (signature, type and expiry checked); INVALID_KS if none."""
+        """The session a KS grants (signature, type and expiry checked); INVALID_KS if none.
+        Verified sessions are cached by their exact text (a KS is sent with every call and
+        decrypting it is a good part of a call's cost); the expiry is checked every time."""
+        cached = self._sessions.get(ks)
+        if cached is not None and cached.expiry >= time.time():
+            return cached
         try:
-            return ks_mod.parse_ks(ks, self.partner_secrets())
+            session = ks_mod.parse_ks(ks, self.partner_secrets())
         except ks_mod.KsError as exc:
             raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
+        if len(self._sessions) >= _SESSION_CACHE:
+            self._sessions.clear()
+        self._sessions[ks] = session
+        return session
 
     def partner_secrets(self) -> dict[int, ks_mod.PartnerSecrets]:
         return {

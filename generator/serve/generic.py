@@ -10,8 +10,8 @@ type-correct value (the stored object when it takes the object's id and returns 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from generator.model import (
     ArrayType,
@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_MATCHES",
     "FilterHook",
+    "clone",
     "default_value",
     "filter_objects",
     "generic_handler",
@@ -51,6 +52,25 @@ __all__ = [
     "tokens",
 ]
 
+def clone(value: _T) -> _T:
+    """A deep copy of stored JSON-like data (dicts, lists, scalars), several times faster than
+    `copy.deepcopy`; anything else goes through deepcopy."""
+    return cast(_T, _clone(value))
+
+
+def _clone(value: Any) -> Any:
+    kind = type(value)
+    if kind is dict:
+        return {k: (v if type(v) in _SCALARS else _clone(v)) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _SCALARS else _clone(v) for v in value]
+    if kind in _SCALARS:
+        return value
+    return copy.deepcopy(value)
+
+
+_T = TypeVar("_T")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 DEFAULT_PAGE_SIZE = 30
 MAX_PAGE_SIZE = 500
 # Kaltura's search back end returns at most this many matches of a list: a page starting at
@@ -221,12 +241,14 @@ def page(objects: list[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
     return objects[start : start + size]
 
 
-def capped_page(host: Host, objects: list[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
+def capped_page(
+    host: Host, objects: Sequence[Obj], pager: Mapping[str, Any] | None
+) -> list[Obj]:
     """A list action's page, under Kaltura's 10,000-match cap."""
     offset, size = pager_window(host, pager)
     if offset >= MAX_MATCHES:
         raise host.errors.make("QUERY_EXCEEDED_MAX_MATCHES_ALLOWED")
-    return objects[offset : min(offset + size, MAX_MATCHES)]
+    return list(objects[offset : min(offset + size, MAX_MATCHES)])
 
 
 def filter_objects(
@@ -236,7 +258,7 @@ def filter_objects(
     flt: Mapping[str, Any] | None,
     partner_id: int | None,
     call: Call | None = None,
-) -> list[Obj]:
+) -> Sequence[Obj]:
     """The objects of `table` that are `cls` instances of the partner, match the filter and
     may be listed by the call's session, in the filter's `orderBy`."""
     hooks = engine.filter_hooks.get(table, ())
@@ -361,7 +383,7 @@ def _generic(call: Call) -> Any:
         if name == "add":
             return add(call, entity)
         if name == "get":
-            return copy.deepcopy(get_object(call, entity))
+            return clone(get_object(call, entity))
         if name == "update":
             return update(call, entity)
         if name == "delete":
@@ -419,7 +441,7 @@ def other(call: Call, entity: ClassDef | None) -> Any:
     ):
         found = engine.store.get(engine.table_of(entity), text(call.args.get(id_param.name)))
         if found is not None and engine.is_instance(found, entity):
-            return copy.deepcopy(found)
+            return clone(found)
     return default_value(engine, result)
 
 
@@ -506,7 +528,7 @@ def update(call: Call, entity: ClassDef) -> Obj:
         None,
     )
     changes = call.args.get(param.name) if param is not None else None
-    updated = copy.deepcopy(existing)
+    updated = clone(existing)
     if isinstance(changes, dict):
         check_updatable(call, changes)
         merge(updated, changes)
@@ -520,7 +542,7 @@ def update(call: Call, entity: ClassDef) -> Obj:
         except BaseException:  # all or nothing: a refused update leaves the object as it was
             engine.store.put(table, key, existing)
             raise
-    return copy.deepcopy(updated)
+    return clone(updated)
 
 
 def merge(existing: Obj, changes: Obj) -> None:
@@ -530,7 +552,7 @@ def merge(existing: Obj, changes: Obj) -> None:
         if value is None:
             existing.pop(key, None)
         else:
-            existing[key] = copy.deepcopy(value)
+            existing[key] = clone(value)
 
 
 def delete(call: Call, entity: ClassDef) -> Obj:
@@ -541,10 +563,10 @@ def delete(call: Call, entity: ClassDef) -> Obj:
     if hook is not None:
         hook(call, obj)
     engine.store.delete(table, engine.key_of(obj))
-    return copy.deepcopy(obj)
+    return clone(obj)
 
 
-def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None) -> Obj:
+def list_objects(call: Call, entity: ClassDef, objects: Sequence[Obj] | None = None) -> Obj:
     engine = call.engine
     if objects is None:
         flt = filter_arg(call)
@@ -552,7 +574,7 @@ def list_objects(call: Call, entity: ClassDef, objects: list[Obj] | None = None)
             engine, engine.table_of(entity), entity, flt, call.partner_id, call
         )
     result = default_value(engine, call.action.result)
-    listed = copy.deepcopy(capped_page(engine, objects, pager_arg(call)))
+    listed = clone(capped_page(engine, objects, pager_arg(call)))
     if not isinstance(result, dict):
         return {"objects": listed}
     result["objects"] = listed

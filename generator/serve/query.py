@@ -10,16 +10,20 @@ remaining conditions object by object, with the same semantics as `generic.match
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
+from typing import Any, overload
 
 from generator.serve.core import FilterHook, Host, Obj
 
 __all__ = ["Query", "TableView", "run_query", "view_of"]
 
 SortKey = tuple[int, Any]
+# Up to this many rows a query scans them (no index to build after every write); above it,
+# indexes pay for themselves.
+SCAN_LIMIT = 5_000
 _RANGE_OPS = {"GreaterThanOrEqual", "LessThanOrEqual", "GreaterThan", "LessThan"}
 
 
@@ -63,6 +67,28 @@ class TableView:
         self._eq_sets: dict[tuple[str, Any], frozenset[int]] = {}
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         self._keys: dict[str, list[SortKey]] = {}  # ascending keys, aligned with _sorted[asc]
+        self._folded: dict[str, list[str]] = {}
+        self._words: dict[str, dict[str, list[int]]] = {}
+
+    def folded(self, name: str) -> list[str]:
+        """The field's values as case-folded text, aligned with `rows` (text search)."""
+        found = self._folded.get(name)
+        if found is None:
+            found = [text(obj.get(name)).casefold() for obj in self.rows]
+            self._folded[name] = found
+        return found
+
+    def values_index(self, name: str) -> dict[str, list[int]]:
+        """Case-folded single values (of a comma-separated field, each one) -> positions."""
+        found = self._words.get(name)
+        if found is None:
+            found = {}
+            for position, value in enumerate(self.folded(name)):
+                for part in {p.strip() for p in value.split(",")}:
+                    if part:
+                        found.setdefault(part, []).append(position)
+            self._words[name] = found
+        return found
 
     def eq(self, name: str) -> dict[Any, list[int]]:
         index = self._eq.get(name)
@@ -129,13 +155,61 @@ class Query:
     declares: Callable[[str, str], bool] = _declares_all
 
 
+class Matches(Sequence[Obj]):
+    """The objects at `positions` (in that order) that are in `allowed`: counted at C speed
+    (a set intersection), materialized only as far as a page needs."""
+
+    def __init__(
+        self, rows: list[Obj], positions: Iterable[int], allowed: frozenset[int] | set[int] | None
+    ) -> None:
+        self._rows = rows
+        self._positions = positions if isinstance(positions, (list, range)) else list(positions)
+        self._allowed = allowed
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            if self._allowed is None:
+                self._count = len(self._positions)
+            else:
+                self._count = len(self._allowed.intersection(self._positions))
+        return self._count
+
+    def _walk(self) -> Iterator[Obj]:
+        rows, allowed = self._rows, self._allowed
+        for position in self._positions:
+            if allowed is None or position in allowed:
+                yield rows[position]
+
+    def __iter__(self) -> Iterator[Obj]:
+        return self._walk()
+
+    @overload
+    def __getitem__(self, index: int) -> Obj: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Obj]: ...
+
+    def __getitem__(self, index: int | slice) -> Obj | list[Obj]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            return list(itertools.islice(self._walk(), start, stop, step))
+        if index < 0:
+            index += len(self)
+        found = next(itertools.islice(self._walk(), index, None), None)
+        if found is None:
+            raise IndexError(index)
+        return found
+
+
 def run_query(
     view: TableView,
     query: Query,
     match_one: Callable[[Any, str, Any], bool],
     tokens: Callable[[Any], list[str]],
-) -> list[Obj]:
+) -> Sequence[Obj]:
     """The matching objects, ordered."""
+    if len(view.rows) <= SCAN_LIMIT:
+        return _scan(view, query, match_one)
     n = len(view.rows)
     sets: list[frozenset[int] | set[int]] = []
     ranges: dict[str, list[tuple[str, Any]]] = {}
@@ -179,19 +253,37 @@ def run_query(
         sets.append(set(ascending[start:end]))
     sets.sort(key=len)
     rows = view.rows
-    result: list[Obj] = []
-    for position in positions:
-        if any(position not in s for s in sets):
-            continue
-        obj = rows[position]
-        if checks and not _check(obj, checks, query, match_one):
-            continue
-        if query.predicates and not all(p(obj) for p in query.predicates):
-            continue
-        result.append(obj)
+    allowed = (sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]) if sets else None
+    if not checks and not query.predicates and len(query.order) <= 1:
+        return Matches(rows, positions, allowed)
+    if allowed is not None:
+        result = [rows[p] for p in positions if p in allowed]
+    else:
+        result = [rows[p] for p in positions]
+    if checks:
+        result = [o for o in result if _check(o, checks, query, match_one)]
+    for predicate in query.predicates:
+        result = [o for o in result if predicate(o)]
     if len(query.order) > 1:
         for name, desc in reversed(query.order):
             result.sort(key=_by(name), reverse=desc)
+    return result
+
+
+def _scan(view: TableView, query: Query, match_one: Callable[[Any, str, Any], bool]) -> list[Obj]:
+    classes, partner = query.classes, query.partner_id
+    result = [
+        o
+        for o in view.rows
+        if (classes is None or o.get("objectType") in classes)
+        and (partner is None or o.get("partnerId") in (None, partner))
+    ]
+    if query.conditions:
+        result = [o for o in result if _check(o, query.conditions, query, match_one)]
+    for predicate in query.predicates:
+        result = [o for o in result if predicate(o)]
+    for name, desc in reversed(query.order):
+        result.sort(key=_by(name), reverse=desc)
     return result
 
 

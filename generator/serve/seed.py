@@ -115,11 +115,9 @@ def _seed_one(
         raise SeedError(f"{where}: bad partnerId") from None
     call = Call(host, service, add, {}, None, partner_id, "", {})
     try:
-        created = host.insert(call, entity, dict(obj), keep_id=True)
+        stored = host.insert(call, entity, dict(obj), keep_id=True, copy_back=False)
     except ApiError as exc:
         raise SeedError(f"{where}: {exc}") from None
-    stored = host.store.get(host.table_of(entity), host.key_of(created))
-    assert stored is not None
     for key, value in obj.items():  # what the seed says wins over server-set defaults
         if key in raw and key not in ("objectType", "partnerId"):
             stored[key] = value

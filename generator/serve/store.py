@@ -86,8 +86,13 @@ class Store:
 
     def new_string_id(self, table: str, partner_id: int = 0) -> str:
         existing = self.table(table)
-        while True:
-            candidate = f"0_{''.join(secrets.choice(_ALPHABET) for _ in range(8))}"
+        while True:  # Kaltura's shape: "0_" and 8 base-36 characters
+            number = secrets.randbits(41) % (36**8)
+            digits = []
+            for _ in range(8):
+                number, digit = divmod(number, 36)
+                digits.append(_ALPHABET[digit])
+            candidate = "0_" + "".join(digits)
             if candidate not in existing:
                 return candidate
 

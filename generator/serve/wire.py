@@ -229,15 +229,14 @@ def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
     if isinstance(value, dict):
         object_type = value.get("objectType")
         if isinstance(object_type, str):
+            if nulls and SELECTED_FIELDS not in value:
+                return _with_nulls(value, object_type, order)
             known = order(object_type)
             out: Obj = {"objectType": object_type}
-            fill = nulls and SELECTED_FIELDS not in value
             for k in known:
                 item = value.get(k)
                 if item is not None:
                     out[k] = json_value(item, order, nulls)
-                elif fill and k != "objectType":
-                    out[k] = None
             for k, item in value.items():
                 if k not in out and item is not None and not k.startswith("_"):
                     out[k] = json_value(item, order, nulls)
@@ -246,6 +245,25 @@ def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
     if isinstance(value, list):
         return [json_value(v, order, nulls) for v in value]
     return value
+
+
+_TEMPLATES: dict[tuple[int, str], Obj] = {}
+_PLAIN = frozenset({str, int, float, bool})
+
+
+def _with_nulls(value: Obj, object_type: str, order: KeyOrder) -> Obj:
+    """Every property of the class in schema order, unset ones null (a copied template)."""
+    template = _TEMPLATES.get((id(order), object_type))
+    if template is None:
+        template = {"objectType": object_type}
+        template.update(dict.fromkeys(k for k in order(object_type) if k != "objectType"))
+        _TEMPLATES[(id(order), object_type)] = template
+    out = template.copy()
+    for k, item in value.items():
+        if item is None or k == "objectType" or k[:1] == "_":
+            continue
+        out[k] = item if type(item) in _PLAIN else json_value(item, order, True)
+    return out
 
 
 def render_json(value: Any, order: KeyOrder, nulls: bool = False) -> bytes:

@@ -104,7 +104,7 @@ def on_add_entry(call: Call, obj: Obj) -> None:
     engine = call.engine
     cls_name = str(obj["objectType"])
     cls = engine.schema.classes.get(cls_name)
-    names = {p.name for p in cls.all_properties} if cls is not None else set()
+    names = set(engine.key_order(cls.name)) if cls is not None else set()
     for klass in [cls, *(cls.ancestors() if cls is not None else [])]:
         if klass is not None and klass.name in _ENTRY_TYPES:
             value = enum_value(engine, "KalturaEntryType", _ENTRY_TYPES[klass.name])

@@ -128,16 +128,11 @@ class Search:
         self.view: TableView = view_of(self.host, table)
         self.leaves = 0
         self.leaf_sets: list[set[int]] = []
-        self._folded: dict[str, list[str]] = {}
 
     # -- columns
 
     def column(self, prop: str) -> list[str]:
-        found = self._folded.get(prop)
-        if found is None:
-            found = [text(o.get(prop)).casefold() for o in self.view.rows]
-            self._folded[prop] = found
-        return found
+        return self.view.folded(prop)
 
     def positions_of_ids(self, ids: set[str]) -> set[int]:
         by_id = self.view.eq("id")
@@ -193,12 +188,35 @@ class Search:
         return self._field_positions(prop_of(self.fields, name), matcher)
 
     def _field_positions(self, prop: str, matcher: Matcher) -> set[int]:
-        multi = prop in MULTI_VALUED
-        if matcher.item_type == RANGE:
+        """Whole-column matching: comprehensions and value indexes, no per-row calls."""
+        kind, term, words = matcher.item_type, matcher.term, matcher.words
+        if kind == RANGE:
             rows = self.view.rows
             return {i for i, o in enumerate(rows) if matcher.in_range(o.get(prop))}
-        test = matcher.multi_test() if multi else matcher.text_test()
-        return {i for i, value in enumerate(self.column(prop)) if test(value)}
+        column = self.column(prop)
+        if kind == EXISTS:
+            return {i for i, v in enumerate(column) if v}
+        if kind == EXACT_MATCH:
+            if prop in MULTI_VALUED:
+                return set(self.view.values_index(prop).get(term, ()))
+            return {i for i, v in enumerate(column) if v == term}
+        if kind == STARTS_WITH:
+            if not term:
+                return set()
+            if prop in MULTI_VALUED:
+                found: set[int] = set()
+                for value, positions in self.view.values_index(prop).items():
+                    if value.startswith(term):
+                        found.update(positions)
+                return found
+            return {i for i, v in enumerate(column) if v.startswith(term)}
+        if not words:
+            return set()
+        first, *rest = words
+        hits = [i for i, v in enumerate(column) if first in v]
+        for word in rest:
+            hits = [i for i in hits if word in column[i]]
+        return set(hits)
 
     def _category_entry_positions(self, item: Obj, matcher: Matcher) -> set[int]:
         name = text(item.get("fieldName")) or "id"
