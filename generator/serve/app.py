@@ -46,6 +46,7 @@ __all__ = ["FakeKalturaApp", "Route", "RunningServer", "running_server", "start_
 Obj = dict[str, Any]
 FORMAT_JSON = "1"
 MAX_FORM_PARTS = 100_000
+_HOST = re.compile(r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
 _SERVICE_PATH = re.compile(r"^/api_v3(?:/index\.php)?(?:/service/([^/]+)(?:/action/([^/]+))?)?/?$")
 _RAW_PATH = re.compile(
     r"^/p/(\d+)/sp/\d+/(raw|thumbnail|download)/(entry_id|flavor_id|asset_id)/([^/]+)(?:/.*)?$"
@@ -106,7 +107,13 @@ class FakeKalturaApp:
         return response(environ, start_response)
 
     def base_url(self, request: Request) -> str:
-        return request.host_url.rstrip("/")
+        """scheme://host[:port] of this request (werkzeug's host_url costs a URL round trip
+        per call); a Host header that is not a plain host[:port] falls back to the socket's."""
+        environ = request.environ
+        host = environ.get("HTTP_HOST", "")
+        if not host or not _HOST.fullmatch(host):
+            host = f"{environ.get('SERVER_NAME', '127.0.0.1')}:{environ.get('SERVER_PORT', '80')}"
+        return f"{environ.get('wsgi.url_scheme', 'http')}://{host}"
 
     def dispatch(self, request: Request) -> Response:
         path = re.sub(r"/{2,}", "/", request.path)

@@ -434,20 +434,23 @@ class Engine:
         """Run the view hooks over the objects of a result (copies, never the stored ones)."""
         if depth > 6:
             return
-        if isinstance(value, list):
+        if type(value) is list:
             for item in value:
-                self._view(call, item, depth + 1)
+                if type(item) is dict or type(item) is list:
+                    self._view(call, item, depth + 1)
             return
-        if not isinstance(value, dict):
+        if type(value) is not dict:
             return
         object_type = value.get("objectType")
-        if isinstance(object_type, str):
+        if type(object_type) is str:
             table = self.table_of_name(object_type)
             hook = self.view_hooks.get(table) if table is not None else None
             if hook is not None:
                 hook(call, value)
+                return  # a hooked object (an entry ...) holds no others that need one
         for item in value.values():
-            if isinstance(item, (dict, list)):
+            kind = type(item)
+            if kind is dict or kind is list:
                 self._view(call, item, depth + 1)
 
     def _partner_param(self, raw: Mapping[str, Any]) -> int:

@@ -61,14 +61,35 @@ def sort_key(value: Any) -> SortKey:
 class TableView:
     """One table's objects in insertion order, with indexes built on first use."""
 
-    def __init__(self, rows: list[Obj]) -> None:
+    def __init__(self, rows: list[Obj], index_generation: int = 0) -> None:
         self.rows = rows
+        self.index_generation = index_generation
+        # (classes, partner) -> the rows of those classes and that partner, kept on append
+        self._bases: dict[tuple[frozenset[str] | None, int | None], list[Obj]] = {}
+        self.clear_indexes()
+
+    def clear_indexes(self) -> None:
         self._eq: dict[str, dict[Any, list[int]]] = {}
         self._eq_sets: dict[tuple[str, Any], frozenset[int]] = {}
         self._sorted: dict[tuple[str, bool], list[int]] = {}
         self._keys: dict[str, list[SortKey]] = {}  # ascending keys, aligned with _sorted[asc]
         self._folded: dict[str, list[str]] = {}
         self._words: dict[str, dict[str, list[int]]] = {}
+
+    def append(self, obj: Obj) -> None:
+        """A new object was stored: extend the rows and bases; indexes are rebuilt."""
+        self.rows.append(obj)
+        for (classes, partner), rows in self._bases.items():
+            if _in_base(obj, classes, partner):
+                rows.append(obj)
+        self.clear_indexes()
+
+    def base(self, classes: frozenset[str] | None, partner: int | None) -> list[Obj]:
+        found = self._bases.get((classes, partner))
+        if found is None:
+            found = [o for o in self.rows if _in_base(o, classes, partner)]
+            self._bases[(classes, partner)] = found
+        return found
 
     def folded(self, name: str) -> list[str]:
         """The field's values as case-folded text, aligned with `rows` (text search)."""
@@ -129,13 +150,25 @@ class TableView:
         return start, max(start, end)
 
 
+def _in_base(obj: Obj, classes: frozenset[str] | None, partner: int | None) -> bool:
+    return (classes is None or obj.get("objectType") in classes) and (
+        partner is None or obj.get("partnerId") in (None, partner)
+    )
+
+
 def view_of(host: Host, table: str) -> TableView:
+    """The table's current view: kept across appends (the store extends it), rebuilt after a
+    replacement or a delete; its indexes are dropped after any write."""
     store = host.store
     cached = store.views.get(table)
-    if cached is not None and cached[0] == store.generation and isinstance(cached[1], TableView):
-        return cached[1]
-    view = TableView(list(store.table(table).values()))
-    store.views[table] = (store.generation, view)
+    if cached is not None and cached[0] == store.membership and isinstance(cached[1], TableView):
+        view = cached[1]
+    else:
+        view = TableView(list(store.table(table).values()), store.generation)
+        store.views[table] = (store.membership, view)
+    if view.index_generation != store.generation:
+        view.clear_indexes()
+        view.index_generation = store.generation
     return view
 
 
@@ -270,14 +303,13 @@ def run_query(
     return result
 
 
-def _scan(view: TableView, query: Query, match_one: Callable[[Any, str, Any], bool]) -> list[Obj]:
-    classes, partner = query.classes, query.partner_id
-    result = [
-        o
-        for o in view.rows
-        if (classes is None or o.get("objectType") in classes)
-        and (partner is None or o.get("partnerId") in (None, partner))
-    ]
+def _scan(
+    view: TableView, query: Query, match_one: Callable[[Any, str, Any], bool]
+) -> Sequence[Obj]:
+    base = view.base(query.classes, query.partner_id)
+    if not query.conditions and not query.predicates and not query.order:
+        return base
+    result = list(base)
     if query.conditions:
         result = [o for o in result if _check(o, query.conditions, query, match_one)]
     for predicate in query.predicates:

@@ -53,6 +53,9 @@ class Store:
         self.dirty = False
         # Bumped by every write; cached views of tables (query.TableView) are keyed by it.
         self.generation = 0
+        # Bumped when a table's membership changes other than by an append (a replaced or
+        # deleted object); appends extend the cached view instead (`query.view_of`).
+        self.membership = 0
         self.views: dict[str, tuple[int, Any]] = {}
         if path is not None:
             _remove_stale_temp_files(path)
@@ -97,7 +100,15 @@ class Store:
                 return candidate
 
     def put(self, table: str, key: str, obj: Obj) -> None:
-        self.table(table)[key] = obj
+        rows = self.table(table)
+        existing = rows.get(key)
+        if existing is None:
+            cached = self.views.get(table)
+            if cached is not None and cached[0] == self.membership:
+                cached[1].append(obj)
+        elif existing is not obj:
+            self.membership += 1
+        rows[key] = obj
         self.dirty = True
 
     def get(self, table: str, key: str) -> Obj | None:
@@ -107,6 +118,7 @@ class Store:
         removed = self.tables.get(table, {}).pop(key, None)
         if removed is not None:
             self.dirty = True
+            self.membership += 1
             self.blobs.pop(f"{table}/{key}", None)
         return removed
 
@@ -143,6 +155,7 @@ class Store:
 
     def _load(self, path: Path) -> None:
         self.generation += 1
+        self.membership += 1
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}

@@ -229,18 +229,7 @@ def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
     if isinstance(value, dict):
         object_type = value.get("objectType")
         if isinstance(object_type, str):
-            if nulls and SELECTED_FIELDS not in value:
-                return _with_nulls(value, object_type, order)
-            known = order(object_type)
-            out: Obj = {"objectType": object_type}
-            for k in known:
-                item = value.get(k)
-                if item is not None:
-                    out[k] = json_value(item, order, nulls)
-            for k, item in value.items():
-                if k not in out and item is not None and not k.startswith("_"):
-                    out[k] = json_value(item, order, nulls)
-            return out
+            return _object(value, object_type, order, nulls)
         return {str(k): json_value(v, order, nulls) for k, v in value.items()}
     if isinstance(value, list):
         return [json_value(v, order, nulls) for v in value]
@@ -251,8 +240,9 @@ _TEMPLATES: dict[tuple[int, str], Obj] = {}
 _PLAIN = frozenset({str, int, float, bool})
 
 
-def _with_nulls(value: Obj, object_type: str, order: KeyOrder) -> Obj:
-    """Every property of the class in schema order, unset ones null (a copied template)."""
+def _object(value: Obj, object_type: str, order: KeyOrder, nulls: bool) -> Obj:
+    """The class's properties in schema order (a copied template of nulls, filled in), then
+    any others; unset ones stay null when `nulls`, else are dropped."""
     template = _TEMPLATES.get((id(order), object_type))
     if template is None:
         template = {"objectType": object_type}
@@ -262,8 +252,10 @@ def _with_nulls(value: Obj, object_type: str, order: KeyOrder) -> Obj:
     for k, item in value.items():
         if item is None or k == "objectType" or k[:1] == "_":
             continue
-        out[k] = item if type(item) in _PLAIN else json_value(item, order, True)
-    return out
+        out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
+    if nulls and SELECTED_FIELDS not in value:
+        return out
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def render_json(value: Any, order: KeyOrder, nulls: bool = False) -> bytes:

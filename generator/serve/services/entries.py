@@ -156,10 +156,16 @@ def on_delete_entry(call: Call, obj: Obj) -> None:
             engine.store.delete(table, engine.key_of(asset))
 
 
+_NAMES: dict[str, frozenset[str]] = {}
+
+
 def entry_view(call: Call, obj: Obj) -> None:
     """What a real server fills in on every entry it returns: URLs that answer (into this
     server), counters and durations."""
-    names = set(call.engine.key_order(text(obj.get("objectType"))))
+    class_name = text(obj.get("objectType"))
+    names = _NAMES.get(class_name)
+    if names is None:
+        names = _NAMES[class_name] = frozenset(call.engine.key_order(class_name))
     entry_id = text(obj.get("id"))
     if call.base_url and entry_id:
         pid = call.partner_id
