@@ -76,11 +76,12 @@ MULTI_VALUED = frozenset(
 )
 UNIFIED_FIELDS = ("name", "description", "tags", "reference_id")
 _SEARCHES = {
-    # action -> (table, result class, field map)
+    # action -> (class of the found objects, result class, field map)
     "searchEntry": ("KalturaBaseEntry", "KalturaESearchEntryResult", ENTRY_FIELDS),
     "searchCategory": ("KalturaCategory", "KalturaESearchCategoryResult", CATEGORY_FIELDS),
     "searchUser": ("KalturaUser", "KalturaESearchUserResult", USER_FIELDS),
 }
+# Statuses left out unless `objectStatuses` asks for them: deleted objects.
 _DELETED = {"KalturaBaseEntry": "3", "KalturaCategory": "3", "KalturaUser": "2"}
 
 
@@ -120,8 +121,11 @@ class Found:
 class Search:
     """One search over one table: compiled to position sets, explained per hit."""
 
-    def __init__(self, call: Call, table: str, fields: dict[str, str]) -> None:
+    def __init__(
+        self, call: Call, table: str, fields: dict[str, str], object_class: str = ""
+    ) -> None:
         self.call = call
+        self.object_class = object_class or table
         self.host = call.engine
         self.table = table
         self.fields = fields
@@ -501,7 +505,7 @@ def _restrict(search: Search, params: Obj, matched: set[int]) -> set[int]:
     rows = search.view.rows
     call = search.call
     statuses = set(tokens(params.get("objectStatuses")))
-    deleted = _DELETED.get(search.table)
+    deleted = _DELETED.get(search.object_class)
     ids = set(tokens(params.get("objectIds"))) | set(tokens(params.get("objectId")))
     ids_not_in = text(params.get("objectIdsNotIn")) == "1"
     kept = set()
@@ -528,7 +532,9 @@ def _restrict(search: Search, params: Obj, matched: set[int]) -> set[int]:
 
 def search(call: Call) -> Obj:
     host = call.engine
-    table, result_class, fields = _SEARCHES[call.action.name]
+    object_class, result_class, fields = _SEARCHES[call.action.name]
+    cls = host.schema.classes.get(object_class)
+    table = host.table_of(cls) if cls is not None else object_class
     response_cls = getattr(call.action.result, "cls", None)
     response_class = response_cls.name if response_cls is not None else ""
     params = call.args.get("searchParams")
@@ -536,7 +542,7 @@ def search(call: Call) -> Obj:
     offset, size = pager_window(host, call.args.get("pager"))
     if offset + size > MAX_WINDOW:
         raise host.errors.make("CRITERIA_EXCEEDED_MAX_MATCHES_ALLOWED")
-    engine_search = Search(call, table, fields)
+    engine_search = Search(call, table, fields, object_class)
     tree = params.get("searchOperator")
     matched = (
         engine_search.positions(tree)
