@@ -296,6 +296,8 @@ class FakeKalturaApp:
         table = "KalturaBaseEntry" if kind == "entry_id" else "KalturaAsset"
         with self.engine.store.lock:
             data = self.engine.store.get_blob(f"{table}/{key}")
+            if data is None and self.engine.store.get(table, key) is not None:
+                data = b""  # an entry or asset with no content yet: empty, not missing
         if data is None:
             return Response("not found\n", status=404, content_type="text/plain")
         return Response(data, content_type="application/octet-stream")

@@ -122,7 +122,7 @@ def on_add_entry(call: Call, obj: Obj) -> None:
     moderation = enum_value(engine, "KalturaEntryModerationStatus", "AUTO_APPROVED")
     if moderation is not None and "moderationStatus" in names:
         obj["moderationStatus"] = moderation
-    for counter in ("plays", "views", "duration", "msDuration"):
+    for counter in ("plays", "views", "duration"):  # msDuration follows duration on view
         if counter in names:
             obj.setdefault(counter, 0)
     if obj.get("categoriesIds"):
