@@ -144,6 +144,7 @@ class FakeKalturaApp:
             outcome = Outcome(error, None)
         except RequestEntityTooLarge:
             if request.content_length is not None and request.content_length <= self.max_body:
+                # werkzeug says "too large" for too many parts too: name the real limit
                 reason = f"more than {MAX_FORM_PARTS} form parts"
                 outcome = Outcome(self.engine.errors.make("INVALID_REQUEST_BODY", reason), None)
             else:
@@ -210,10 +211,16 @@ class FakeKalturaApp:
     def _body(self, request: Request) -> bytes:
         """The raw body, at most `max_body` bytes (chunked bodies have no Content-Length)."""
         if request.content_length is None and request.environ.get("wsgi.input_terminated"):
-            data = request.stream.read(self.max_body + 1)
-            if len(data) > self.max_body:
-                raise RequestEntityTooLarge()
-            return bytes(data)
+            stream = request.environ["wsgi.input"]  # short reads: one chunk at a time
+            parts, size = [], 0
+            while True:
+                part = stream.read(65_536)
+                if not part:
+                    return b"".join(parts)
+                size += len(part)
+                if size > self.max_body:
+                    raise RequestEntityTooLarge()
+                parts.append(part)
         return request.get_data(cache=True)
 
     def _json(self, body: bytes) -> Obj:

@@ -402,6 +402,8 @@ class Engine:
             raise self.errors.make("MISSING_KS")
         if session is not None:
             permissions.check_action(self, session, service, action)
+        elif isinstance(ks_value, str) and ks_value:
+            self._check_sent_session(ks_value, service, action)
         partner_id = session.partner_id if session is not None else self._partner_param(raw)
         args = self.coercer.params(action.params, raw, files)
         call = Call(self, service, action, args, session, partner_id, base_url, raw)
@@ -423,6 +425,15 @@ class Engine:
         """Count plays / views of an entry, for tests (`stats.collect` does it over HTTP)."""
         with self.store.transaction():
             return entries.record_play(self, entry_id, plays, views) is not None
+
+    def _check_sent_session(self, ks: str, service: ServiceDef, action: ActionDef) -> None:
+        """An action that needs no session still may not be called with a USER KS when it is
+        admin-only (`session.impersonate`): Kaltura reads a KS whenever one is sent."""
+        try:
+            session = self.parse_session(ks)
+        except ApiError:
+            return
+        permissions.check_action(self, session, service, action)
 
     def table_of_name(self, class_name: str) -> str | None:
         if class_name not in self._tables_of:
