@@ -212,7 +212,8 @@ class FakeKalturaApp:
         """The raw body, at most `max_body` bytes (chunked bodies have no Content-Length)."""
         if request.content_length is None and request.environ.get("wsgi.input_terminated"):
             stream = request.environ["wsgi.input"]  # short reads: one chunk at a time
-            parts, size = [], 0
+            parts: list[bytes] = []
+            size = 0
             while True:
                 part = stream.read(65_536)
                 if not part:
