@@ -215,7 +215,7 @@ def order_objects(objects: list[Obj], order_by: Any) -> list[Obj]:
     return objects
 
 
-def pager_window(host: Host, pager: Mapping[str, Any] | None) -> tuple[int, int]:
+def pager_window(pager: Mapping[str, Any] | None) -> tuple[int, int]:
     """(offset, size) of a `KalturaFilterPager`, within Kaltura's limits."""
     size, index = DEFAULT_PAGE_SIZE, 1
     if pager:
@@ -229,15 +229,7 @@ def pager_window(host: Host, pager: Mapping[str, Any] | None) -> tuple[int, int]
 
 
 def page(objects: list[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
-    size, index = DEFAULT_PAGE_SIZE, 1
-    if pager:
-        raw_size = pager.get("pageSize")
-        raw_index = pager.get("pageIndex")
-        if isinstance(raw_size, int) and raw_size > 0:
-            size = min(raw_size, MAX_PAGE_SIZE)
-        if isinstance(raw_index, int) and raw_index > 0:
-            index = raw_index
-    start = (index - 1) * size
+    start, size = pager_window(pager)
     return objects[start : start + size]
 
 
@@ -245,7 +237,7 @@ def capped_page(
     host: Host, objects: Sequence[Obj], pager: Mapping[str, Any] | None
 ) -> list[Obj]:
     """A list action's page, under Kaltura's 10,000-match cap."""
-    offset, size = pager_window(host, pager)
+    offset, size = pager_window(pager)
     if offset >= MAX_MATCHES:
         raise host.errors.make("QUERY_EXCEEDED_MAX_MATCHES_ALLOWED")
     return list(objects[offset : min(offset + size, MAX_MATCHES)])

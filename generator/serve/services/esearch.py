@@ -539,7 +539,7 @@ def search(call: Call) -> Obj:
     response_class = response_cls.name if response_cls is not None else ""
     params = call.args.get("searchParams")
     params = params if isinstance(params, dict) else {}
-    offset, size = pager_window(host, call.args.get("pager"))
+    offset, size = pager_window(call.args.get("pager"))
     if offset + size > MAX_WINDOW:
         raise host.errors.make("CRITERIA_EXCEEDED_MAX_MATCHES_ALLOWED")
     engine_search = Search(call, table, fields, object_class)
