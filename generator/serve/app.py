@@ -246,9 +246,7 @@ class FakeKalturaApp:
         try:  # decoded first (UTF-16, UTF-32 ...), as the schema parser does
             body = screen_xml(body, "request")
         except SchemaLoadError as exc:
-            raise self.engine.errors.make(
-                "INVALID_REQUEST_BODY", exc.diagnostic.message
-            ) from None
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", exc.diagnostic.message) from None
         try:
             root = etree.fromstring(body, _XML_PARSER)
         except etree.XMLSyntaxError as exc:
@@ -320,8 +318,10 @@ class FakeKalturaApp:
             ("Partner id", str(config.partner_id)),
             ("Admin secret", config.admin_secret),
             ("User secret", config.secret),
-            ("Schema", f"{self.engine.schema.source_file} (apiVersion "
-                       f"{self.engine.schema.api_version})"),
+            (
+                "Schema",
+                f"{self.engine.schema.source_file} (apiVersion {self.engine.schema.api_version})",
+            ),
         ]
         links = [(r.title, r.path) for r in sorted(self.routes, key=lambda r: r.path) if r.title]
         body = "".join(
@@ -333,7 +333,7 @@ class FakeKalturaApp:
             for title, path in links
         )
         page = (
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            '<!DOCTYPE html><html><head><meta charset="utf-8">'
             "<title>kaltura-codegen serve</title></head><body>"
             "<h1>Fake Kaltura API (kaltura-codegen serve)</h1>"
             f"<table>{body}</table><h2>Links</h2><ul>{items}</ul></body></html>"

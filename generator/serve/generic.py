@@ -52,6 +52,7 @@ __all__ = [
     "tokens",
 ]
 
+
 def clone(value: _T) -> _T:
     """A deep copy of stored JSON-like data (dicts, lists, scalars), several times faster than
     `copy.deepcopy`; anything else goes through deepcopy."""
@@ -233,9 +234,7 @@ def page(objects: list[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
     return objects[start : start + size]
 
 
-def capped_page(
-    host: Host, objects: Sequence[Obj], pager: Mapping[str, Any] | None
-) -> list[Obj]:
+def capped_page(host: Host, objects: Sequence[Obj], pager: Mapping[str, Any] | None) -> list[Obj]:
     """A list action's page, under Kaltura's 10,000-match cap."""
     offset, size = pager_window(pager)
     if offset >= MAX_MATCHES:
@@ -256,9 +255,7 @@ def filter_objects(
     hooks = engine.filter_hooks.get(table, ())
     classes = None
     if cls is not None:
-        classes = frozenset(
-            c.name for c in [cls, *engine.schema.descendants(cls)]
-        )
+        classes = frozenset(c.name for c in [cls, *engine.schema.descendants(cls)])
     query = Query(classes, partner_id, declares=_declares(engine))
     if flt:
         plain: dict[str, Any] = {}

@@ -77,7 +77,7 @@ WIDENING: dict[str, tuple[str, ...]] = {
 }
 
 # Actions that only read the object they name.
-_READING_PREFIXES = ("get", "list", "count", "serve", "export", "search")
+_READING_PREFIXES = ("get", "list", "count", "serve", "export", "search", "execute")
 
 
 def access_kind(action: ActionDef) -> str:

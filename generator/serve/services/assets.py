@@ -21,6 +21,8 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from generator.model import ClassDef
 from generator.serve.core import Call, FileResult, Host, Obj, register
 from generator.serve.generic import get_object, id_of, text
@@ -342,8 +344,6 @@ def parse_cues(data: bytes) -> list[Cue]:
 
 
 def _dfxp_cues(content: str) -> list[Cue]:
-    from lxml import etree
-
     if re.search(r"<!DOCTYPE|<!ENTITY", content, re.IGNORECASE):
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

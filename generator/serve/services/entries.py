@@ -14,11 +14,13 @@ from generator.serve.generic import (
     _id_param,
     get_object,
     matches,
+    order_objects,
     page,
     text,
     tokens,
 )
 from generator.serve.services import category
+from generator.serve.services.metadata import metadata_search
 
 ENTRY_ROOT = "KalturaBaseEntry"
 UPLOAD_CLASS = "KalturaUploadToken"
@@ -215,8 +217,10 @@ def stats_collect(call: Call) -> bool:
     if not isinstance(event, dict):
         return True
     kind = text(event.get("eventType"))
-    value_of = {n: text(enum_value(call.engine, "KalturaStatsEventType", n)) for n in
-                (*_VIEW_EVENTS, *_PLAY_EVENTS)}
+    value_of = {
+        n: text(enum_value(call.engine, "KalturaStatsEventType", n))
+        for n in (*_VIEW_EVENTS, *_PLAY_EVENTS)
+    }
     plays = int(kind in {value_of[n] for n in _PLAY_EVENTS})
     views = int(kind in {value_of[n] for n in _VIEW_EVENTS})
     if plays or views:
@@ -247,8 +251,6 @@ def entry_filter_hook(engine: Host, key: str, wanted: Any, obj: Obj) -> bool | N
         ).lower()
         return any(word.lower() in haystack for word in text(wanted).split())
     if key == "advancedSearch" and isinstance(wanted, dict):
-        from generator.serve.services.metadata import metadata_search
-
         return metadata_search(engine, wanted, obj)
     return None
 
@@ -501,8 +503,6 @@ def _execute_dynamic(call: Call, filters: Any, total: Any) -> list[Obj]:
         per_filter = flt.get("limit")
         found = [e for e in candidates if matches(engine, e, flt, hooks)]
         if flt.get("orderBy"):
-            from generator.serve.generic import order_objects
-
             order_objects(found, flt["orderBy"])
         if isinstance(per_filter, int) and per_filter > 0:
             found = found[:per_filter]

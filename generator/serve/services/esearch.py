@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.serve import permissions
 from generator.serve.core import Call, Host, Obj, register
 from generator.serve.generic import pager_window, text, tokens
 from generator.serve.query import TableView, number, view_of
@@ -522,8 +523,6 @@ def _restrict(search: Search, params: Obj, matched: set[int]) -> set[int]:
             continue
         kept.add(position)
     if call.session is not None and not call.session.is_admin:
-        from generator.serve import permissions
-
         visible = permissions.list_predicate(call, search.table)
         if visible is not None:
             kept = {p for p in kept if visible(rows[p])}

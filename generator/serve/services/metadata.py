@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from generator.serve.core import Call, Host, register
-from generator.serve.generic import get_object, text
+from generator.serve.generic import check_updatable, get_object, merge, text
 
 Obj = dict[str, Any]
 PROFILE = "KalturaMetadataProfile"
@@ -57,8 +57,6 @@ def profile_add(call: Call) -> Obj:
 
 
 def profile_update(call: Call) -> Obj:
-    from generator.serve.generic import check_updatable, merge
-
     engine = call.engine
     cls = engine.schema.classes[PROFILE]
     profile = get_object(call, cls, text(call.args.get("id")))
