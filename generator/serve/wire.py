@@ -241,8 +241,15 @@ _PLAIN = frozenset({str, int, float, bool})
 
 
 def _object(value: Obj, object_type: str, order: KeyOrder, nulls: bool) -> Obj:
-    """The class's properties in schema order (a copied template of nulls, filled in), then
-    any others; unset ones stay null when `nulls`, else are dropped."""
+    """With `nulls`: the class's properties in schema order (a copied template of nulls,
+    filled in), then any others. Without: the set properties only, as stored."""
+    if not nulls or SELECTED_FIELDS in value:  # only what is set (JSON keys have no order)
+        out: Obj = {"objectType": object_type}
+        for k, item in value.items():
+            if item is None or k[:1] == "_" or k == "objectType":
+                continue
+            out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
+        return out
     template = _TEMPLATES.get((id(order), object_type))
     if template is None:
         template = {"objectType": object_type}
@@ -253,9 +260,7 @@ def _object(value: Obj, object_type: str, order: KeyOrder, nulls: bool) -> Obj:
         if item is None or k == "objectType" or k[:1] == "_":
             continue
         out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
-    if nulls and SELECTED_FIELDS not in value:
-        return out
-    return {k: v for k, v in out.items() if v is not None}
+    return out
 
 
 def render_json(value: Any, order: KeyOrder, nulls: bool = False) -> bytes:

@@ -172,12 +172,12 @@ def entry_view(call: Call, obj: Obj) -> None:
     if call.base_url and entry_id:
         pid = call.partner_id
         base = f"{call.base_url}/p/{pid}/sp/{pid}00"
-        urls = {
-            "downloadUrl": download_url(call, entry_id),
-            "thumbnailUrl": f"{base}/thumbnail/entry_id/{entry_id}/version/100000",
-            "dataUrl": f"{base}/download/entry_id/{entry_id}",
-        }
-        obj.update({k: v for k, v in urls.items() if k in names})
+        if "downloadUrl" in names:
+            obj["downloadUrl"] = f"{base}/raw/entry_id/{entry_id}/version/100000"
+        if "thumbnailUrl" in names:
+            obj["thumbnailUrl"] = f"{base}/thumbnail/entry_id/{entry_id}/version/100000"
+        if "dataUrl" in names:
+            obj["dataUrl"] = f"{base}/download/entry_id/{entry_id}"
     for counter in ("plays", "views", "duration"):
         if counter in names and obj.get(counter) is None:
             obj[counter] = 0
