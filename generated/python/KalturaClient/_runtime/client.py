@@ -19,6 +19,7 @@ from ..Base import (
     KALTURA_SERVICE_FORMAT_XML,
     ActionSpec,
     FieldKind,
+    IKalturaClientPlugin,
     IKalturaLogger,
     KalturaConfiguration,
     KalturaEnumsFactory,
@@ -28,6 +29,8 @@ from ..Base import (
     ParamSpec as _ParamSpec,
     PluginServicesProxy,
     ResultSpec,
+    getXmlNodeFloat,
+    getXmlNodeText,
 )
 from ..exceptions import KalturaClientException, KalturaException
 
@@ -757,16 +760,16 @@ class KalturaClientBase:
     def generateSession(
         adminSecretForSigning: str | bytes,
         userId: str,
-        type: int,
+        type_: int,
         partnerId: int,
         expiry: int = 86400,
         privileges: str = "",
     ) -> str:
-        """A version 1 KS (see `KalturaClient._runtime.ks`)."""
+        """A version 1 KS (see `KalturaClient._runtime.ks`; `type_` as in the official)."""
         from . import ks
 
         return ks.generate_session_v1(
-            adminSecretForSigning, userId, type, partnerId, expiry, privileges
+            adminSecretForSigning, userId, type_, partnerId, expiry, privileges
         )
 
     @staticmethod
@@ -898,10 +901,21 @@ def _expected(param: _ParamSpec) -> str:
     return f"a {ref or FieldKind.NAMES.get(kind, '?').lower()} value"
 
 
-def _wrong_type(spec: ActionSpec, param: _ParamSpec, value: Any, where: str = "") -> None:
+def _type_name(value: Any) -> str:
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def _wrong_type(spec: ActionSpec, param: _ParamSpec, value: Any) -> None:
     raise TypeError(
-        f"{spec.service}.{spec.action}(): parameter {param.name!r}{where} must be "
-        f"{_expected(param)} (or None), not {type(value).__module__}.{type(value).__qualname__}"
+        f"{spec.service}.{spec.action}(): parameter {param.name!r} must be "
+        f"{_expected(param)} (or None), not {_type_name(value)}"
+    )
+
+
+def _wrong_item(spec: ActionSpec, param: _ParamSpec, item: Any, where: str) -> None:
+    raise TypeError(
+        f"{spec.service}.{spec.action}(): parameter {param.name!r} item {where} must be a "
+        f"{param.ref or 'KalturaObjectBase'}, not {_type_name(item)}"
     )
 
 
@@ -918,13 +932,13 @@ def _check_complex(spec: ActionSpec, param: _ParamSpec, value: Any) -> None:
             _wrong_type(spec, param, value)
         for index, item in enumerate(value):
             if not isinstance(item, cls) and type(item) is not MultiRequestSubResult:
-                _wrong_type(spec, param, item, f"[{index}]")
+                _wrong_item(spec, param, item, f"[{index}]")
     elif kind == FieldKind.MAP:
         if not isinstance(value, dict):
             _wrong_type(spec, param, value)
         for key, item in value.items():
             if not isinstance(item, cls) and type(item) is not MultiRequestSubResult:
-                _wrong_type(spec, param, item, f"[{key!r}]")
+                _wrong_item(spec, param, item, f"[{key!r}]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1150,6 +1164,7 @@ def debug_requests_off() -> None:
 # What the generated `KalturaClient.Client` module re-exports, so it has every name of the
 # official module (see GENERATED_CONTRACT.md).
 CLIENT_MODULE_EXPORTS = (
+    "IKalturaClientPlugin",
     "IKalturaLogger",
     "KALTURA_SERVICE_FORMAT_JSON",
     "KALTURA_SERVICE_FORMAT_XML",
@@ -1164,5 +1179,7 @@ CLIENT_MODULE_EXPORTS = (
     "PluginServicesProxy",
     "debug_requests_off",
     "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
     "retry_on_exception",
 )

@@ -293,6 +293,11 @@ class KalturaObjectBase:
 
         codec.fill_from_xml(self, node)
 
+    def fromXmlImpl(self, node: Any, propList: Any = None) -> None:
+        """Official hook: fill from XML (`propList`, the official per-class loaders, is not
+        needed: the declared fields say how to read every property)."""
+        self.fromXml(node)
+
     def fromJson(self, data: dict[str, Any]) -> None:
         """Fill this object from a decoded JSON object of its wire form."""
         from ._runtime import codec

@@ -479,6 +479,12 @@ def object_from_json(data: Any, expected: str) -> Any:
     object_type = data.get("objectType")
     if object_type is None:
         return None
+    if type(object_type) is not str:
+        raise KalturaClientException(
+            f"objectType must be a string (expected {expected}), got "
+            f"{type(object_type).__name__} {str(object_type)[:80]}",
+            KalturaClientException.ERROR_INVALID_OBJECT_TYPE,
+        )
     cls = _resolve(object_type, expected)
     plan = _plans.get(cls) or _plan(cls)
     obj = _new(cls)
