@@ -170,3 +170,21 @@ def test_chunked_upload(kpkg: types.SimpleNamespace, server: KalturaTestServer) 
     token = asyncio.run(run())
     assert b"".join(received) == data
     assert len(received) == 3 and token.uploadedFileSize == len(data)
+
+
+def test_importing_the_runtime_loads_no_heavy_module(kpkg: types.SimpleNamespace) -> None:
+    """The generated package imports Base, the client and the async client modules at
+    `import KalturaClient`: HTTP, asyncio, JSON, logging and crypto load on first use."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys; sys.path.insert(0, {str(kpkg.root)!r})\n"
+        "import KalturaClient.Base, KalturaClient._runtime.client, KalturaClient._runtime.aio\n"
+        "heavy = ['aiohttp', 'asyncio', 'urllib3', 'json', 'logging', 'cryptography', 'ssl',"
+        " 'xml.etree.ElementTree']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

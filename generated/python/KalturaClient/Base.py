@@ -15,10 +15,12 @@ from .exceptions import KalturaClientException, KalturaException
 if TYPE_CHECKING:
     import datetime as _dt
 
+    from ._runtime.aio import AsyncKalturaClientBase
     from ._runtime.client import KalturaClientBase
 
 __all__ = [
     "ANY_OBJECT",
+    "AsyncKalturaServiceBase",
     "DEPRECATED",
     "INSERT_ONLY",
     "IS_TIME",
@@ -501,6 +503,17 @@ class KalturaServiceBase:
         self.client: KalturaClientBase = client  # type: ignore[assignment]
 
     def setClient(self, client: KalturaClientBase) -> None:
+        self.client = client
+
+
+class AsyncKalturaServiceBase:
+    """Base of generated async service classes (`AsyncKalturaMediaService`): the same actions
+    as `async def` methods, sent through an `AsyncKalturaClient`."""
+
+    def __init__(self, client: AsyncKalturaClientBase | None = None) -> None:
+        self.client: AsyncKalturaClientBase = client  # type: ignore[assignment]
+
+    def setClient(self, client: AsyncKalturaClientBase) -> None:
         self.client = client
 
 

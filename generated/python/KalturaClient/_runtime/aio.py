@@ -19,15 +19,12 @@ KalturaClient` and the sync client never load it.
 
 from __future__ import annotations
 
-import asyncio
-import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from ..Base import KALTURA_SERVICE_FORMAT_JSON, ActionSpec, KalturaConfiguration
 from ..exceptions import KalturaClientException
-from . import limits, logutil
 from .client import (
     KalturaClientBase,
     MultiRequest,
@@ -36,11 +33,16 @@ from .client import (
     _finish_multi,
     _Prepared,
 )
-from .transport import _CHUNK, _RETRY_STATUSES, MultipartBody, Response, _origin
+
+# The generated Client.py imports this module, so `import KalturaClient` must stay light:
+# asyncio, aiohttp, urllib3 (transport), json and logging (logutil) load on the first call.
+if TYPE_CHECKING:
+    from .transport import MultipartBody, Response
 
 __all__ = ["AsyncKalturaClientBase", "AsyncMultiRequest", "AsyncTransport"]
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _C = TypeVar("_C", bound="AsyncKalturaClientBase")
 
 
@@ -68,7 +70,7 @@ class AsyncMultiRequest(MultiRequest):
     """
 
     def add(  # type: ignore[override]
-        self, method: Callable[..., Awaitable[_T]], /, *args: Any, **kwargs: Any
+        self, method: Callable[_P, Awaitable[_T]], /, *args: _P.args, **kwargs: _P.kwargs
     ) -> MultiRequestHandle[_T]:
         if self.client._queue is None or self.results is not None:
             raise KalturaClientException(
@@ -164,6 +166,8 @@ class AsyncKalturaClientBase(KalturaClientBase):
         return transport
 
     async def _asend(self, prepared: _Prepared) -> bytes:
+        from . import logutil
+
         config = self.config
         logging_on = logutil.enabled(config)
         if logging_on:
@@ -220,6 +224,8 @@ class AsyncTransport:
         self._closing: Any = None
 
     def _ssl(self) -> Any:
+        import ssl
+
         verify = self.config.verifySSL
         if verify is False:
             return False
@@ -241,6 +247,8 @@ class AsyncTransport:
 
     def close(self) -> None:
         """Close without awaiting: scheduled on the running loop, if there is one."""
+        import asyncio
+
         session = self._session
         self._session = None
         if session is None or session.closed:
@@ -265,6 +273,10 @@ class AsyncTransport:
         headers: dict[str, str],
         idempotent: bool,
     ) -> Response:
+        import asyncio
+
+        from .transport import _origin
+
         config = self.config
         timeout_s = config.requestTimeout
         if files and config.uploadTimeout is not None:
@@ -291,6 +303,9 @@ class AsyncTransport:
         deadline: float,
     ) -> Response:
         import aiohttp
+
+        from . import limits
+        from .transport import _CHUNK, _RETRY_STATUSES, MultipartBody, Response, _origin
 
         config = self.config
         session = self._get_session()
@@ -355,6 +370,10 @@ class AsyncTransport:
                 multipart.close()
 
     async def _backoff(self, attempt: int, why: str, deadline: float) -> int:
+        import asyncio
+
+        from . import logutil
+
         delay = self.config.retryBackoff * (2**attempt)
         if time.monotonic() + delay >= deadline:
             raise asyncio.TimeoutError()
