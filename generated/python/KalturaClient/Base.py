@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._runtime.client import KalturaClientBase
 
 __all__ = [
+    "ALWAYS_LIST",
     "ANY_OBJECT",
     "AsyncKalturaServiceBase",
     "DEPRECATED",
@@ -96,6 +97,9 @@ INSERT_ONLY = 2
 WRITE_ONLY = 4
 IS_TIME = 8
 DEPRECATED = 16
+# An array field that parsed responses always carry as a list (`[]` when the server sent
+# nothing or null), e.g. `objects` of list responses, so it can be typed `list[X]`.
+ALWAYS_LIST = 32
 
 # ParamSpec flags.
 OPTIONAL = 1

@@ -7,7 +7,7 @@ from typing import cast as _cast
 
 from KalturaClient import KalturaClient, KalturaConfiguration
 from KalturaClient._runtime.aio import AsyncKalturaClientBase
-from KalturaClient._runtime.client import MultiRequestHandle
+from KalturaClient._runtime.client import KalturaClientBase, MultiRequestHandle
 from KalturaClient.Base import AsyncKalturaServiceBase, KalturaServiceBase
 from KalturaClient.Plugins.Core import (
     KalturaFilterPager,
@@ -32,7 +32,12 @@ class AsyncKalturaMediaService(AsyncKalturaServiceBase):
         return self.client._apaginate(_A_media__list, (filter, pager))
 
 
-class AsyncKalturaClient(AsyncKalturaClientBase):
+class _KalturaClientConfiguration(KalturaClientBase):
+    def setPartnerId(self, value: int | None) -> None:
+        self.requestConfiguration["partnerId"] = value
+
+
+class AsyncKalturaClient(AsyncKalturaClientBase, _KalturaClientConfiguration):
     @cached_property
     def media(self) -> AsyncKalturaMediaService:
         return AsyncKalturaMediaService(self)
@@ -64,6 +69,7 @@ def sync_script() -> None:
 async def async_script() -> None:
     async with AsyncKalturaClient(KalturaConfiguration("http://127.0.0.1:9")) as client:
         assert_type(client, AsyncKalturaClient)
+        client.setPartnerId(5)
         entry = await client.media.get("0_x")
         assert_type(entry, KalturaMediaEntry)
         async with client.multi_request() as batch:
