@@ -31,10 +31,12 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	cd $(TS_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(TS_STAMP)
 
-$(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) $(STAMP)
+# Order-only on the venv: a reinstalled venv does not change which cryptography is the floor.
+$(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) | $(STAMP)
 	rm -rf $(CRYPTO_FLOOR)
 	$(BIN)/pip install --quiet --no-deps --target $(CRYPTO_FLOOR) \
 		"cryptography==$$(sed -n 's/^cryptography>=\([0-9.]*\).*/\1/p' $(RUNTIME_REQUIREMENTS))"
+	mkdir -p $(CRYPTO_FLOOR)
 	touch $(CRYPTO_FLOOR_STAMP)
 
 setup-crypto-floor: $(CRYPTO_FLOOR_STAMP)

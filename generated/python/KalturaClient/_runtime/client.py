@@ -238,8 +238,8 @@ class KalturaClientBase:
         self, spec: ActionSpec, args: tuple[Any, ...], out: dict[str, Any] | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Action parameters then request configuration (added to `out`, default a new dict);
-        file parameters separately. A value of the wrong type is a `TypeError` naming the
-        parameter, raised before anything is sent or queued."""
+        file parameters separately. An object, array or map argument of the wrong class is a
+        `TypeError` naming the parameter, raised before anything is sent or queued."""
         if codec is None:
             _load()
         if out is None:
@@ -256,12 +256,10 @@ class KalturaClientBase:
             if value is None:
                 out[param.name + "__null"] = ""
             elif kind < _OBJECT:
-                if type(value) is str:
-                    out[param.name] = value
-                else:
-                    if isinstance(value, _NOT_SCALARS):
-                        _wrong_type(spec, param, value)
-                    out[param.name] = codec.scalar_to_wire(value)
+                # Scalars are not checked: the official client sends str(value) for anything,
+                # and real callers rely on it (its own test-suite passes a KalturaPlaylist as
+                # playlist.execute's string `detailed`).
+                out[param.name] = value if type(value) is str else codec.scalar_to_wire(value)
             else:
                 if type(value) is not MultiRequestSubResult:
                     _check_complex(spec, param, value)
@@ -872,8 +870,6 @@ def _json_error(value: Any) -> KalturaException | None:
 # Argument checks
 
 
-# Values that are never a scalar parameter (sent as str() they only earn INVALID_PARAMETER_VALUE).
-_NOT_SCALARS = (KalturaObjectBase, dict, list, tuple, set, frozenset)
 _param_classes: dict[str, type[Any] | None] = {}
 
 
@@ -906,6 +902,7 @@ def _type_name(value: Any) -> str:
 
 
 def _wrong_type(spec: ActionSpec, param: _ParamSpec, value: Any) -> None:
+    """Raise the TypeError of an object/array/map parameter given something else."""
     raise TypeError(
         f"{spec.service}.{spec.action}(): parameter {param.name!r} must be "
         f"{_expected(param)} (or None), not {_type_name(value)}"

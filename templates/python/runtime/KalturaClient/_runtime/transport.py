@@ -369,6 +369,9 @@ def _read_body(
     except BaseException:
         raw.close()
         raise
+    # Done before the connection goes back to the pool: a watchdog firing now must not shut
+    # down a socket that another call may take next.
+    deadline.done = True
     raw.release_conn()
     return data
 
