@@ -410,3 +410,35 @@ def test_backoff_never_outlives_the_total_limit(
     assert info.value.code == kpkg.exceptions.KalturaClientException.ERROR_READ_TIMEOUT
     assert time.monotonic() - start < 1.5
     assert 1 < len(server.requests) < 4  # 0.4 + 0.8 would pass the limit
+
+
+def test_the_async_client_has_the_same_size_limit_and_retry_rule(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer
+) -> None:
+    from .test_runtime_async import async_client
+
+    bomb = gzip_bomb(64 << 20)
+    server.replies.append(
+        (200, {"Content-Type": "application/json", "Content-Encoding": "gzip"}, bomb)
+    )
+
+    async def bombed() -> None:
+        async with async_client(kpkg, server.url, maxResponseSize=1 << 20) as c:
+            await c.media.count()
+
+    with pytest.raises(client_error(kpkg)) as info:
+        asyncio.run(bombed())
+    assert info.value.code == kpkg.exceptions.KalturaClientException.ERROR_RESPONSE_TOO_LARGE
+
+    server.reset()
+    server.handler = lambda rec: (0, {}, b"")
+
+    async def dropped(service: str, action: str) -> None:
+        async with async_client(kpkg, server.url, maxRetries=2) as c:
+            await c._acall(spec(kpkg, service, action), ())
+
+    for service, action, attempts in (("batch", "getExclusiveJobs", 1), ("media", "get", 3)):
+        server.requests.clear()
+        with pytest.raises(client_error(kpkg)):
+            asyncio.run(dropped(service, action))
+        assert len(server.requests) == attempts, (service, action)
