@@ -8,12 +8,12 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript
+CODEGEN_TARGETS ?= python typescript docs
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
 
-.PHONY: setup generate check test lint bench clean
+.PHONY: setup setup-browser generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -26,7 +26,14 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	cd $(TS_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(TS_STAMP)
 
-setup: $(STAMP) $(TS_STAMP)
+setup: setup-browser $(STAMP) $(TS_STAMP)
+
+# Headless Chromium for the docs console tests (Playwright drives this system browser;
+# `playwright install` is never run).
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	fi
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \

@@ -34,6 +34,7 @@ from generator.serve.wire import (
     render_xml,
     xml_result_body,
 )
+from generator.targets.docs.hosting import testme_response
 
 __all__ = ["FakeKalturaApp", "RunningServer", "running_server", "start_server"]
 
@@ -68,6 +69,9 @@ class FakeKalturaApp:
         path = re.sub(r"/{2,}", "/", request.path)
         if path in ("/api_v3/api_schema.php", "/api_v3/api_schema") and self.schema_bytes:
             return Response(self.schema_bytes, content_type="text/xml; charset=utf-8")
+        testme = testme_response(self.engine.schema, request, path)  # docs site + console
+        if testme is not None:
+            return testme
         raw = _RAW_PATH.match(path)
         if raw is not None:
             return self.raw_download(raw.group(2), raw.group(3))

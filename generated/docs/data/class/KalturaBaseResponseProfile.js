@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaBaseResponseProfile",{"abstract":true,"doc":"class/KalturaBaseResponseProfile.html","enums":{},"n":"KalturaBaseResponseProfile","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaDetachedResponseProfile"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaBaseRestriction",{"abstract":true,"doc":"class/KalturaBaseRestriction.html","enums":{},"n":"KalturaBaseRestriction","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaCountryRestriction"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaContentResource",{"abstract":true,"doc":"class/KalturaContentResource.html","enums":{},"n":"KalturaContentResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});

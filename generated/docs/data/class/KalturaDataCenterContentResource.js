@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaDataCenterContentResource",{"abstract":true,"doc":"class/KalturaDataCenterContentResource.html","enums":{},"n":"KalturaDataCenterContentResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});

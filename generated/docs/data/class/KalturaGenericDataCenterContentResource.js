@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaGenericDataCenterContentResource",{"abstract":true,"doc":"class/KalturaGenericDataCenterContentResource.html","enums":{},"n":"KalturaGenericDataCenterContentResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaKeyValue",{"abstract":false,"doc":"class/KalturaKeyValue.html","enums":{},"n":"KalturaKeyValue","pm":"KalturaClient.Plugins.Core","props":[{"d":"","io":false,"n":"key","py":"key","ro":false,"t":"string","ts":"key"},{"d":"","io":false,"n":"value","py":"value","ro":false,"t":"string","ts":"value"}],"sub":["KalturaKeyValue"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaLoginResponse",{"abstract":false,"doc":"class/KalturaLoginResponse.html","enums":{},"n":"KalturaLoginResponse","pm":"KalturaClient.Plugins.Core","props":[{"d":"Kaltura login session details","io":false,"n":"loginSession","py":"loginSession","ro":false,"t":"o:KalturaLoginSession","ts":"loginSession"}],"sub":["KalturaLoginResponse"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaMetadataSearchItem",{"abstract":false,"doc":"class/KalturaMetadataSearchItem.html","enums":{},"n":"KalturaMetadataSearchItem","pm":"KalturaClient.Plugins.Metadata","props":[{"d":"","io":false,"n":"metadataProfileId","py":"metadataProfileId","ro":false,"t":"int","ts":"metadataProfileId"}],"sub":["KalturaMetadataSearchItem"]});

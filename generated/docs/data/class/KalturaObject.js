@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaObject",{"abstract":true,"doc":"class/KalturaObject.html","enums":{},"n":"KalturaObject","pm":"KalturaClient.Plugins.Core","props":[{"d":"","io":false,"n":"relatedObjects","py":"relatedObjects","ro":true,"t":"m:o:KalturaListResponse","ts":"relatedObjects"}],"sub":[]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaOperationAttributes",{"abstract":true,"doc":"class/KalturaOperationAttributes.html","enums":{},"n":"KalturaOperationAttributes","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaClipAttributes"]});

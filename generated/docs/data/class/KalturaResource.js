@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaResource",{"abstract":true,"doc":"class/KalturaResource.html","enums":{},"n":"KalturaResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});

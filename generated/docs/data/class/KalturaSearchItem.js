@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaSearchItem",{"abstract":true,"doc":"class/KalturaSearchItem.html","enums":{},"n":"KalturaSearchItem","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaMetadataSearchItem"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaSkipCondition",{"abstract":true,"doc":"class/KalturaSkipCondition.html","enums":{},"n":"KalturaSkipCondition","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaSkipOnErrorCondition"]});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaUploadedFileResource",{"abstract":false,"doc":"class/KalturaUploadedFileResource.html","enums":{},"n":"KalturaUploadedFileResource","pm":"KalturaClient.Plugins.Core","props":[{"d":"Represents the $_FILE","io":false,"n":"fileData","py":"fileData","ro":false,"t":"file","ts":"fileData"}],"sub":["KalturaUploadedFileResource"]});

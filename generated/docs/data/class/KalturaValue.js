@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaValue",{"abstract":true,"doc":"class/KalturaValue.html","enums":{},"n":"KalturaValue","pm":"KalturaClient.Plugins.Core","props":[{"d":"","io":false,"n":"description","py":"description","ro":false,"t":"string","ts":"description"}],"sub":["KalturaStringValue"]});
