@@ -181,7 +181,8 @@ def _scalar_example(t: PrimitiveType, name: str) -> Any:
 
 
 def example_value(schema: Schema, t: Type, name: str, depth: int = 0) -> Any:
-    """A small value of type `t`: objects get their `name` property when they have one."""
+    """A small value of type `t`. Objects get their `name` and their insert-only enum
+    properties (what an `add` usually needs, e.g. `mediaType`)."""
     if isinstance(t, PrimitiveType):
         return _scalar_example(t, name)
     if isinstance(t, ObjectType):
@@ -190,7 +191,9 @@ def example_value(schema: Schema, t: Type, name: str, depth: int = 0) -> Any:
         cls = _concrete(schema, t.cls)
         value: dict[str, Any] = {"objectType": cls.name}
         for prop in cls.all_properties:
-            if prop.name == "name" and not prop.read_only and isinstance(prop.type, PrimitiveType):
+            if prop.read_only or not isinstance(prop.type, PrimitiveType):
+                continue
+            if prop.name == "name" or (prop.insert_only and prop.type.enum is not None):
                 value[prop.name] = _scalar_example(prop.type, prop.name)
         return value
     if depth > 1:
