@@ -102,7 +102,6 @@ def test_console_end_to_end(server: RunningServer, browser: Any, tmp_path: Path)
     assert added["name"] == "browser entry" and added["mediaType"] == 1
     request_text = page.get_by_role("region", name="Request", exact=True).inner_text()
     assert "/api_v3/service/media/action/add" in request_text and "browser entry" in request_text
-    page.screenshot(path=str(shots_dir(tmp_path) / "console.png"), full_page=False)
 
     # media.list with a filter shows the entry in the response panel.
     open_action(page, "media.list")
@@ -132,6 +131,9 @@ def test_console_end_to_end(server: RunningServer, browser: Any, tmp_path: Path)
     page.keyboard.press("ArrowRight")
     assert page.get_by_role("tab", name="TypeScript").get_attribute("aria-selected") == "true"
     assert "MediaListAction" in page.locator("#code-typescript code").inner_text()
+    page.get_by_role("tab", name="Python").click()
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots_dir(tmp_path) / "console.png"), full_page=False)
 
     # A deep link reopens the same form.
     link = page.url

@@ -82,7 +82,7 @@ class DocsTarget:
             schema,
             options,
             [*source_files(self.name, code[0].parent), *extra],
-            lambda: render_site(schema, options, url, progress),
+            lambda: render_site(schema, options, url, progress, parallel=True),
             progress,
         )
 

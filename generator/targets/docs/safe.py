@@ -35,6 +35,7 @@ def slug(name: str) -> str:
 
 
 def json_text(value: object) -> str:
-    """Compact, key-sorted JSON that is safe inside `<script>` and in JavaScript source."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Compact JSON that is safe inside `<script>` and in JavaScript source. Key order is
+    the order the generator built the value in (deterministic: schema order)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)

@@ -7,6 +7,9 @@ through `safe.slug`; JSON reaches pages and data scripts only through `safe.json
 
 from __future__ import annotations
 
+import marshal
+import os
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +38,7 @@ from generator.model import (
     referenced_classes,
     type_name,
 )
-from generator.targets import GenerateOptions, Progress, RenderedFiles
+from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
 from generator.targets.docs import examples
 from generator.targets.docs.safe import json_text, slug
 from generator.targets.shared.lowering import (
@@ -51,6 +54,7 @@ from generator.targets.shared.templating import environment, runtime_files
 __all__ = ["SEARCH_SHARD_SIZE", "render_site"]
 
 SEARCH_SHARD_SIZE = 2500
+PARALLEL_MIN_JOBS = 400  # below this a fork costs more than it saves
 EXAMPLE_KS = "YOUR_KS"
 GUIDES = (
     ("requests", "Request format"),
@@ -215,6 +219,9 @@ class Site:
             filters={"json_script": _json_script},
             globals={"type_ref": self.type_ref, "links": self.links},
         )
+        # Templates do not change during a render: skip Jinja's per-use mtime checks
+        # (`extends`/`import` look their templates up on every page).
+        self.env.auto_reload = False
         self._templates: dict[str, jinja2.Template] = {}
         self._link_html: dict[tuple[str, str, str], Markup] = {}
         self._type_html: dict[tuple[str, str], Markup] = {}
@@ -293,36 +300,71 @@ class Site:
 
     # -- everything
 
-    def render(self, progress: Progress) -> RenderedFiles:
+    def render(self, progress: Progress, parallel: bool = False) -> RenderedFiles:
         self.files.update(runtime_files("docs"))
         self.search_index()
-        services = list(self.schema.services.values())
-        total = len(services) + len(self.schema.classes) + len(self.schema.enums) + 4
-        done = 0
-        for service in services:
-            self.service_page(service)
-            for action in service.actions:
-                self.action_page(service, action)
-            self.service_data(service)
-            done += 1
-            progress(done, total, f"service {service.id}")
-        for cls in self.schema.classes.values():
-            self.class_page(cls)
-            self.class_data(cls)
-        done += len(self.schema.classes)
-        progress(done, total, "classes")
-        for enum in self.schema.enums.values():
-            self.enum_page(enum)
-        done += len(self.schema.enums)
-        progress(done, total, "enums")
+        jobs: list[tuple[str, Any]] = [("service", s) for s in self.schema.services.values()]
+        jobs += [("class", c) for c in self.schema.classes.values()]
+        jobs += [("enum", e) for e in self.schema.enums.values()]
+        if parallel and len(jobs) > PARALLEL_MIN_JOBS and _can_fork():
+            self._run_forked(jobs, progress)
+        else:
+            self._run(jobs, progress)
         self.error_pages()
         self.plugin_pages()
         self.configurations_page()
         self.guide_pages()
         self.index_page()
         self.console_page()
-        progress(total, total, "site")
+        progress(len(jobs), len(jobs), "site")
         return self.files
+
+    def _run(self, jobs: list[tuple[str, Any]], progress: Progress) -> None:
+        for done, (kind, item) in enumerate(jobs, 1):
+            if kind == "service":
+                self.service_page(item)
+                for action in item.actions:
+                    self.action_page(item, action)
+                self.service_data(item)
+            elif kind == "class":
+                self.class_page(item)
+                self.class_data(item)
+            else:
+                self.enum_page(item)
+            if done % 200 == 0:
+                progress(done, len(jobs), f"{kind} pages")
+
+    def _run_forked(self, jobs: list[tuple[str, Any]], progress: Progress) -> None:
+        """Half the pages in a forked child (2 cores halve the wall time); the child sends
+        its files back through a pipe as marshal data (bytes and strings only)."""
+        # Compile every template before forking so both processes start warm.
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".jinja")):
+            self._template(name)
+        mine, theirs = jobs[::2], jobs[1::2]
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child: render, send, exit without running the parent's cleanup
+            status = 1
+            try:
+                os.close(read_fd)
+                self.files = {}
+                self._run(theirs, no_progress)
+                with os.fdopen(write_fd, "wb") as out:
+                    out.write(marshal.dumps(self.files))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        own = self.files
+        self._run(mine, progress)
+        with os.fdopen(read_fd, "rb") as incoming:
+            data = incoming.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:  # the child failed: render its half here
+            self._run(theirs, progress)
+            return
+        child_files = marshal.loads(data)
+        own.update(child_files)
 
     # -- search
 
@@ -786,9 +828,19 @@ def _json_script(value: object) -> Markup:
 
 
 def render_site(
-    schema: Schema, options: GenerateOptions, service_url_: str, progress: Progress
+    schema: Schema,
+    options: GenerateOptions,
+    service_url_: str,
+    progress: Progress,
+    parallel: bool = False,
 ) -> RenderedFiles:
-    return Site(schema, options, service_url_).render(progress)
+    """The site's files. `parallel` renders half the pages in a forked process (only where
+    forking is safe: POSIX, more than one CPU, no other thread running)."""
+    return Site(schema, options, service_url_).render(progress, parallel)
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def is_file_type(t: Type | None) -> bool:

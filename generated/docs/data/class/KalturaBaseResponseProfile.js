@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaBaseResponseProfile",{"abstract":true,"doc":"class/KalturaBaseResponseProfile.html","enums":{},"n":"KalturaBaseResponseProfile","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaDetachedResponseProfile"]});
+KDOCS.put("class/KalturaBaseResponseProfile",{"n":"KalturaBaseResponseProfile","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaDetachedResponseProfile"],"props":[],"enums":{},"doc":"class/KalturaBaseResponseProfile.html"});

@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaBaseRestriction",{"abstract":true,"doc":"class/KalturaBaseRestriction.html","enums":{},"n":"KalturaBaseRestriction","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaCountryRestriction"]});
+KDOCS.put("class/KalturaBaseRestriction",{"n":"KalturaBaseRestriction","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaCountryRestriction"],"props":[],"enums":{},"doc":"class/KalturaBaseRestriction.html"});

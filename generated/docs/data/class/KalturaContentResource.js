@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaContentResource",{"abstract":true,"doc":"class/KalturaContentResource.html","enums":{},"n":"KalturaContentResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});
+KDOCS.put("class/KalturaContentResource",{"n":"KalturaContentResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaContentResource.html"});

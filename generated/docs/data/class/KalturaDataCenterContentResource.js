@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaDataCenterContentResource",{"abstract":true,"doc":"class/KalturaDataCenterContentResource.html","enums":{},"n":"KalturaDataCenterContentResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});
+KDOCS.put("class/KalturaDataCenterContentResource",{"n":"KalturaDataCenterContentResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaDataCenterContentResource.html"});

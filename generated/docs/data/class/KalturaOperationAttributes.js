@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaOperationAttributes",{"abstract":true,"doc":"class/KalturaOperationAttributes.html","enums":{},"n":"KalturaOperationAttributes","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaClipAttributes"]});
+KDOCS.put("class/KalturaOperationAttributes",{"n":"KalturaOperationAttributes","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaClipAttributes"],"props":[],"enums":{},"doc":"class/KalturaOperationAttributes.html"});

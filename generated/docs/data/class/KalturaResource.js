@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaResource",{"abstract":true,"doc":"class/KalturaResource.html","enums":{},"n":"KalturaResource","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"]});
+KDOCS.put("class/KalturaResource",{"n":"KalturaResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaResource.html"});

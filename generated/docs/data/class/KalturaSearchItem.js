@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaSearchItem",{"abstract":true,"doc":"class/KalturaSearchItem.html","enums":{},"n":"KalturaSearchItem","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaMetadataSearchItem"]});
+KDOCS.put("class/KalturaSearchItem",{"n":"KalturaSearchItem","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaMetadataSearchItem"],"props":[],"enums":{},"doc":"class/KalturaSearchItem.html"});

@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaSkipCondition",{"abstract":true,"doc":"class/KalturaSkipCondition.html","enums":{},"n":"KalturaSkipCondition","pm":"KalturaClient.Plugins.Core","props":[],"sub":["KalturaSkipOnErrorCondition"]});
+KDOCS.put("class/KalturaSkipCondition",{"n":"KalturaSkipCondition","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaSkipOnErrorCondition"],"props":[],"enums":{},"doc":"class/KalturaSkipCondition.html"});

@@ -1,1 +1,1 @@
-KDOCS.put("class/KalturaValue",{"abstract":true,"doc":"class/KalturaValue.html","enums":{},"n":"KalturaValue","pm":"KalturaClient.Plugins.Core","props":[{"d":"","io":false,"n":"description","py":"description","ro":false,"t":"string","ts":"description"}],"sub":["KalturaStringValue"]});
+KDOCS.put("class/KalturaValue",{"n":"KalturaValue","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaStringValue"],"props":[{"n":"description","t":"string","ro":false,"io":false,"d":"","py":"description","ts":"description"}],"enums":{},"doc":"class/KalturaValue.html"});

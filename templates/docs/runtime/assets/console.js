@@ -452,6 +452,7 @@
       $('ks').value = ks;
       showKs();
       $('session-status').textContent = 'Session started.';
+      ['helper-session', 'helper-login', 'helper-ott'].forEach(function (id) { $(id).open = false; });
     });
   }
   function serviceIdOf(name) { var s = catalog.services.find(function (x) { return x.n === name; }); return s ? s.id : name; }
