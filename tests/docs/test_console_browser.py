@@ -177,3 +177,90 @@ def test_search_finds_media_list(server: RunningServer, browser: Any, tmp_path: 
     page.locator("#kdocs-results li a").first.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url("**/action/media.list.html")
+
+
+def test_console_works_from_file_url(browser: Any, tmp_path: Path) -> None:
+    """Opened from disk: data scripts load through <script> tags, no fetch, no server."""
+    from generator.output import write_tree
+    from tests.docs.conftest import rendered
+
+    site = tmp_path / "site"
+    write_tree(site, rendered("sample"))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "console.html").as_uri() + "#s=media&a=list")
+    page.wait_for_function("window.KDOCS && window.KDOCS.consoleReady")
+    page.evaluate("() => window.KDOCS.consoleReady")
+    page.get_by_label("filter objectType").select_option("KalturaMediaEntryFilter")
+    page.get_by_label("nameLike", exact=True).wait_for()
+    page.fill("#kdocs-search", "medialist")
+    assert page.locator("#kdocs-results li a").first.inner_text().startswith("media.list")
+    assert page.input_value("#server") == ""  # no origin to default to: the user types it
+    assert errors == []
+
+
+def test_multirequest_builder_and_history(server: RunningServer, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server.url + "/api_v3/testme/")
+    page.evaluate("() => window.KDOCS.consoleReady")
+    page.get_by_text("Start a session (session.start)").click()
+    page.get_by_label("partnerId").first.fill(str(PARTNER))
+    page.fill("#ss-secret", ADMIN_SECRET)
+    page.get_by_role("button", name="Start session").click()
+    page.wait_for_function("document.getElementById('ks').value.length > 20")
+    # Call 1 adds an entry; call 2 gets it through a reference to call 1's result.
+    open_action(page, "media.add")
+    page.get_by_label("entry objectType").select_option("KalturaMediaEntry")
+    page.get_by_label("name", exact=True).fill("queued entry")
+    page.get_by_label("mediaType", exact=True).select_option("2")
+    page.get_by_role("button", name="Add to multi-request").click()
+    open_action(page, "media.get")
+    page.get_by_label("entryId", exact=True).fill("{1:result:id}")
+    page.get_by_role("button", name="Add to multi-request").click()
+    assert page.locator("#queue li").count() == 2
+    before = page.inner_text("#response-meta")
+    page.get_by_role("button", name="Send multi-request").click()
+    page.wait_for_function(
+        "(b) => document.getElementById('response-meta').textContent !== b"
+        " && document.getElementById('response-meta').textContent.startsWith('HTTP')",
+        arg=before,
+    )
+    raw = json.loads(page.locator("#response-body details.raw pre").text_content() or "")
+    results = raw["result"] if "executionTime" in raw else raw
+    assert [r["name"] for r in results] == ["queued entry", "queued entry"]
+    assert results[0]["id"] == results[1]["id"]
+    assert "/api_v3/service/multirequest" in page.inner_text("#request-text")
+    # Single sends are remembered; a history entry reopens its call.
+    send(page)
+    entries = page.locator("#history li button")
+    assert entries.count() >= 1 and entries.first.inner_text().startswith("media.get")
+    open_action(page, "media.list")
+    entries.first.click()
+    page.wait_for_function("document.getElementById('action').value === 'get'")
+    page.evaluate("() => window.KDOCS.consoleReady")
+    assert page.get_by_label("entryId", exact=True).input_value() == "{1:result:id}"
+
+
+def test_ott_console_logs_in_with_ott_user_login(browser: Any) -> None:
+    from tests.conftest import real_schema_path
+
+    with running_server(
+        real_schema_path("ott-5.3.7.xml"), partner_id=3, admin_secret="ott-admin", secret="u"
+    ) as ott:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(ott.url + "/api_v3/testme/")
+        page.evaluate("() => window.KDOCS.consoleReady")
+        # JSON only: the XML format cannot be chosen.
+        assert page.locator("#format option[value='2']").is_disabled()
+        page.get_by_text("Log in (ottUser.login)").click()
+        page.fill("#ol-partner", "3")
+        page.fill("#ol-user", "admin")
+        page.fill("#ol-password", "ott-admin")
+        page.get_by_role("button", name="OTT log in").click()
+        page.wait_for_function("document.getElementById('ks').value.length > 20")
+        assert "3" in page.get_by_role("region", name="KS viewer").inner_text()
+        # A session-required call with that KS (the console unwraps the OTT envelope).
+        open_action(page, "ottUser.getEncryptedUserId")
+        value = send(page)
+        assert value.get("objectType") == "KalturaStringValue", value

@@ -644,7 +644,11 @@
     box.textContent = '';
     history().forEach(function (h) {
       var b = el('button', { type: 'button', className: 'linkish', text: h.s + '.' + h.a + ' · ' + h.t.slice(11, 19) });
-      b.addEventListener('click', function () { location.hash = linkFor(h.s, h.a, h.p); });
+      b.addEventListener('click', function () {
+        var link = linkFor(h.s, h.a, h.p);
+        if (location.hash === link) openLink(); // same hash: no hashchange event would fire
+        else location.hash = link;
+      });
       box.appendChild(el('li', {}, [b]));
     });
   }
