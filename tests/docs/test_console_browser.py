@@ -264,3 +264,36 @@ def test_ott_console_logs_in_with_ott_user_login(browser: Any) -> None:
         open_action(page, "ottUser.getEncryptedUserId")
         value = send(page)
         assert value.get("objectType") == "KalturaStringValue", value
+
+
+def test_login_helper_v1_ks_viewer_and_file_upload(
+    server: RunningServer, browser: Any, tmp_path: Path
+) -> None:
+    from generator.serve.ks import generate_v1
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server.url + "/api_v3/testme/")
+    page.evaluate("() => window.KDOCS.consoleReady")
+    # A v1 KS shows its fields.
+    page.fill("#ks", generate_v1(ADMIN_SECRET, "jane", 2, PARTNER, 600, "privacycontext:x"))
+    page.dispatch_event("#ks", "input")
+    viewer = page.get_by_role("region", name="KS viewer").inner_text()
+    for fact in ("jane", "ADMIN (2)", "privacycontext:x", str(PARTNER), "expiry"):
+        assert fact in viewer, viewer
+    # user.loginByLoginId (serve's default user: loginId admin, the admin secret).
+    page.fill("#ks", "")
+    page.get_by_text("Log in (user.loginByLoginId)").click()
+    page.fill("#ul-partner", str(PARTNER))
+    page.fill("#ul-login", "admin")
+    page.fill("#ul-password", ADMIN_SECRET)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    page.wait_for_function("document.getElementById('ks').value.length > 20")
+    # A file parameter goes as a multipart part.
+    upload = tmp_path / "clip.bin"
+    upload.write_bytes(b"0123456789")
+    open_action(page, "media.upload")
+    page.get_by_label("fileData", exact=True).set_input_files(str(upload))
+    token = send(page)
+    assert isinstance(token, str) and token, token
+    assert "multipart/form-data" in page.inner_text("#request-text")
+    assert "fileData=@clip.bin (10 bytes)" in page.inner_text("#request-text")
