@@ -262,12 +262,14 @@ class Site:
             template = self._templates[name] = self.env.get_template(name)
         return template
 
-    def links(self, items: list[tuple[str, str]], root: str, empty: str = "\u2014") -> Markup:
-        """Comma-separated links (names escaped, hrefs from `slug`), or `empty`."""
+    def links(
+        self, items: list[tuple[str, str]], root: str, sep: str = ", ", empty: str = "\u2014"
+    ) -> Markup:
+        """Links joined by `sep` (names escaped, hrefs from `slug`), or `empty`."""
         if not items:
             return escape(empty)
         link = self._link
-        return Markup(", ").join(
+        return escape(sep).join(
             [link(name, href, root) for name, href, *_ in items]
         )
 
