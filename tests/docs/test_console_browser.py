@@ -196,7 +196,8 @@ def test_console_works_from_file_url(browser: Any, tmp_path: Path) -> None:
     page.get_by_label("nameLike", exact=True).wait_for()
     page.fill("#kdocs-search", "medialist")
     assert page.locator("#kdocs-results li a").first.inner_text().startswith("media.list")
-    assert page.input_value("#server") == ""  # no origin to default to: the user types it
+    # No origin to default to: the server the site was generated for (--set service_url).
+    assert page.input_value("#server") == "https://www.kaltura.com"
     assert errors == []
 
 

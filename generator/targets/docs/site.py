@@ -813,6 +813,8 @@ class Site:
             "services": services,
             "classFiles": {n: slug(n) for n in self.schema.classes if slug(n) != n},
             "tsPackage": self.names.ts_package,
+            # From file:// there is no origin: the console then talks to the configured server.
+            "serviceUrl": self.service_url,
             "jsonOnly": self.ott,
             "helpers": {
                 "sessionStart": self._find("session", "start") is not None,

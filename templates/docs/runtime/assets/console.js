@@ -692,7 +692,7 @@
     [].forEach.call(document.querySelectorAll('form'), function (f) {
       f.addEventListener('submit', function (ev) { ev.preventDefault(); });
     });
-    var origin = location.protocol === 'file:' ? '' : location.origin;
+    var origin = location.protocol === 'file:' ? catalog.serviceUrl : location.origin;
     $('server').value = localStorage.getItem('kdocs-server') || origin;
     $('server').addEventListener('change', function () { localStorage.setItem('kdocs-server', $('server').value); });
     if (catalog.jsonOnly) $('format').querySelector('option[value="2"]').disabled = true;
