@@ -30,7 +30,6 @@ from generator.model import (
     ArrayType,
     ClassDef,
     EnumDef,
-    EnumKind,
     MapType,
     ObjectType,
     Primitive,
@@ -496,7 +495,3 @@ def curl_example(call: Call, service_url: str, ks: str) -> str:
     lines += [f"  {flag} {_shell(f'{k}={v}')}" for k, v in fields]
     lines += parts
     return " \\\n".join(lines) + "\n"
-
-
-def enum_kind(enum: EnumDef) -> str:
-    return "int" if enum.kind is EnumKind.INT else "string"

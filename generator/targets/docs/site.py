@@ -28,7 +28,6 @@ from generator.model import (
     MapType,
     ObjectType,
     ParamDef,
-    Primitive,
     PrimitiveType,
     PropertyDef,
     Schema,
@@ -845,7 +844,3 @@ def render_site(
 
 def _can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-
-
-def is_file_type(t: Type | None) -> bool:
-    return isinstance(t, PrimitiveType) and t.primitive is Primitive.FILE
