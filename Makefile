@@ -8,7 +8,7 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript
+CODEGEN_TARGETS ?= python typescript docs
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
@@ -18,7 +18,7 @@ RUNTIME_REQUIREMENTS := templates/python/runtime/requirements.txt
 CRYPTO_FLOOR := $(VENV)/cryptography-floor
 CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 
-.PHONY: setup setup-crypto-floor generate check test lint bench clean
+.PHONY: setup setup-crypto-floor setup-browser generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -41,7 +41,14 @@ $(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) | $(STAMP)
 
 setup-crypto-floor: $(CRYPTO_FLOOR_STAMP)
 
-setup: $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP)
+setup: setup-browser $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP)
+
+# Headless Chromium for the docs console tests (Playwright drives this system browser;
+# `playwright install` is never run).
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	fi
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \

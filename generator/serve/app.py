@@ -40,6 +40,7 @@ from generator.serve.wire import (
     render_xml,
     xml_result_body,
 )
+from generator.targets.docs.hosting import testme_response
 
 __all__ = ["FakeKalturaApp", "Route", "RunningServer", "running_server", "start_server"]
 
@@ -366,8 +367,16 @@ def _raw_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
     return app.raw_download(kind, raw.group(4))
 
 
+def _testme_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    """The docs target (API reference and TestMe console), rendered for this schema."""
+    path = re.sub(r"/{2,}", "/", request.path)
+    found = testme_response(app.engine.schema, request, path)
+    return found or Response("not found\n", status=404, content_type="text/plain")
+
+
 _BUILTIN_ROUTES = (
     Route("/", _landing_route),
+    Route("/api_v3/testme/", _testme_route, "API reference and TestMe console"),
     Route("/api_v3/api_schema.php", _schema_route, "API schema (KalturaClient.xml)"),
     Route("/api_v3/api_schema", _schema_route),
     Route("/p/", _raw_route),
