@@ -8,12 +8,15 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript
+CODEGEN_TARGETS ?= python typescript openapi
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
+# The pinned OpenAPI tools the openapi target's tests run (redocly lint, openapi-typescript).
+OPENAPI_TOOLS := tools/openapi
+OPENAPI_STAMP := $(OPENAPI_TOOLS)/node_modules/.installed
 
-.PHONY: setup generate check test lint bench clean
+.PHONY: setup setup-openapi generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -26,7 +29,13 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	cd $(TS_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(TS_STAMP)
 
-setup: $(STAMP) $(TS_STAMP)
+$(OPENAPI_STAMP): $(OPENAPI_TOOLS)/package.json $(OPENAPI_TOOLS)/package-lock.json
+	cd $(OPENAPI_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(OPENAPI_STAMP)
+
+setup-openapi: $(OPENAPI_STAMP)
+
+setup: $(STAMP) $(TS_STAMP) setup-openapi
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \
@@ -43,7 +52,7 @@ check: $(STAMP)
 	exit $$status
 
 # A stale generated/ or a lint finding fails the test run (CI runs exactly this, via .ci/run).
-test: $(STAMP) $(TS_STAMP) check lint
+test: $(STAMP) $(TS_STAMP) $(OPENAPI_STAMP) check lint
 	$(PYTEST) -q
 
 lint: $(STAMP)
@@ -54,4 +63,4 @@ bench: $(STAMP) $(TS_STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) $(TS_TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TS_TOOLS)/node_modules $(OPENAPI_TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -25,6 +25,7 @@ from werkzeug.wrappers import Request, Response
 from generator.model import Schema
 from generator.serve.engine import Engine, Outcome, ServerConfig
 from generator.serve.errors import ApiError
+from generator.serve.openapi import OpenApiDocument
 from generator.serve.wire import (
     UploadedFile,
     deep_merge,
@@ -53,6 +54,7 @@ class FakeKalturaApp:
         # OTT servers answer JSON as {"executionTime": .., "result": ..}; OVP ones bare.
         schema = engine.schema
         self.ott_envelope = "ottuser" in schema.services or "KalturaOTTUser" in schema.classes
+        self.openapi = OpenApiDocument(schema)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         request = Request(environ)
@@ -68,6 +70,8 @@ class FakeKalturaApp:
         path = re.sub(r"/{2,}", "/", request.path)
         if path in ("/api_v3/api_schema.php", "/api_v3/api_schema") and self.schema_bytes:
             return Response(self.schema_bytes, content_type="text/xml; charset=utf-8")
+        if path == "/api_v3/openapi.json":
+            return self.openapi.response(self.base_url(request))
         raw = _RAW_PATH.match(path)
         if raw is not None:
             return self.raw_download(raw.group(2), raw.group(3))
