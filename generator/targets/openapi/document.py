@@ -147,7 +147,7 @@ class _Builder:
             seen.add(value)
             values.append(value)
             names.append(const.name)
-            descriptions.append(doc_text(const.extra_attributes.get("description", "")))
+            descriptions.append(doc_text(const.description))
         if values:  # JSON Schema wants a non-empty enum; an empty one allows any value
             out["enum"] = values
             out["x-enum-varnames"] = names
@@ -215,7 +215,10 @@ class _Builder:
         for prop in cls.properties:
             properties[prop.name] = self.property_schema(prop)
         own: JSON = {"type": "object", "properties": properties}
-        out: JSON = {"allOf": [_ref(cls.base.name), own]} if cls.base is not None else own
+        out: JSON = own
+        if cls.base is not None:
+            # No empty own part: tools read `{"properties": {}}` as "no property at all".
+            out = {"allOf": [_ref(cls.base.name), own] if properties else [_ref(cls.base.name)]}
         text = doc_text(cls.description, cls.deprecated)
         if text:
             out["description"] = text

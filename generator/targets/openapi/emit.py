@@ -1,10 +1,11 @@
 """The document as bytes: JSON (`json.dumps`) and YAML (a block-style writer of JSON values).
 
 YAML needs no library here: the document holds only dicts with string keys, lists, strings,
-numbers, booleans and null. Every string scalar is written double-quoted through
-`json.dumps(..., ensure_ascii=True)`: JSON's escapes are a subset of YAML's double-quoted
-ones, and ASCII-only output has no character YAML treats specially (line separators, BOM,
-C1 controls). Keys are written plain only when they cannot read as anything but a string.
+numbers, booleans and null. Every string scalar is written double-quoted: `json.dumps`
+escapes (a subset of YAML's double-quoted ones), then every non-ASCII character as a 16-bit
+or 32-bit escape (YAML pairs no surrogates), so the output is ASCII and holds no character
+YAML treats specially (line separators, BOM, C1 controls). Keys are written plain only when
+they cannot read as anything but a string.
 """
 
 from __future__ import annotations
@@ -29,6 +30,20 @@ def to_json(document: JSON) -> bytes:
     )
 
 
+_NON_ASCII = re.compile("[\x7f-\U0010ffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # YAML's \u takes 16 bits and does not pair surrogates: astral characters need \U.
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _quote(text: str) -> str:
+    """A double-quoted YAML scalar in ASCII (JSON escapes quotes, backslashes, controls)."""
+    return _NON_ASCII.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
 def _scalar(value: JSON) -> str:
     if value is None:
         return "null"
@@ -37,14 +52,14 @@ def _scalar(value: JSON) -> str:
     if value is False:
         return "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=True)
+        return _quote(value)
     return json.dumps(value, allow_nan=False)  # int or float
 
 
 def _key(key: str) -> str:
     if _PLAIN_KEY.match(key) and key.lower() not in _SPECIAL:
         return key
-    return json.dumps(key, ensure_ascii=True)
+    return _quote(key)
 
 
 def _write(out: list[str], value: JSON, indent: str) -> None:
