@@ -122,7 +122,10 @@ def test_ovp_responses_are_bare_result_or_error() -> None:
     doc = json.loads(render_schema(schema, "openapi")["openapi.json"])
     body = op(doc, "media", "get")["responses"]["200"]["content"]["application/json"]["schema"]
     assert body == {
-        "anyOf": [{"$ref": SCHEMAS + "KalturaAPIException"}, {"$ref": SCHEMAS + "KalturaMediaEntry"}]
+        "anyOf": [
+            {"$ref": SCHEMAS + "KalturaAPIException"},
+            {"$ref": SCHEMAS + "KalturaMediaEntry"},
+        ]
     }
     assert "KalturaAPIExceptionResult" not in doc["components"]["schemas"]
 
@@ -222,9 +225,10 @@ def test_classes_inherit_with_allof_and_discriminate(sample_doc: Any, schema: Sc
     assert root["discriminator"]["propertyName"] == "objectType"
     concrete = {
         c.name
-        for c in (schema.classes["KalturaBaseEntry"], *schema.descendants(
-            schema.classes["KalturaBaseEntry"]
-        ))
+        for c in (
+            schema.classes["KalturaBaseEntry"],
+            *schema.descendants(schema.classes["KalturaBaseEntry"]),
+        )
         if not c.abstract
     }
     assert set(mapping) == concrete
@@ -354,7 +358,9 @@ def test_check_reports_collisions_with_source_lines() -> None:
     discriminator = _mutated('<property name="score"', '<property name="objectType"')
     messages = [str(d) for d in get_target("openapi").check(discriminator, _options())]
     assert any("KalturaSampleConstraints.objectType" in m and ":385:" in m for m in messages)
-    service = _mutated('<service id="system" name="system"', '<service id="system" name="multirequest"')
+    service = _mutated(
+        '<service id="system" name="system"', '<service id="system" name="multirequest"'
+    )
     assert [d.level for d in collisions(service)] == [Level.ERROR]
     assert collisions(_mutated("<xml", "<xml")) == []
 

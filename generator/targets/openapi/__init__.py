@@ -76,9 +76,7 @@ class OpenApiTarget:
     def _render(
         self, schema: Schema, options: GenerateOptions, progress: Progress
     ) -> RenderedFiles:
-        document = build_document(
-            schema, options.sample, options.setting(self, "service_url")
-        )
+        document = build_document(schema, options.sample, options.setting(self, "service_url"))
         progress(1, 3, "document")
         files: RenderedFiles = {"openapi.json": to_json(document)}
         progress(2, 3, "openapi.json")
