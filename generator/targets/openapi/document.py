@@ -206,7 +206,10 @@ class _Builder:
 
     def class_schema(self, cls: ClassDef) -> JSON:
         properties: JSON = {}
-        if cls.base is None:
+        # A subclass without own properties restates objectType: generators read an own
+        # part without properties as "no property at all" (openapi-typescript), and a lone
+        # allOf reference as an alias of the base (openapi-python-client).
+        if cls.base is None or not cls.properties:
             properties[DISCRIMINATOR] = {
                 "type": "string",
                 "description": "The class of the object (its schema name); the server "
@@ -215,10 +218,7 @@ class _Builder:
         for prop in cls.properties:
             properties[prop.name] = self.property_schema(prop)
         own: JSON = {"type": "object", "properties": properties}
-        out: JSON = own
-        if cls.base is not None:
-            # No empty own part: tools read `{"properties": {}}` as "no property at all".
-            out = {"allOf": [_ref(cls.base.name), own] if properties else [_ref(cls.base.name)]}
+        out: JSON = own if cls.base is None else {"allOf": [_ref(cls.base.name), own]}
         text = doc_text(cls.description, cls.deprecated)
         if text:
             out["description"] = text
