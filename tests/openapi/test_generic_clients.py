@@ -175,12 +175,14 @@ export function total(answer: ListAnswer): number {
   }
   return answer.totalCount ?? 0;
 }
+type Entry = Schemas["KalturaMediaEntry"];
+type AddBody = NonNullable<operations["media.add"]["requestBody"]>["content"]["application/json"];
 // @ts-expect-error mediaType is an enum of numbers, not a string
-export const wrongType: Schemas["KalturaMediaEntry"] = { objectType: "KalturaMediaEntry", mediaType: "1" };
+export const wrongType: Entry = { objectType: "KalturaMediaEntry", mediaType: "1" };
 // @ts-expect-error 3 is no KalturaMediaType value
 export const notInEnum: Schemas["KalturaMediaType"] = 3;
 // @ts-expect-error media.add requires its entry
-export const missing: NonNullable<operations["media.add"]["requestBody"]>["content"]["application/json"] = {};
+export const missing: AddBody = {};
 """
 
 
