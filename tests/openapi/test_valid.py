@@ -62,4 +62,4 @@ def test_redocly_lint_reports_errors(tmp_path: Path) -> None:
     path.write_bytes(text)
     done = run_tool([str(REDOCLY), "lint", str(path)], tmp_path)
     assert done.returncode != 0
-    assert "NoSuchClass" in done.stdout + done.stderr
+    assert "no-unresolved-refs" in done.stdout + done.stderr

@@ -222,12 +222,13 @@ class _Builder:
         text = doc_text(cls.description, cls.deprecated)
         if text:
             out["description"] = text
-        concrete = [c for c in (cls, *self.schema.descendants(cls)) if not c.abstract]
-        if self.schema.subclasses[cls.name] and concrete:
-            out["discriminator"] = {
-                "propertyName": DISCRIMINATOR,
-                "mapping": {c.name: _SCHEMAS + c.name for c in sorted(concrete, key=_name)},
-            }
+        if self.schema.subclasses[cls.name]:  # leaves (most classes) need no mapping
+            concrete = [c for c in (cls, *self.schema.descendants(cls)) if not c.abstract]
+            if concrete:
+                out["discriminator"] = {
+                    "propertyName": DISCRIMINATOR,
+                    "mapping": {c.name: _SCHEMAS + c.name for c in sorted(concrete, key=_name)},
+                }
         if cls.deprecated:
             out["deprecated"] = True
         if cls.abstract:
