@@ -371,3 +371,14 @@ def _options() -> Any:
     from generator.targets import GenerateOptions
 
     return GenerateOptions()
+
+
+def test_service_url_setting() -> None:
+    outcome = run(RenderRequest(None, "openapi", settings=("service_url=http://[::1]:8080",)))
+    assert not isinstance(outcome, Failure)
+    server = json.loads(outcome.files["openapi.json"])["servers"][0]
+    assert server["url"] == "{serviceUrl}/api_v3"
+    assert server["variables"]["serviceUrl"]["default"] == "http://[::1]:8080"
+    for bad in ("ftp://host", "http://host/", "http://host/a b", 'http://x"'):
+        refused = run(RenderRequest(None, "openapi", settings=(f"service_url={bad}",)))
+        assert isinstance(refused, Failure) and "service_url" in refused.message
