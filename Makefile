@@ -8,17 +8,20 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript docs
+CODEGEN_TARGETS ?= python typescript docs openapi
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
+# The pinned OpenAPI tools the openapi target's tests run (redocly lint, openapi-typescript).
+OPENAPI_TOOLS := tools/openapi
+OPENAPI_STAMP := $(OPENAPI_TOOLS)/node_modules/.installed
 # The oldest `cryptography` the generated package allows (its floor in the runtime's
 # requirements.txt), installed beside the venv for the test that runs KS v2 on it.
 RUNTIME_REQUIREMENTS := templates/python/runtime/requirements.txt
 CRYPTO_FLOOR := $(VENV)/cryptography-floor
 CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 
-.PHONY: setup setup-crypto-floor setup-browser generate check test lint bench clean
+.PHONY: setup setup-crypto-floor setup-browser setup-openapi generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -41,7 +44,7 @@ $(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) | $(STAMP)
 
 setup-crypto-floor: $(CRYPTO_FLOOR_STAMP)
 
-setup: setup-browser $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP)
+setup: setup-browser $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP) setup-openapi
 
 # Headless Chromium for the docs console tests (Playwright drives this system browser;
 # `playwright install` is never run).
@@ -49,6 +52,13 @@ setup-browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
 	fi
+
+$(OPENAPI_STAMP): $(OPENAPI_TOOLS)/package.json $(OPENAPI_TOOLS)/package-lock.json
+	cd $(OPENAPI_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(OPENAPI_STAMP)
+
+setup-openapi: $(OPENAPI_STAMP)
+
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \
@@ -65,7 +75,7 @@ check: $(STAMP)
 	exit $$status
 
 # A stale generated/ or a lint finding fails the test run (CI runs exactly this, via .ci/run).
-test: $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP) check lint
+test: $(STAMP) $(TS_STAMP) $(OPENAPI_STAMP) $(CRYPTO_FLOOR_STAMP) check lint
 	$(PYTEST) -q
 
 lint: $(STAMP)
@@ -76,4 +86,4 @@ bench: $(STAMP) $(TS_STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) $(TS_TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TS_TOOLS)/node_modules $(OPENAPI_TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache

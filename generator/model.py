@@ -90,6 +90,7 @@ class EnumConst:
     source: Source
     extra_attributes: Mapping[str, str] = field(default_factory=dict)
     extra_elements: tuple[ExtraElement, ...] = ()
+    description: str = ""  # what the value means (ovp-22.19.0 describes a few)
 
     @property
     def int_value(self) -> int:

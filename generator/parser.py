@@ -496,6 +496,7 @@ class _Reader:
                     self._src(c),
                     const_extras,
                     self._leaf_extras(c, f"{label}.{cname}"),
+                    self._text(c.get("description")),
                 )
                 self._unique(consts, cname, const, c, label, "const")
             enum = EnumDef(

@@ -31,6 +31,7 @@ from generator.parser import screen_xml
 from generator.serve.core import Outcome, ServerConfig
 from generator.serve.engine import Engine
 from generator.serve.errors import ApiError
+from generator.serve.openapi import OpenApiDocument
 from generator.serve.wire import (
     UploadedFile,
     deep_merge,
@@ -89,6 +90,7 @@ class FakeKalturaApp:
         # OVP servers render unset properties as explicit nulls unless ignoreNull=1; OTT
         # (Phoenix) servers leave them out.
         self.nulls = not self.ott_envelope
+        self.openapi = OpenApiDocument(schema)
         self.routes: list[Route] = []
         for route in (*_BUILTIN_ROUTES, *routes):
             self.add_route(route)
@@ -374,8 +376,14 @@ def _testme_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
     return found or Response("not found\n", status=404, content_type="text/plain")
 
 
+def _openapi_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    """The OpenAPI 3.1 document of the served schema, with this server in `servers`."""
+    return app.openapi.response(app.base_url(request))
+
+
 _BUILTIN_ROUTES = (
     Route("/", _landing_route),
+    Route("/api_v3/openapi.json", _openapi_route, "OpenAPI 3.1 document"),
     Route("/api_v3/testme/", _testme_route, "API reference and TestMe console"),
     Route("/api_v3/api_schema.php", _schema_route, "API schema (KalturaClient.xml)"),
     Route("/api_v3/api_schema", _schema_route),

@@ -11,6 +11,7 @@ subclass of the declared type is ignored and the declared type is used.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -87,6 +88,8 @@ class Coercer:
     def value(self, t: Type, raw: Any, path: str) -> Any:
         if isinstance(t, PrimitiveType):
             return self.primitive(t, raw, path)
+        if isinstance(raw, str) and raw[:1] in ("{", "["):
+            raw = _json_part(raw)
         if isinstance(t, ObjectType):
             return self.object(t.cls, raw, path)
         if isinstance(t, ArrayType):
@@ -253,6 +256,16 @@ class Coercer:
             if value is not None:
                 result[str(key)] = value
         return result
+
+
+def _json_part(raw: str) -> Any:
+    """An object, array or map sent as JSON text: a multipart part with content type
+    application/json, as OpenAPI encodes object properties of multipart bodies."""
+    try:
+        decoded = json.loads(raw)
+    except (ValueError, RecursionError):
+        return raw
+    return decoded if isinstance(decoded, (dict, list)) else raw
 
 
 def _text(value: Any) -> str:

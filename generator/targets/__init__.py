@@ -126,6 +126,7 @@ TARGETS: Mapping[str, str] = {
     "python": "generator.targets.python:TARGET",
     "typescript": "generator.targets.typescript:TARGET",
     "docs": "generator.targets.docs:TARGET",
+    "openapi": "generator.targets.openapi:TARGET",
 }
 
 

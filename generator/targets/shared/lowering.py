@@ -36,6 +36,7 @@ __all__ = [
     "param_default",
     "property_notes",
     "uniquify",
+    "wraps_json_results",
 ]
 
 DEFAULT_SOURCE = Source("<default>", 0)
@@ -240,3 +241,10 @@ def base_first(classes: Iterable[ClassDef]) -> list[ClassDef]:
 def is_string_enum(param: ParamDef) -> bool:
     enum_def = param.enum
     return enum_def is not None and enum_def.kind is EnumKind.STRING
+
+
+def wraps_json_results(schema: Schema) -> bool:
+    """True for OTT (Phoenix) schemas, whose servers answer `format=1` as
+    `{"executionTime": .., "result": ..}` with errors under `result.error`; OVP servers answer
+    with the bare result. Same rule as `generator.serve.app` (OTT schemas have `ottUser`)."""
+    return "ottuser" in schema.services or "KalturaOTTUser" in schema.classes
