@@ -8,12 +8,15 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript
+CODEGEN_TARGETS ?= python typescript php
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
 
-.PHONY: setup generate check test lint bench clean
+# Debian packages the PHP tests need (php -l, PHPUnit, curl/xml/mbstring), when missing.
+PHP_PACKAGES := php-cli php-curl php-xml php-mbstring phpunit
+
+.PHONY: setup setup-php generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -26,7 +29,14 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	cd $(TS_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(TS_STAMP)
 
-setup: $(STAMP) $(TS_STAMP)
+setup-php:
+	@if ! command -v php >/dev/null || ! command -v phpunit >/dev/null \
+		|| ! php -m | grep -qi '^curl$$' || ! php -m | grep -qi '^simplexml$$' \
+		|| ! php -m | grep -qi '^mbstring$$'; then \
+		apt-get update && apt-get install -y $(PHP_PACKAGES); \
+	fi
+
+setup: setup-php $(STAMP) $(TS_STAMP)
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \
