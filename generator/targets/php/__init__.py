@@ -358,7 +358,7 @@ class _Renderer:
                 return "i" if t.enum.kind is EnumKind.INT else "s"
             return {
                 Primitive.INT: "i",
-                Primitive.BIGINT: "i",
+                Primitive.BIGINT: "s",
                 Primitive.FLOAT: "f",
                 Primitive.BOOL: "b",
                 Primitive.STRING: "s",
@@ -497,9 +497,11 @@ class _Renderer:
             kind = "scalar"
         php, _ = self.value_type(t)
         if kind == "scalar":
-            php = f"{php}|{SUB_RESULT}"
+            php = f"{php}|{SUB_RESULT}|{NULL_VALUE}"
             if default.kind is DefaultKind.TEXT:
                 php = f"{php}|string" if "string" not in php.split("|") else php
+        elif kind == "object" and not default.required:
+            php = f"{php}|{NULL_VALUE}"  # `name__null`: clears the value on the server
         if default.required:
             decl = f"{php} ${name}"
         else:
@@ -512,6 +514,8 @@ class _Renderer:
                 )
                 if literal in ("inf", "-inf", "nan"):
                     literal = "null"
+                elif php.startswith("string|"):  # a bigint: a string, as the official sends it
+                    literal = php_string(literal)
             elif default.kind in (DefaultKind.STRING, DefaultKind.TEXT) and kind == "scalar":
                 literal = php_string(str(default.value))
             if literal == "null":
@@ -547,7 +551,7 @@ class _Renderer:
             for p, view in zip(action.params, params, strict=True):
                 _, doc_type = self.value_type(p.type)
                 if view.kind == "scalar":
-                    doc_type += f"|{SUB_RESULT}"
+                    doc_type += f"|{SUB_RESULT}|{NULL_VALUE}"
                 extra.append(f"@param {doc_type}{'' if not p.optional else '|null'} ${view.name}")
             if action.deprecated:
                 extra.append("@deprecated")

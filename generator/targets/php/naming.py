@@ -212,7 +212,8 @@ def scalar_php_type(t: PrimitiveType) -> str:
         return "int" if t.enum.kind is EnumKind.INT else "string"
     return {
         Primitive.INT: "int",
-        Primitive.BIGINT: "int",
+        # as the official client: 64-bit ids stay exact on every platform
+        Primitive.BIGINT: "string",
         Primitive.FLOAT: "float",
         Primitive.BOOL: "bool",
         Primitive.STRING: "string",

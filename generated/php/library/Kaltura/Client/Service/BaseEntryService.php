@@ -25,10 +25,10 @@ class BaseEntryService extends \Kaltura\Client\ServiceBase
      * add batch job that sends an email with a link to download an updated CSV that contains list of entries
      * @return string|\Kaltura\Client\MultiRequestSubResult
      * @param \Kaltura\Client\Type\BaseEntryFilter|null $filter
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $metadataProfileId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $metadataProfileId
      * @param array<int, \Kaltura\Client\Type\KeyValue>|null $mappedFields
      */
-    public function exportToCsv(?\Kaltura\Client\Type\BaseEntryFilter $filter = null, int|\Kaltura\Client\MultiRequestSubResult|null $metadataProfileId = null, ?array $mappedFields = null): string|\Kaltura\Client\MultiRequestSubResult
+    public function exportToCsv(\Kaltura\Client\Type\BaseEntryFilter|\Kaltura\Client\NullValue|null $filter = null, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $metadataProfileId = null, ?array $mappedFields = null): string|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -40,10 +40,10 @@ class BaseEntryService extends \Kaltura\Client\ServiceBase
     /**
      * Get base entry by ID.
      * @return \Kaltura\Client\Type\BaseEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $version
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult $entryId, int|\Kaltura\Client\MultiRequestSubResult $version = -1): \Kaltura\Client\Type\BaseEntry|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $version = -1): \Kaltura\Client\Type\BaseEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);
@@ -54,9 +54,9 @@ class BaseEntryService extends \Kaltura\Client\ServiceBase
     /**
      * Get an array of KalturaBaseEntry objects by a comma-separated list of ids.
      * @return array<int, \Kaltura\Client\Type\BaseEntry>|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryIds
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryIds
      */
-    public function getByIds(string|\Kaltura\Client\MultiRequestSubResult $entryIds): array|\Kaltura\Client\MultiRequestSubResult
+    public function getByIds(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryIds): array|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryIds', $entryIds);
@@ -69,7 +69,7 @@ class BaseEntryService extends \Kaltura\Client\ServiceBase
      * @param \Kaltura\Client\Type\BaseEntryFilter|null $filter
      * @param \Kaltura\Client\Type\FilterPager|null $pager
      */
-    public function listAction(?\Kaltura\Client\Type\BaseEntryFilter $filter = null, ?\Kaltura\Client\Type\FilterPager $pager = null): \Kaltura\Client\Type\BaseEntryListResponse|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(\Kaltura\Client\Type\BaseEntryFilter|\Kaltura\Client\NullValue|null $filter = null, \Kaltura\Client\Type\FilterPager|\Kaltura\Client\NullValue|null $pager = null): \Kaltura\Client\Type\BaseEntryListResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);

@@ -16,13 +16,13 @@ class BulkUploadService extends \Kaltura\Client\ServiceBase
      * Add new bulk upload batch job
      * 	 Conversion profile id can be specified in the API or in the CSV file, the one in the CSV file will be stronger.
      * @return \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $conversionProfileId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $conversionProfileId
      * @param string $csvFileData
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $uploadedBy
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $fileName
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $uploadedBy
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $fileName
      * @deprecated
      */
-    public function add(int|\Kaltura\Client\MultiRequestSubResult $conversionProfileId, string $csvFileData, string|\Kaltura\Client\MultiRequestSubResult|null $uploadedBy = null, string|\Kaltura\Client\MultiRequestSubResult|null $fileName = null): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
+    public function add(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $conversionProfileId, string $csvFileData, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $uploadedBy = null, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $fileName = null): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $kfiles = [];
@@ -36,9 +36,9 @@ class BulkUploadService extends \Kaltura\Client\ServiceBase
     /**
      * Get bulk upload batch job by id
      * @return \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function get(int|\Kaltura\Client\MultiRequestSubResult $id): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);

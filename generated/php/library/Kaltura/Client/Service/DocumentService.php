@@ -14,10 +14,10 @@ class DocumentService extends \Kaltura\Client\ServiceBase
     /**
      * Get document entry by ID.
      * @return \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $version
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult $entryId, int|\Kaltura\Client\MultiRequestSubResult $version = -1): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $version = -1): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);

@@ -26,10 +26,10 @@ class MediaService extends \Kaltura\Client\ServiceBase
      * Add content to media entry which is not yet associated with content (therefore is in status NO_CONTENT).
      *      If the requirement is to replace the entry's associated content, use action updateContent.
      * @return \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
      * @param \Kaltura\Client\Type\Resource|null $resource
      */
-    public function addContent(string|\Kaltura\Client\MultiRequestSubResult $entryId, ?\Kaltura\Client\Type\Resource $resource = null): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
+    public function addContent(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, \Kaltura\Client\Type\Resource|\Kaltura\Client\NullValue|null $resource = null): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);
@@ -42,7 +42,7 @@ class MediaService extends \Kaltura\Client\ServiceBase
      * @return int|\Kaltura\Client\MultiRequestSubResult
      * @param \Kaltura\Client\Type\MediaEntryFilter|null $filter
      */
-    public function count(?\Kaltura\Client\Type\MediaEntryFilter $filter = null): int|\Kaltura\Client\MultiRequestSubResult
+    public function count(\Kaltura\Client\Type\MediaEntryFilter|\Kaltura\Client\NullValue|null $filter = null): int|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -52,9 +52,9 @@ class MediaService extends \Kaltura\Client\ServiceBase
     /**
      * Delete a media entry.
      * @return null|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
      */
-    public function delete(string|\Kaltura\Client\MultiRequestSubResult $entryId): ?\Kaltura\Client\MultiRequestSubResult
+    public function delete(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId): ?\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);
@@ -64,10 +64,10 @@ class MediaService extends \Kaltura\Client\ServiceBase
     /**
      * Get media entry by ID.
      * @return \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $version
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult $entryId, int|\Kaltura\Client\MultiRequestSubResult $version = -1): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $version = -1): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);
@@ -78,10 +78,10 @@ class MediaService extends \Kaltura\Client\ServiceBase
     /**
      * Get volume map by entry id
      * @return string
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $desiredLines
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $desiredLines
      */
-    public function getVolumeMap(string|\Kaltura\Client\MultiRequestSubResult $entryId, int|\Kaltura\Client\MultiRequestSubResult|null $desiredLines = null): string
+    public function getVolumeMap(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $desiredLines = null): string
     {
         $this->client->refuseInMultiRequest();
         $kparams = [];
@@ -96,7 +96,7 @@ class MediaService extends \Kaltura\Client\ServiceBase
      * @param \Kaltura\Client\Type\MediaEntryFilter|null $filter
      * @param \Kaltura\Client\Type\FilterPager|null $pager
      */
-    public function listAction(?\Kaltura\Client\Type\MediaEntryFilter $filter = null, ?\Kaltura\Client\Type\FilterPager $pager = null): \Kaltura\Client\Type\MediaListResponse|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(\Kaltura\Client\Type\MediaEntryFilter|\Kaltura\Client\NullValue|null $filter = null, \Kaltura\Client\Type\FilterPager|\Kaltura\Client\NullValue|null $pager = null): \Kaltura\Client\Type\MediaListResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -107,10 +107,10 @@ class MediaService extends \Kaltura\Client\ServiceBase
     /**
      * Update media entry. Only the properties that were set will be updated.
      * @return \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
      * @param \Kaltura\Client\Type\MediaEntry $mediaEntry
      */
-    public function update(string|\Kaltura\Client\MultiRequestSubResult $entryId, \Kaltura\Client\Type\MediaEntry $mediaEntry): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
+    public function update(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, \Kaltura\Client\Type\MediaEntry $mediaEntry): \Kaltura\Client\Type\MediaEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);

@@ -13,13 +13,13 @@ class OttUserService extends \Kaltura\Client\ServiceBase
     /**
      * login with user name and password.
      * @return \Kaltura\Client\Type\LoginResponse|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $partnerId
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $username
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $password
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $partnerId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $username
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $password
      * @param array<string, \Kaltura\Client\Type\StringValue>|null $extraParams
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $udid
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $udid
      */
-    public function login(int|\Kaltura\Client\MultiRequestSubResult $partnerId, string|\Kaltura\Client\MultiRequestSubResult|null $username = null, string|\Kaltura\Client\MultiRequestSubResult|null $password = null, ?array $extraParams = null, string|\Kaltura\Client\MultiRequestSubResult|null $udid = null): \Kaltura\Client\Type\LoginResponse|\Kaltura\Client\MultiRequestSubResult
+    public function login(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $partnerId, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $username = null, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $password = null, ?array $extraParams = null, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $udid = null): \Kaltura\Client\Type\LoginResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'partnerId', $partnerId);
@@ -45,21 +45,21 @@ class OttUserService extends \Kaltura\Client\ServiceBase
 
     /**
      * Returns current server timestamp
-     * @return int|\Kaltura\Client\MultiRequestSubResult
+     * @return string|\Kaltura\Client\MultiRequestSubResult
      */
-    public function getServerTime(): int|\Kaltura\Client\MultiRequestSubResult
+    public function getServerTime(): string|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
-        return $this->client->call('ottuser', 'getServerTime', 'i', $kparams);
+        return $this->client->call('ottuser', 'getServerTime', 's', $kparams);
     }
 
     /**
      * (sample) an action named like a builtin, returning an array, with a string-enum param
      * @return array<int, \Kaltura\Client\Type\KeyValue>|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $language
-     * @param bool|\Kaltura\Client\MultiRequestSubResult|null $withDeleted
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $language
+     * @param bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $withDeleted
      */
-    public function listAction(string|\Kaltura\Client\MultiRequestSubResult|null $language = null, bool|\Kaltura\Client\MultiRequestSubResult $withDeleted = true): array|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $language = null, bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $withDeleted = true): array|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'language', $language);

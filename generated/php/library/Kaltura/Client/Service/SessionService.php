@@ -23,9 +23,9 @@ class SessionService extends \Kaltura\Client\ServiceBase
     /**
      * Parse session key and return its info
      * @return \Kaltura\Client\Type\SessionInfo|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $session
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $session
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult|null $session = null): \Kaltura\Client\Type\SessionInfo|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $session = null): \Kaltura\Client\Type\SessionInfo|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'session', $session);
@@ -36,14 +36,14 @@ class SessionService extends \Kaltura\Client\ServiceBase
      * Start a session with Kaltura's server.
      * 	 The result KS is the session key that you should pass to all services that requires a ticket.
      * @return string|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $secret
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $userId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $type
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $partnerId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $expiry
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $privileges
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $secret
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $userId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $type
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $partnerId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $expiry
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $privileges
      */
-    public function start(string|\Kaltura\Client\MultiRequestSubResult $secret, string|\Kaltura\Client\MultiRequestSubResult $userId = '', int|\Kaltura\Client\MultiRequestSubResult $type = 0, int|\Kaltura\Client\MultiRequestSubResult|null $partnerId = null, int|\Kaltura\Client\MultiRequestSubResult $expiry = 86400, string|\Kaltura\Client\MultiRequestSubResult|null $privileges = null): string|\Kaltura\Client\MultiRequestSubResult
+    public function start(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $secret, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $userId = '', int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $type = 0, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $partnerId = null, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $expiry = 86400, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $privileges = null): string|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'secret', $secret);

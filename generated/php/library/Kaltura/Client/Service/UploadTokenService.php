@@ -12,7 +12,7 @@ class UploadTokenService extends \Kaltura\Client\ServiceBase
      * @return \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
      * @param \Kaltura\Client\Type\UploadToken|null $uploadToken
      */
-    public function add(?\Kaltura\Client\Type\UploadToken $uploadToken = null): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
+    public function add(\Kaltura\Client\Type\UploadToken|\Kaltura\Client\NullValue|null $uploadToken = null): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'uploadToken', $uploadToken);
@@ -22,9 +22,9 @@ class UploadTokenService extends \Kaltura\Client\ServiceBase
     /**
      * Deletes the upload token by upload token id
      * @return null|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId
      */
-    public function delete(string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId): ?\Kaltura\Client\MultiRequestSubResult
+    public function delete(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId): ?\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'uploadTokenId', $uploadTokenId);
@@ -34,9 +34,9 @@ class UploadTokenService extends \Kaltura\Client\ServiceBase
     /**
      * Get upload token by id
      * @return \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'uploadTokenId', $uploadTokenId);
@@ -50,7 +50,7 @@ class UploadTokenService extends \Kaltura\Client\ServiceBase
      * @param \Kaltura\Client\Type\UploadTokenFilter|null $filter
      * @param \Kaltura\Client\Type\FilterPager|null $pager
      */
-    public function listAction(?\Kaltura\Client\Type\UploadTokenFilter $filter = null, ?\Kaltura\Client\Type\FilterPager $pager = null): \Kaltura\Client\Type\UploadTokenListResponse|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(\Kaltura\Client\Type\UploadTokenFilter|\Kaltura\Client\NullValue|null $filter = null, \Kaltura\Client\Type\FilterPager|\Kaltura\Client\NullValue|null $pager = null): \Kaltura\Client\Type\UploadTokenListResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -62,13 +62,13 @@ class UploadTokenService extends \Kaltura\Client\ServiceBase
      * Upload a file using the upload token id, returns an error on failure (an exception will be thrown when using one of the Kaltura clients)
      * 	 Chunks can be uploaded in parallel and they will be appended according to their resumeAt position.
      * @return \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId
      * @param string $fileData
-     * @param bool|\Kaltura\Client\MultiRequestSubResult|null $resume
-     * @param bool|\Kaltura\Client\MultiRequestSubResult|null $finalChunk
-     * @param float|\Kaltura\Client\MultiRequestSubResult|null $resumeAt
+     * @param bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $resume
+     * @param bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $finalChunk
+     * @param float|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $resumeAt
      */
-    public function upload(string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId, string $fileData, bool|\Kaltura\Client\MultiRequestSubResult $resume = false, bool|\Kaltura\Client\MultiRequestSubResult $finalChunk = true, float|\Kaltura\Client\MultiRequestSubResult $resumeAt = -1.0): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
+    public function upload(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId, string $fileData, bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $resume = false, bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $finalChunk = true, float|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $resumeAt = -1.0): \Kaltura\Client\Type\UploadToken|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $kfiles = [];

@@ -14,14 +14,14 @@ class UserService extends \Kaltura\Client\ServiceBase
     /**
      * Logs a user into a partner account with a user login ID and a user password.
      * @return string|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $loginId
-     * @param string|\Kaltura\Client\MultiRequestSubResult $password
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $partnerId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $expiry
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $privileges
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $otp
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $loginId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $password
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $partnerId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $expiry
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $privileges
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $otp
      */
-    public function loginByLoginId(string|\Kaltura\Client\MultiRequestSubResult $loginId, string|\Kaltura\Client\MultiRequestSubResult $password, int|\Kaltura\Client\MultiRequestSubResult|null $partnerId = null, int|\Kaltura\Client\MultiRequestSubResult $expiry = 86400, string|\Kaltura\Client\MultiRequestSubResult $privileges = '*', string|\Kaltura\Client\MultiRequestSubResult|null $otp = null): string|\Kaltura\Client\MultiRequestSubResult
+    public function loginByLoginId(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $loginId, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $password, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $partnerId = null, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $expiry = 86400, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $privileges = '*', string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $otp = null): string|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'loginId', $loginId);

@@ -13,7 +13,7 @@ class BulkUpload extends \Kaltura\Client\ObjectBase
      * @var array<string, array{0: string, 1: string}>
      */
     public const PROPERTIES = [
-        'id' => ['id', 'i'],
+        'id' => ['id', 's'],
         'uploadedBy' => ['uploadedBy', 's'],
         'uploadedOn' => ['uploadedOn', 'i'],
         'numOfEntries' => ['numOfEntries', 'i'],
@@ -27,9 +27,9 @@ class BulkUpload extends \Kaltura\Client\ObjectBase
     }
 
     /**
-     * @var int|\Kaltura\Client\NullValue|null
+     * @var string|\Kaltura\Client\NullValue|null
      */
-    public int|\Kaltura\Client\NullValue|null $id = null;
+    public string|\Kaltura\Client\NullValue|null $id = null;
 
     /**
      * @var string|\Kaltura\Client\NullValue|null

@@ -17,7 +17,7 @@ class LoginSession extends \Kaltura\Client\ObjectBase
      */
     public const PROPERTIES = [
         'ks' => ['ks', 's'],
-        'expiry' => ['expiry', 'i'],
+        'expiry' => ['expiry', 's'],
     ];
 
     public function getKalturaObjectType(): string
@@ -33,7 +33,7 @@ class LoginSession extends \Kaltura\Client\ObjectBase
 
     /**
      * Expiration
-     * @var int|\Kaltura\Client\NullValue|null
+     * @var string|\Kaltura\Client\NullValue|null
      */
-    public int|\Kaltura\Client\NullValue|null $expiry = null;
+    public string|\Kaltura\Client\NullValue|null $expiry = null;
 }

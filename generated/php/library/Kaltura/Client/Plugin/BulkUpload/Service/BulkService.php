@@ -13,9 +13,9 @@ class BulkService extends \Kaltura\Client\ServiceBase
     /**
      * Aborts the bulk upload and all its child jobs
      * @return \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function abort(int|\Kaltura\Client\MultiRequestSubResult $id): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
+    public function abort(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): \Kaltura\Client\Type\BulkUpload|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);

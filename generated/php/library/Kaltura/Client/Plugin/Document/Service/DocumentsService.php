@@ -14,9 +14,9 @@ class DocumentsService extends \Kaltura\Client\ServiceBase
      * Add new document entry after the specific document file was uploaded and the upload token id exists
      * @return \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
      * @param \Kaltura\Client\Plugin\Document\Type\DocumentEntry $documentEntry
-     * @param string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId
      */
-    public function addFromUploadedFile(\Kaltura\Client\Plugin\Document\Type\DocumentEntry $documentEntry, string|\Kaltura\Client\MultiRequestSubResult $uploadTokenId): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
+    public function addFromUploadedFile(\Kaltura\Client\Plugin\Document\Type\DocumentEntry $documentEntry, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $uploadTokenId): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'documentEntry', $documentEntry);
@@ -27,10 +27,10 @@ class DocumentsService extends \Kaltura\Client\ServiceBase
     /**
      * Get document entry by ID.
      * @return \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $version
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version
      */
-    public function get(string|\Kaltura\Client\MultiRequestSubResult $entryId, int|\Kaltura\Client\MultiRequestSubResult $version = -1): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $version = -1): \Kaltura\Client\Plugin\Document\Type\DocumentEntry|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'entryId', $entryId);
@@ -41,11 +41,11 @@ class DocumentsService extends \Kaltura\Client\ServiceBase
     /**
      * Serves the file content
      * @return string
-     * @param string|\Kaltura\Client\MultiRequestSubResult $entryId
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $flavorAssetId
-     * @param bool|\Kaltura\Client\MultiRequestSubResult|null $forceProxy
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $flavorAssetId
+     * @param bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $forceProxy
      */
-    public function serve(string|\Kaltura\Client\MultiRequestSubResult $entryId, string|\Kaltura\Client\MultiRequestSubResult|null $flavorAssetId = null, bool|\Kaltura\Client\MultiRequestSubResult $forceProxy = false): string
+    public function serve(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $flavorAssetId = null, bool|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $forceProxy = false): string
     {
         $this->client->refuseInMultiRequest();
         $kparams = [];

@@ -17,7 +17,7 @@ class HttpNotification extends \Kaltura\Client\ObjectBase
      */
     public const PROPERTIES = [
         'object' => ['object', 'o:'],
-        'eventNotificationJobId' => ['eventNotificationJobId', 'i'],
+        'eventNotificationJobId' => ['eventNotificationJobId', 's'],
     ];
 
     public function getKalturaObjectType(): string
@@ -33,7 +33,7 @@ class HttpNotification extends \Kaltura\Client\ObjectBase
 
     /**
      * ID of the batch job that execute the notification
-     * @var int|\Kaltura\Client\NullValue|null
+     * @var string|\Kaltura\Client\NullValue|null
      */
-    public int|\Kaltura\Client\NullValue|null $eventNotificationJobId = null;
+    public string|\Kaltura\Client\NullValue|null $eventNotificationJobId = null;
 }

@@ -14,10 +14,10 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
      * Allows you to add a metadata profile object and metadata profile content associated with Kaltura object type
      * @return \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
      * @param \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile
-     * @param string|\Kaltura\Client\MultiRequestSubResult $xsdData
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $viewsData
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $xsdData
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $viewsData
      */
-    public function add(\Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile, string|\Kaltura\Client\MultiRequestSubResult $xsdData, string|\Kaltura\Client\MultiRequestSubResult|null $viewsData = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
+    public function add(\Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $xsdData, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $viewsData = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'metadataProfile', $metadataProfile);
@@ -46,9 +46,9 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
     /**
      * Delete an existing metadata profile
      * @return null|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function delete(int|\Kaltura\Client\MultiRequestSubResult $id): ?\Kaltura\Client\MultiRequestSubResult
+    public function delete(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): ?\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);
@@ -58,9 +58,9 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
     /**
      * Retrieve a metadata profile object by id
      * @return \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function get(int|\Kaltura\Client\MultiRequestSubResult $id): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
+    public function get(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);
@@ -73,7 +73,7 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
      * @param \Kaltura\Client\Plugin\Metadata\Type\MetadataProfileFilter|null $filter
      * @param \Kaltura\Client\Type\FilterPager|null $pager
      */
-    public function listAction(?\Kaltura\Client\Plugin\Metadata\Type\MetadataProfileFilter $filter = null, ?\Kaltura\Client\Type\FilterPager $pager = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfileListResponse|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(\Kaltura\Client\Plugin\Metadata\Type\MetadataProfileFilter|\Kaltura\Client\NullValue|null $filter = null, \Kaltura\Client\Type\FilterPager|\Kaltura\Client\NullValue|null $pager = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfileListResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -84,9 +84,9 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
     /**
      * Serves metadata profile XSD file
      * @return string
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function serve(int|\Kaltura\Client\MultiRequestSubResult $id): string
+    public function serve(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): string
     {
         $this->client->refuseInMultiRequest();
         $kparams = [];
@@ -97,12 +97,12 @@ class MetadataProfileService extends \Kaltura\Client\ServiceBase
     /**
      * Update an existing metadata object
      * @return \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      * @param \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $xsdData
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $viewsData
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $xsdData
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $viewsData
      */
-    public function update(int|\Kaltura\Client\MultiRequestSubResult $id, \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile, string|\Kaltura\Client\MultiRequestSubResult|null $xsdData = null, string|\Kaltura\Client\MultiRequestSubResult|null $viewsData = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
+    public function update(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id, \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile $metadataProfile, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $xsdData = null, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $viewsData = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);

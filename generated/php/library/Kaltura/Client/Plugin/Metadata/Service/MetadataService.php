@@ -13,12 +13,12 @@ class MetadataService extends \Kaltura\Client\ServiceBase
     /**
      * Allows you to add a metadata object and metadata content associated with Kaltura object
      * @return \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $metadataProfileId
-     * @param string|\Kaltura\Client\MultiRequestSubResult $objectType
-     * @param string|\Kaltura\Client\MultiRequestSubResult $objectId
-     * @param string|\Kaltura\Client\MultiRequestSubResult $xmlData
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $metadataProfileId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $objectType
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $objectId
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $xmlData
      */
-    public function add(int|\Kaltura\Client\MultiRequestSubResult $metadataProfileId, string|\Kaltura\Client\MultiRequestSubResult $objectType, string|\Kaltura\Client\MultiRequestSubResult $objectId, string|\Kaltura\Client\MultiRequestSubResult $xmlData): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
+    public function add(int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $metadataProfileId, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $objectType, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $objectId, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $xmlData): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'metadataProfileId', $metadataProfileId);
@@ -31,9 +31,9 @@ class MetadataService extends \Kaltura\Client\ServiceBase
     /**
      * Delete an existing metadata
      * @return null|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function delete(int|\Kaltura\Client\MultiRequestSubResult $id): ?\Kaltura\Client\MultiRequestSubResult
+    public function delete(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): ?\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);
@@ -43,9 +43,9 @@ class MetadataService extends \Kaltura\Client\ServiceBase
     /**
      * Retrieve a metadata object by id
      * @return \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function get(int|\Kaltura\Client\MultiRequestSubResult $id): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
+    public function get(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);
@@ -58,7 +58,7 @@ class MetadataService extends \Kaltura\Client\ServiceBase
      * @param \Kaltura\Client\Plugin\Metadata\Type\MetadataFilter|null $filter
      * @param \Kaltura\Client\Type\FilterPager|null $pager
      */
-    public function listAction(?\Kaltura\Client\Plugin\Metadata\Type\MetadataFilter $filter = null, ?\Kaltura\Client\Type\FilterPager $pager = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataListResponse|\Kaltura\Client\MultiRequestSubResult
+    public function listAction(\Kaltura\Client\Plugin\Metadata\Type\MetadataFilter|\Kaltura\Client\NullValue|null $filter = null, \Kaltura\Client\Type\FilterPager|\Kaltura\Client\NullValue|null $pager = null): \Kaltura\Client\Plugin\Metadata\Type\MetadataListResponse|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'filter', $filter);
@@ -69,9 +69,9 @@ class MetadataService extends \Kaltura\Client\ServiceBase
     /**
      * Serves metadata XML file
      * @return string
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
      */
-    public function serve(int|\Kaltura\Client\MultiRequestSubResult $id): string
+    public function serve(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id): string
     {
         $this->client->refuseInMultiRequest();
         $kparams = [];
@@ -82,11 +82,11 @@ class MetadataService extends \Kaltura\Client\ServiceBase
     /**
      * Update an existing metadata object with new XML content
      * @return \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
-     * @param int|\Kaltura\Client\MultiRequestSubResult $id
-     * @param string|\Kaltura\Client\MultiRequestSubResult|null $xmlData
-     * @param int|\Kaltura\Client\MultiRequestSubResult|null $version
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $xmlData
+     * @param int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version
      */
-    public function update(int|\Kaltura\Client\MultiRequestSubResult $id, string|\Kaltura\Client\MultiRequestSubResult|null $xmlData = null, int|\Kaltura\Client\MultiRequestSubResult|null $version = null): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
+    public function update(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $id, string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $xmlData = null, int|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue|null $version = null): \Kaltura\Client\Plugin\Metadata\Type\Metadata|\Kaltura\Client\MultiRequestSubResult
     {
         $kparams = [];
         $this->client->addParam($kparams, 'id', $id);

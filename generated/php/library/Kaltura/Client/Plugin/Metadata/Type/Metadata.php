@@ -13,7 +13,7 @@ class Metadata extends \Kaltura\Client\ObjectBase
      * @var array<string, array{0: string, 1: string}>
      */
     public const PROPERTIES = [
-        'id' => ['id', 'i'],
+        'id' => ['id', 's'],
         'partnerId' => ['partnerId', 'i'],
         'metadataProfileId' => ['metadataProfileId', 'i'],
         'metadataProfileVersion' => ['metadataProfileVersion', 'i'],
@@ -32,10 +32,10 @@ class Metadata extends \Kaltura\Client\ObjectBase
     }
 
     /**
-     * @var int|null
+     * @var string|null
      * @readonly
      */
-    public ?int $id = null;
+    public ?string $id = null;
 
     /**
      * @var int|null
