@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from generator.model import ArrayType, EnumKind, MapType, ObjectType, Primitive, PrimitiveType, Type
-from generator.targets.shared.identifiers import IdentifierRules, comment_lines
+from generator.targets.shared.identifiers import IdentifierRules, comment_lines, comment_text
 
 __all__ = [
     "ACTION_RULES",
@@ -32,6 +32,7 @@ __all__ = [
     "PHP_KEYWORDS",
     "PROPERTY_RULES",
     "const_name",
+    "line_comment",
     "php_string",
     "phpdoc",
     "short_name",
@@ -191,6 +192,11 @@ def php_string(text: str) -> str:
     """A single-quoted PHP literal: only `\\` and `'` are special inside it, so nothing in
     `text` can end it or interpolate."""
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def line_comment(text: str) -> str:
+    """Text for a `//` comment: one line, and no `?>`, which ends PHP mode even there."""
+    return comment_text(text).replace("?>", "? >")
 
 
 def phpdoc(text: str, indent: str = "", extra: tuple[str, ...] = ()) -> str:
