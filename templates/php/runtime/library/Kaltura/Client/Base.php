@@ -546,7 +546,8 @@ class Base
         if ($status !== 200) {
             throw new ClientException("HTTP status $status", ClientException::ERROR_HTTP_STATUS, new \RuntimeException('', $status));
         }
-        $this->log('result (serialized): ' . (strlen($body) > 2048 ? substr($body, 0, 2048) . '...' : $body));
+        // The body itself is not logged: results such as session.start's are a KS.
+        $this->log(sprintf('result: HTTP %d, %d bytes', $status, strlen($body)));
         return $body;
     }
 
