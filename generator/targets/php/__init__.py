@@ -228,6 +228,7 @@ class AccessorView:
 class ConfigView:
     setter: str
     getter: str
+    param: str  # the setter's parameter name (the official's: the configuration name)
     group: str  # clientConfiguration | requestConfiguration
     key: str  # PHP literal
     decl: str  # parameter type
@@ -615,6 +616,7 @@ class _Renderer:
                         ConfigView(
                             setter=setter,
                             getter=getter,
+                            param=PARAM_RULES.escape(alias),
                             group=group,
                             key=php_string(entry.name),
                             decl=php,

@@ -8,7 +8,8 @@ enum is `Kaltura\\Client\\Enum\\MediaType`, a service `media` is
 output is not valid PHP 8 (a class named `Object`, `List`...),
 or would clash with the runtime, the name is escaped:
 
-* class and enum names that PHP reserves get the suffix `Type` / `Enum`;
+* `String` is `Str` (as the official); other class and enum names that PHP reserves get
+  the suffix `Type` / `Enum`;
 * action names that are PHP keywords get the suffix `Action` (`listAction`, `cloneAction`,
   `gotoAction`, as the official), and so do names of the runtime's `ServiceBase` methods;
 * parameters named `this` or like the generated method's own locals get a trailing `_`;
@@ -175,11 +176,16 @@ def ucfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# The official generator's own renames of names PHP reserves.
+OFFICIAL_RENAMES = {"String": "Str"}
+
+
 def short_name(schema_name: str) -> str:
-    """The official class name for a schema class or enum name: `Kaltura` prefix dropped."""
+    """The official class name for a schema class or enum name: `Kaltura` prefix dropped
+    (and `String` is `Str`, as the official generator names it)."""
     if schema_name.startswith("Kaltura") and re.match(r"[A-Za-z]", schema_name[7:8]):
-        return schema_name[7:]
-    return schema_name
+        schema_name = schema_name[7:]
+    return OFFICIAL_RENAMES.get(schema_name, schema_name)
 
 
 def const_name(name: str) -> str:

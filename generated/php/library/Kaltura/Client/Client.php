@@ -77,9 +77,9 @@ class Client extends Base
     /**
      * Client tag
      */
-    public function setClientTag(string|null $value): void
+    public function setClientTag(string|null $clientTag): void
     {
-        $this->setConfigurationValue("clientConfiguration", 'clientTag', $value);
+        $this->setConfigurationValue('clientConfiguration', 'clientTag', $clientTag);
     }
 
     /**
@@ -87,15 +87,15 @@ class Client extends Base
      */
     public function getClientTag(): mixed
     {
-        return $this->getConfigurationValue("clientConfiguration", 'clientTag');
+        return $this->getConfigurationValue('clientConfiguration', 'clientTag');
     }
 
     /**
      * API Version
      */
-    public function setApiVersion(string|null $value): void
+    public function setApiVersion(string|null $apiVersion): void
     {
-        $this->setConfigurationValue("clientConfiguration", 'apiVersion', $value);
+        $this->setConfigurationValue('clientConfiguration', 'apiVersion', $apiVersion);
     }
 
     /**
@@ -103,15 +103,15 @@ class Client extends Base
      */
     public function getApiVersion(): mixed
     {
-        return $this->getConfigurationValue("clientConfiguration", 'apiVersion');
+        return $this->getConfigurationValue('clientConfiguration', 'apiVersion');
     }
 
     /**
      * Impersonated partner id
      */
-    public function setPartnerId(int|null $value): void
+    public function setPartnerId(int|null $partnerId): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'partnerId', $value);
+        $this->setConfigurationValue('requestConfiguration', 'partnerId', $partnerId);
     }
 
     /**
@@ -119,15 +119,15 @@ class Client extends Base
      */
     public function getPartnerId(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'partnerId');
+        return $this->getConfigurationValue('requestConfiguration', 'partnerId');
     }
 
     /**
      * Impersonated user id
      */
-    public function setUserId(int|null $value): void
+    public function setUserId(int|null $userId): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'userId', $value);
+        $this->setConfigurationValue('requestConfiguration', 'userId', $userId);
     }
 
     /**
@@ -135,15 +135,15 @@ class Client extends Base
      */
     public function getUserId(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'userId');
+        return $this->getConfigurationValue('requestConfiguration', 'userId');
     }
 
     /**
      * Kaltura API session
      */
-    public function setKs(string|null $value): void
+    public function setKs(string|null $ks): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'ks', $value);
+        $this->setConfigurationValue('requestConfiguration', 'ks', $ks);
     }
 
     /**
@@ -151,15 +151,15 @@ class Client extends Base
      */
     public function getKs(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'ks');
+        return $this->getConfigurationValue('requestConfiguration', 'ks');
     }
 
     /**
      * Kaltura API session
      */
-    public function setSessionId(string|null $value): void
+    public function setSessionId(string|null $sessionId): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'ks', $value);
+        $this->setConfigurationValue('requestConfiguration', 'ks', $sessionId);
     }
 
     /**
@@ -167,15 +167,15 @@ class Client extends Base
      */
     public function getSessionId(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'ks');
+        return $this->getConfigurationValue('requestConfiguration', 'ks');
     }
 
     /**
      * language
      */
-    public function setLanguage(string|null $value): void
+    public function setLanguage(string|null $language): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'language', $value);
+        $this->setConfigurationValue('requestConfiguration', 'language', $language);
     }
 
     /**
@@ -183,15 +183,15 @@ class Client extends Base
      */
     public function getLanguage(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'language');
+        return $this->getConfigurationValue('requestConfiguration', 'language');
     }
 
     /**
      * Content currency
      */
-    public function setCurrency(string|null $value): void
+    public function setCurrency(string|null $currency): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'currency', $value);
+        $this->setConfigurationValue('requestConfiguration', 'currency', $currency);
     }
 
     /**
@@ -199,15 +199,15 @@ class Client extends Base
      */
     public function getCurrency(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'currency');
+        return $this->getConfigurationValue('requestConfiguration', 'currency');
     }
 
     /**
      * Response profile - this attribute will be automatically unset after every API call.
      */
-    public function setResponseProfile(\Kaltura\Client\Type\BaseResponseProfile|null $value): void
+    public function setResponseProfile(\Kaltura\Client\Type\BaseResponseProfile|null $responseProfile): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'responseProfile', $value, true);
+        $this->setConfigurationValue('requestConfiguration', 'responseProfile', $responseProfile, true);
     }
 
     /**
@@ -215,15 +215,15 @@ class Client extends Base
      */
     public function getResponseProfile(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'responseProfile');
+        return $this->getConfigurationValue('requestConfiguration', 'responseProfile');
     }
 
     /**
      * Abort the Multireuqset call if any error occurs in one of the requests
      */
-    public function setAbortOnError(bool|null $value): void
+    public function setAbortOnError(bool|null $abortOnError): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'abortOnError', $value);
+        $this->setConfigurationValue('requestConfiguration', 'abortOnError', $abortOnError);
     }
 
     /**
@@ -231,15 +231,15 @@ class Client extends Base
      */
     public function getAbortOnError(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'abortOnError');
+        return $this->getConfigurationValue('requestConfiguration', 'abortOnError');
     }
 
     /**
      * Abort all following requests if current request has an error
      */
-    public function setAbortAllOnError(bool|null $value): void
+    public function setAbortAllOnError(bool|null $abortAllOnError): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'abortAllOnError', $value);
+        $this->setConfigurationValue('requestConfiguration', 'abortAllOnError', $abortAllOnError);
     }
 
     /**
@@ -247,15 +247,15 @@ class Client extends Base
      */
     public function getAbortAllOnError(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'abortAllOnError');
+        return $this->getConfigurationValue('requestConfiguration', 'abortAllOnError');
     }
 
     /**
      * Skip current request according to skip condition
      */
-    public function setSkipCondition(\Kaltura\Client\Type\SkipCondition|null $value): void
+    public function setSkipCondition(\Kaltura\Client\Type\SkipCondition|null $skipCondition): void
     {
-        $this->setConfigurationValue("requestConfiguration", 'skipCondition', $value);
+        $this->setConfigurationValue('requestConfiguration', 'skipCondition', $skipCondition);
     }
 
     /**
@@ -263,6 +263,6 @@ class Client extends Base
      */
     public function getSkipCondition(): mixed
     {
-        return $this->getConfigurationValue("requestConfiguration", 'skipCondition');
+        return $this->getConfigurationValue('requestConfiguration', 'skipCondition');
     }
 }

@@ -101,9 +101,9 @@ class Configuration
         return $this->startZendDebuggerSession;
     }
 
-    public function setStartZendDebuggerSession(bool $start): void
+    public function setStartZendDebuggerSession(bool $startZendDebuggerSession): void
     {
-        $this->startZendDebuggerSession = $start;
+        $this->startZendDebuggerSession = $startZendDebuggerSession;
     }
 
     public function getProxyHost(): ?string
