@@ -17,6 +17,24 @@ foreach ($iterator as $file) {
     }
 }
 sort($files);
+
+/** The class a file declares (PSR-0 turns `_` in a class name into `/`: not reversible). */
+function declaredClass(string $path): string
+{
+    $namespace = '';
+    $tokens = token_get_all(file_get_contents($path));
+    foreach ($tokens as $i => $token) {
+        if (!is_array($token)) {
+            continue;
+        }
+        if ($token[0] === T_NAMESPACE) {
+            $namespace = $tokens[$i + 2][1] . '\\';
+        } elseif ($token[0] === T_CLASS || $token[0] === T_INTERFACE) {
+            return $namespace . $tokens[$i + 2][1];
+        }
+    }
+    return '';
+}
 if ($mode !== 'load') {
     if (!function_exists('opcache_compile_file') || !ini_get('opcache.enable_cli')) {
         fwrite(STDERR, "opcache with opcache.enable_cli=1 is needed\n");
@@ -38,7 +56,7 @@ if ($mode !== 'compile') {
         if (!str_starts_with($path, $library)) {
             continue;
         }
-        $class = str_replace('/', '\\', substr($path, strlen($library), -4));
+        $class = declaredClass($path);
         echo "load $class\n";
         if (!class_exists($class) && !interface_exists($class)) {
             echo "MISSING $class\n";

@@ -186,6 +186,8 @@ class ClassView:
     doc: str
     properties: list[PropertyView]
     kinds: list[str]  # `'wire' => ['php', 'spec']` lines
+    hydrate: list[str]  # the `case` lines of fillFromJson, one per property
+    hydrate_xml: list[str]  # the same for fillFromXml
 
 
 @dataclass
@@ -427,6 +429,41 @@ class _Renderer:
         self._kinds[cls.name] = result
         return result
 
+    def hydrate_case(self, prop: PropertyDef, name: str) -> str:
+        """One `case` of the generated JSON hydrator: the value cast by its declared type.
+        A `switch` over the response's keys compiles to a hash jump table; a generic loop
+        over PROPERTIES costs several times more per field."""
+        spec = self.spec(prop.type)
+        target = f"$this->{name}"
+        if spec in ("s", "i", "f"):
+            cast = {"s": "string", "i": "int", "f": "float"}[spec]
+            body = f"if (\\is_scalar($v)) {{ {target} = ({cast}) $v; }}"
+        elif spec == "b":
+            body = f"{target} = \\Kaltura\\Client\\ParseUtils::toBool($v);"
+        else:
+            body = f"{target} = \\Kaltura\\Client\\ParseUtils::fromJson($v, {php_string(spec)});"
+        return f"case {php_string(prop.name)}: {body} break;"
+
+    def hydrate_xml_case(self, prop: PropertyDef, name: str) -> str:
+        """One `case` of the generated XML hydrator (as the official reads each element)."""
+        spec = self.spec(prop.type)
+        target = f"$this->{name}"
+        if spec == "s":
+            body = f"{target} = (string) $child;"
+        elif spec in ("i", "f"):
+            cast = "int" if spec == "i" else "float"
+            body = f"{target} = ({cast}) (string) $child;"
+        elif spec == "b":
+            body = f"{target} = \\Kaltura\\Client\\ParseUtils::toBool((string) $child);"
+        elif spec.startswith("o:"):
+            body = (
+                f"if ($child->count() > 0) {{ {target} = "
+                f"\\Kaltura\\Client\\ParseUtils::fromXml($child, {php_string(spec)}); }}"
+            )
+        else:
+            body = f"{target} = \\Kaltura\\Client\\ParseUtils::fromXml($child, {php_string(spec)});"
+        return f"case {php_string(prop.name)}: {body} break;"
+
     def render_class(self, cls: ClassDef) -> tuple[str, str]:
         fqcn = self.names.classes[cls.name]
         namespace, name = _split(fqcn)
@@ -457,6 +494,17 @@ class _Renderer:
                 )
             )
         kinds = list(self.kinds(cls).values())
+        hydrate = [self.hydrate_case(prop, names[prop.name]) for prop in cls.all_properties]
+        hydrate_xml = [self.hydrate_xml_case(prop, names[prop.name]) for prop in cls.all_properties]
+        if "relatedObjects" not in names:
+            hydrate.append(
+                "case 'relatedObjects': $this->relatedObjects = "
+                "\\Kaltura\\Client\\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;"
+            )
+            hydrate_xml.append(
+                "case 'relatedObjects': $this->relatedObjects = "
+                "\\Kaltura\\Client\\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;"
+            )
         extra_doc = ("@deprecated",) if cls.deprecated else ()
         view = ClassView(
             name=name,
@@ -467,6 +515,8 @@ class _Renderer:
             doc=phpdoc(doc_text(cls.description), "", extra_doc),
             properties=props,
             kinds=kinds,
+            hydrate=hydrate,
+            hydrate_xml=hydrate_xml,
         )
         text = self.template("class.php.j2").render(header=self.header, c=view)
         return _file_of(fqcn), text

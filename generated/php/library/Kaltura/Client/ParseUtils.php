@@ -48,7 +48,7 @@ final class ParseUtils
             case 'f':
                 return is_float($value) ? $value : (is_scalar($value) ? (float) $value : null);
             case 'b':
-                return is_bool($value) ? $value : !($value === 'false' || $value === '0' || $value === 0 || $value === '');
+                return self::toBool($value);
             case 'o':
                 return is_array($value) ? self::objectFromJson($value, substr($spec, 2)) : null;
             case 'a':
@@ -86,31 +86,13 @@ final class ParseUtils
             return null;
         }
         $object = new $class();
-        $properties = $class::PROPERTIES;
-        foreach ($data as $key => $value) {
-            if ($value === null) {
-                continue;
-            }
-            $spec = $properties[$key] ?? null;
-            if ($spec === null) {
-                if ($key === 'relatedObjects' && is_array($value)) {
-                    $object->relatedObjects = self::fromJson($value, 'm:KalturaListResponse');
-                }
-                continue;
-            }
-            $kind = $spec[1];
-            // The common scalar cases inline: this loop is most of the time of a list response.
-            if ($kind === 's' && is_string($value)) {
-                $object->{$spec[0]} = $value;
-            } elseif ($kind === 'i' && is_int($value)) {
-                $object->{$spec[0]} = $value;
-            } elseif ($kind === 'b' && is_bool($value)) {
-                $object->{$spec[0]} = $value;
-            } else {
-                $object->{$spec[0]} = self::fromJson($value, $kind);
-            }
-        }
+        $object->fillFromJson($data);
         return $object;
+    }
+
+    public static function toBool(mixed $value): bool
+    {
+        return is_bool($value) ? $value : !($value === 'false' || $value === '0' || $value === 0 || $value === '' || $value === []);
     }
 
     // ---------------------------------------------------------------- XML
@@ -157,21 +139,7 @@ final class ParseUtils
             return null;
         }
         $object = new $class();
-        $properties = $class::PROPERTIES;
-        foreach ($xml->children() as $name => $child) {
-            $spec = $properties[$name] ?? null;
-            if ($spec === null) {
-                if ($name === 'relatedObjects') {
-                    $object->relatedObjects = self::fromXml($child, 'm:KalturaListResponse');
-                }
-                continue;
-            }
-            $kind = $spec[1];
-            if ($kind[0] === 'o' && $child->count() === 0) {
-                continue; // an empty element: no object
-            }
-            $object->{$spec[0]} = self::fromXml($child, $kind);
-        }
+        $object->fillFromXml($xml);
         return $object;
     }
 

@@ -27,6 +27,46 @@ class BulkUpload extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'uploadedBy': if (\is_scalar($v)) { $this->uploadedBy = (string) $v; } break;
+                case 'uploadedOn': if (\is_scalar($v)) { $this->uploadedOn = (int) $v; } break;
+                case 'numOfEntries': if (\is_scalar($v)) { $this->numOfEntries = (int) $v; } break;
+                case 'logFileUrl': if (\is_scalar($v)) { $this->logFileUrl = (string) $v; } break;
+                case 'fileName': if (\is_scalar($v)) { $this->fileName = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'uploadedBy': $this->uploadedBy = (string) $child; break;
+                case 'uploadedOn': $this->uploadedOn = (int) (string) $child; break;
+                case 'numOfEntries': $this->numOfEntries = (int) (string) $child; break;
+                case 'logFileUrl': $this->logFileUrl = (string) $child; break;
+                case 'fileName': $this->fileName = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|\Kaltura\Client\NullValue|null
      */
     public string|\Kaltura\Client\NullValue|null $id = null;

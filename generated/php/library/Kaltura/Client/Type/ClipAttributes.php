@@ -27,6 +27,40 @@ class ClipAttributes extends \Kaltura\Client\Type\OperationAttributes
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'offset': if (\is_scalar($v)) { $this->offset = (int) $v; } break;
+                case 'duration': if (\is_scalar($v)) { $this->duration = (int) $v; } break;
+                case 'globalOffsetInDestination': if (\is_scalar($v)) { $this->globalOffsetInDestination = (int) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'offset': $this->offset = (int) (string) $child; break;
+                case 'duration': $this->duration = (int) (string) $child; break;
+                case 'globalOffsetInDestination': $this->globalOffsetInDestination = (int) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Offset in milliseconds
      * @var int|\Kaltura\Client\NullValue|null
      */

@@ -29,6 +29,40 @@ abstract class Condition extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;
+                case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
+                case 'not': $this->not = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'type': $this->type = (string) $child; break;
+                case 'description': $this->description = (string) $child; break;
+                case 'not': $this->not = \Kaltura\Client\ParseUtils::toBool((string) $child); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * The type of the access control condition
      * @var string|null
      * @readonly

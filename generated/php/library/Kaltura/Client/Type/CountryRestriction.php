@@ -26,6 +26,38 @@ class CountryRestriction extends \Kaltura\Client\Type\BaseRestriction
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'countryRestrictionType': if (\is_scalar($v)) { $this->countryRestrictionType = (int) $v; } break;
+                case 'countryList': if (\is_scalar($v)) { $this->countryList = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'countryRestrictionType': $this->countryRestrictionType = (int) (string) $child; break;
+                case 'countryList': $this->countryList = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Country restriction type (Allow or deny)
      * @var int|\Kaltura\Client\NullValue|null
      */

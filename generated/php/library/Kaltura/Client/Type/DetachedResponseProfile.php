@@ -28,6 +28,48 @@ class DetachedResponseProfile extends \Kaltura\Client\Type\BaseResponseProfile
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'name': if (\is_scalar($v)) { $this->name = (string) $v; } break;
+                case 'type': if (\is_scalar($v)) { $this->type = (int) $v; } break;
+                case 'fields': if (\is_scalar($v)) { $this->fields = (string) $v; } break;
+                case 'filter': $this->filter = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaRelatedFilter'); break;
+                case 'pager': $this->pager = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaFilterPager'); break;
+                case 'relatedProfiles': $this->relatedProfiles = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaDetachedResponseProfile'); break;
+                case 'mappings': $this->mappings = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaResponseProfileMapping'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'name': $this->name = (string) $child; break;
+                case 'type': $this->type = (int) (string) $child; break;
+                case 'fields': $this->fields = (string) $child; break;
+                case 'filter': if ($child->count() > 0) { $this->filter = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaRelatedFilter'); } break;
+                case 'pager': if ($child->count() > 0) { $this->pager = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaFilterPager'); } break;
+                case 'relatedProfiles': $this->relatedProfiles = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaDetachedResponseProfile'); break;
+                case 'mappings': $this->mappings = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaResponseProfileMapping'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Friendly name
      * @var string|\Kaltura\Client\NullValue|null
      */

@@ -23,6 +23,38 @@ abstract class Filter extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
+                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'orderBy': $this->orderBy = (string) $child; break;
+                case 'advancedSearch': if ($child->count() > 0) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaSearchItem'); } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|\Kaltura\Client\NullValue|null
      */
     public string|\Kaltura\Client\NullValue|null $orderBy = null;

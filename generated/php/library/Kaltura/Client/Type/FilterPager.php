@@ -24,4 +24,36 @@ class FilterPager extends \Kaltura\Client\Type\Pager
     {
         return 'KalturaFilterPager';
     }
+
+    /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'pageSize': if (\is_scalar($v)) { $this->pageSize = (int) $v; } break;
+                case 'pageIndex': if (\is_scalar($v)) { $this->pageIndex = (int) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'pageSize': $this->pageSize = (int) (string) $child; break;
+                case 'pageIndex': $this->pageIndex = (int) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
 }

@@ -22,6 +22,36 @@ class LoginResponse extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'loginSession': $this->loginSession = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaLoginSession'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'loginSession': if ($child->count() > 0) { $this->loginSession = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaLoginSession'); } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Kaltura login session details
      * @var \Kaltura\Client\Type\LoginSession|\Kaltura\Client\NullValue|null
      */

@@ -26,6 +26,38 @@ class LoginSession extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'ks': if (\is_scalar($v)) { $this->ks = (string) $v; } break;
+                case 'expiry': if (\is_scalar($v)) { $this->expiry = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'ks': $this->ks = (string) $child; break;
+                case 'expiry': $this->expiry = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Access token in a KS format
      * @var string|\Kaltura\Client\NullValue|null
      */

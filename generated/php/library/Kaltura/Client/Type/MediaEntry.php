@@ -63,6 +63,118 @@ class MediaEntry extends \Kaltura\Client\Type\PlayableEntry
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'name': if (\is_scalar($v)) { $this->name = (string) $v; } break;
+                case 'multiLingual_name': $this->multiLingual_name = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaMultiLingualString'); break;
+                case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
+                case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
+                case 'userId': if (\is_scalar($v)) { $this->userId = (string) $v; } break;
+                case 'creatorId': if (\is_scalar($v)) { $this->creatorId = (string) $v; } break;
+                case 'tags': if (\is_scalar($v)) { $this->tags = (string) $v; } break;
+                case 'categories': if (\is_scalar($v)) { $this->categories = (string) $v; } break;
+                case 'status': if (\is_scalar($v)) { $this->status = (string) $v; } break;
+                case 'moderationStatus': if (\is_scalar($v)) { $this->moderationStatus = (int) $v; } break;
+                case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;
+                case 'createdAt': if (\is_scalar($v)) { $this->createdAt = (int) $v; } break;
+                case 'updatedAt': if (\is_scalar($v)) { $this->updatedAt = (int) $v; } break;
+                case 'rank': if (\is_scalar($v)) { $this->rank = (float) $v; } break;
+                case 'licenseType': if (\is_scalar($v)) { $this->licenseType = (int) $v; } break;
+                case 'version': if (\is_scalar($v)) { $this->version = (int) $v; } break;
+                case 'thumbnailUrl': if (\is_scalar($v)) { $this->thumbnailUrl = (string) $v; } break;
+                case 'startDate': if (\is_scalar($v)) { $this->startDate = (int) $v; } break;
+                case 'referenceId': if (\is_scalar($v)) { $this->referenceId = (string) $v; } break;
+                case 'operationAttributes': $this->operationAttributes = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaOperationAttributes'); break;
+                case 'capabilities': if (\is_scalar($v)) { $this->capabilities = (string) $v; } break;
+                case 'templateEntryId': if (\is_scalar($v)) { $this->templateEntryId = (string) $v; } break;
+                case 'blockAutoTranscript': $this->blockAutoTranscript = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'defaultLanguage': if (\is_scalar($v)) { $this->defaultLanguage = (string) $v; } break;
+                case 'plays': if (\is_scalar($v)) { $this->plays = (int) $v; } break;
+                case 'views': if (\is_scalar($v)) { $this->views = (int) $v; } break;
+                case 'lastPlayedAt': if (\is_scalar($v)) { $this->lastPlayedAt = (int) $v; } break;
+                case 'width': if (\is_scalar($v)) { $this->width = (int) $v; } break;
+                case 'height': if (\is_scalar($v)) { $this->height = (int) $v; } break;
+                case 'duration': if (\is_scalar($v)) { $this->duration = (int) $v; } break;
+                case 'msDuration': if (\is_scalar($v)) { $this->msDuration = (int) $v; } break;
+                case 'durationType': if (\is_scalar($v)) { $this->durationType = (string) $v; } break;
+                case 'mediaType': if (\is_scalar($v)) { $this->mediaType = (int) $v; } break;
+                case 'conversionQuality': if (\is_scalar($v)) { $this->conversionQuality = (string) $v; } break;
+                case 'sourceType': if (\is_scalar($v)) { $this->sourceType = (string) $v; } break;
+                case 'creditUserName': if (\is_scalar($v)) { $this->creditUserName = (string) $v; } break;
+                case 'mediaDate': if (\is_scalar($v)) { $this->mediaDate = (int) $v; } break;
+                case 'dataUrl': if (\is_scalar($v)) { $this->dataUrl = (string) $v; } break;
+                case 'flavorParamsIds': if (\is_scalar($v)) { $this->flavorParamsIds = (string) $v; } break;
+                case 'isTrimDisabled': if (\is_scalar($v)) { $this->isTrimDisabled = (int) $v; } break;
+                case 'streams': $this->streams = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaStreamContainer'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'name': $this->name = (string) $child; break;
+                case 'multiLingual_name': $this->multiLingual_name = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaMultiLingualString'); break;
+                case 'description': $this->description = (string) $child; break;
+                case 'partnerId': $this->partnerId = (int) (string) $child; break;
+                case 'userId': $this->userId = (string) $child; break;
+                case 'creatorId': $this->creatorId = (string) $child; break;
+                case 'tags': $this->tags = (string) $child; break;
+                case 'categories': $this->categories = (string) $child; break;
+                case 'status': $this->status = (string) $child; break;
+                case 'moderationStatus': $this->moderationStatus = (int) (string) $child; break;
+                case 'type': $this->type = (string) $child; break;
+                case 'createdAt': $this->createdAt = (int) (string) $child; break;
+                case 'updatedAt': $this->updatedAt = (int) (string) $child; break;
+                case 'rank': $this->rank = (float) (string) $child; break;
+                case 'licenseType': $this->licenseType = (int) (string) $child; break;
+                case 'version': $this->version = (int) (string) $child; break;
+                case 'thumbnailUrl': $this->thumbnailUrl = (string) $child; break;
+                case 'startDate': $this->startDate = (int) (string) $child; break;
+                case 'referenceId': $this->referenceId = (string) $child; break;
+                case 'operationAttributes': $this->operationAttributes = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaOperationAttributes'); break;
+                case 'capabilities': $this->capabilities = (string) $child; break;
+                case 'templateEntryId': $this->templateEntryId = (string) $child; break;
+                case 'blockAutoTranscript': $this->blockAutoTranscript = \Kaltura\Client\ParseUtils::toBool((string) $child); break;
+                case 'defaultLanguage': $this->defaultLanguage = (string) $child; break;
+                case 'plays': $this->plays = (int) (string) $child; break;
+                case 'views': $this->views = (int) (string) $child; break;
+                case 'lastPlayedAt': $this->lastPlayedAt = (int) (string) $child; break;
+                case 'width': $this->width = (int) (string) $child; break;
+                case 'height': $this->height = (int) (string) $child; break;
+                case 'duration': $this->duration = (int) (string) $child; break;
+                case 'msDuration': $this->msDuration = (int) (string) $child; break;
+                case 'durationType': $this->durationType = (string) $child; break;
+                case 'mediaType': $this->mediaType = (int) (string) $child; break;
+                case 'conversionQuality': $this->conversionQuality = (string) $child; break;
+                case 'sourceType': $this->sourceType = (string) $child; break;
+                case 'creditUserName': $this->creditUserName = (string) $child; break;
+                case 'mediaDate': $this->mediaDate = (int) (string) $child; break;
+                case 'dataUrl': $this->dataUrl = (string) $child; break;
+                case 'flavorParamsIds': $this->flavorParamsIds = (string) $child; break;
+                case 'isTrimDisabled': $this->isTrimDisabled = (int) (string) $child; break;
+                case 'streams': $this->streams = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaStreamContainer'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * The media type of the entry
      * @var int|\Kaltura\Client\NullValue|null
      * @insertonly

@@ -40,6 +40,72 @@ abstract class PlayableEntryBaseFilter extends \Kaltura\Client\Type\BaseEntryFil
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
+                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'idEqual': if (\is_scalar($v)) { $this->idEqual = (string) $v; } break;
+                case 'idIn': if (\is_scalar($v)) { $this->idIn = (string) $v; } break;
+                case 'nameLike': if (\is_scalar($v)) { $this->nameLike = (string) $v; } break;
+                case 'partnerIdEqual': if (\is_scalar($v)) { $this->partnerIdEqual = (int) $v; } break;
+                case 'userIdEqual': if (\is_scalar($v)) { $this->userIdEqual = (string) $v; } break;
+                case 'tagsLike': if (\is_scalar($v)) { $this->tagsLike = (string) $v; } break;
+                case 'statusEqual': if (\is_scalar($v)) { $this->statusEqual = (string) $v; } break;
+                case 'statusIn': if (\is_scalar($v)) { $this->statusIn = (string) $v; } break;
+                case 'typeEqual': if (\is_scalar($v)) { $this->typeEqual = (string) $v; } break;
+                case 'createdAtGreaterThanOrEqual': if (\is_scalar($v)) { $this->createdAtGreaterThanOrEqual = (int) $v; } break;
+                case 'createdAtLessThanOrEqual': if (\is_scalar($v)) { $this->createdAtLessThanOrEqual = (int) $v; } break;
+                case 'referenceIdEqual': if (\is_scalar($v)) { $this->referenceIdEqual = (string) $v; } break;
+                case 'freeText': if (\is_scalar($v)) { $this->freeText = (string) $v; } break;
+                case 'isRoot': if (\is_scalar($v)) { $this->isRoot = (int) $v; } break;
+                case 'durationLessThan': if (\is_scalar($v)) { $this->durationLessThan = (int) $v; } break;
+                case 'durationGreaterThan': if (\is_scalar($v)) { $this->durationGreaterThan = (int) $v; } break;
+                case 'durationTypeMatchOr': if (\is_scalar($v)) { $this->durationTypeMatchOr = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'orderBy': $this->orderBy = (string) $child; break;
+                case 'advancedSearch': if ($child->count() > 0) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaSearchItem'); } break;
+                case 'idEqual': $this->idEqual = (string) $child; break;
+                case 'idIn': $this->idIn = (string) $child; break;
+                case 'nameLike': $this->nameLike = (string) $child; break;
+                case 'partnerIdEqual': $this->partnerIdEqual = (int) (string) $child; break;
+                case 'userIdEqual': $this->userIdEqual = (string) $child; break;
+                case 'tagsLike': $this->tagsLike = (string) $child; break;
+                case 'statusEqual': $this->statusEqual = (string) $child; break;
+                case 'statusIn': $this->statusIn = (string) $child; break;
+                case 'typeEqual': $this->typeEqual = (string) $child; break;
+                case 'createdAtGreaterThanOrEqual': $this->createdAtGreaterThanOrEqual = (int) (string) $child; break;
+                case 'createdAtLessThanOrEqual': $this->createdAtLessThanOrEqual = (int) (string) $child; break;
+                case 'referenceIdEqual': $this->referenceIdEqual = (string) $child; break;
+                case 'freeText': $this->freeText = (string) $child; break;
+                case 'isRoot': $this->isRoot = (int) (string) $child; break;
+                case 'durationLessThan': $this->durationLessThan = (int) (string) $child; break;
+                case 'durationGreaterThan': $this->durationGreaterThan = (int) (string) $child; break;
+                case 'durationTypeMatchOr': $this->durationTypeMatchOr = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var int|\Kaltura\Client\NullValue|null
      */
     public int|\Kaltura\Client\NullValue|null $durationLessThan = null;

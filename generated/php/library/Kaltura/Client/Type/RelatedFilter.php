@@ -21,4 +21,36 @@ abstract class RelatedFilter extends \Kaltura\Client\Type\Filter
     {
         return 'KalturaRelatedFilter';
     }
+
+    /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
+                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'orderBy': $this->orderBy = (string) $child; break;
+                case 'advancedSearch': if ($child->count() > 0) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaSearchItem'); } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
 }

@@ -24,6 +24,40 @@ class ResponseProfileMapping extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'parentProperty': if (\is_scalar($v)) { $this->parentProperty = (string) $v; } break;
+                case 'filterProperty': if (\is_scalar($v)) { $this->filterProperty = (string) $v; } break;
+                case 'allowNull': $this->allowNull = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'parentProperty': $this->parentProperty = (string) $child; break;
+                case 'filterProperty': $this->filterProperty = (string) $child; break;
+                case 'allowNull': $this->allowNull = \Kaltura\Client\ParseUtils::toBool((string) $child); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|\Kaltura\Client\NullValue|null
      */
     public string|\Kaltura\Client\NullValue|null $parentProperty = null;

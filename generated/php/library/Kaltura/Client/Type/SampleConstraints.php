@@ -32,6 +32,50 @@ class SampleConstraints extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'score': if (\is_scalar($v)) { $this->score = (float) $v; } break;
+                case 'attempts': if (\is_scalar($v)) { $this->attempts = (int) $v; } break;
+                case 'screenName': if (\is_scalar($v)) { $this->screenName = (string) $v; } break;
+                case 'roleIdsIn': if (\is_scalar($v)) { $this->roleIdsIn = (string) $v; } break;
+                case 'password': if (\is_scalar($v)) { $this->password = (string) $v; } break;
+                case 'externalId': if (\is_scalar($v)) { $this->externalId = (string) $v; } break;
+                case 'dynamicData': $this->dynamicData = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaStringValue'); break;
+                case 'extra': $this->extra = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'score': $this->score = (float) (string) $child; break;
+                case 'attempts': $this->attempts = (int) (string) $child; break;
+                case 'screenName': $this->screenName = (string) $child; break;
+                case 'roleIdsIn': $this->roleIdsIn = (string) $child; break;
+                case 'password': $this->password = (string) $child; break;
+                case 'externalId': $this->externalId = (string) $child; break;
+                case 'dynamicData': $this->dynamicData = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaStringValue'); break;
+                case 'extra': if ($child->count() > 0) { $this->extra = \Kaltura\Client\ParseUtils::fromXml($child, 'o:'); } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Between 0 and 100
      * @var float|\Kaltura\Client\NullValue|null
      */

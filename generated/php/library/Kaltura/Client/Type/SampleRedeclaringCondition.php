@@ -28,6 +28,42 @@ class SampleRedeclaringCondition extends \Kaltura\Client\Type\Condition
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;
+                case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
+                case 'not': $this->not = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'values': $this->values = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaStringValue'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'type': $this->type = (string) $child; break;
+                case 'description': $this->description = (string) $child; break;
+                case 'not': $this->not = \Kaltura\Client\ParseUtils::toBool((string) $child); break;
+                case 'values': $this->values = \Kaltura\Client\ParseUtils::fromXml($child, 'a:KalturaStringValue'); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var array<int, \Kaltura\Client\Type\StringValue>|\Kaltura\Client\NullValue|null
      */
     public array|\Kaltura\Client\NullValue|null $values = null;

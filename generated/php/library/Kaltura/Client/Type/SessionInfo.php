@@ -27,6 +27,46 @@ class SessionInfo extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'ks': if (\is_scalar($v)) { $this->ks = (string) $v; } break;
+                case 'sessionType': if (\is_scalar($v)) { $this->sessionType = (int) $v; } break;
+                case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
+                case 'userId': if (\is_scalar($v)) { $this->userId = (string) $v; } break;
+                case 'expiry': if (\is_scalar($v)) { $this->expiry = (int) $v; } break;
+                case 'privileges': if (\is_scalar($v)) { $this->privileges = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'ks': $this->ks = (string) $child; break;
+                case 'sessionType': $this->sessionType = (int) (string) $child; break;
+                case 'partnerId': $this->partnerId = (int) (string) $child; break;
+                case 'userId': $this->userId = (string) $child; break;
+                case 'expiry': $this->expiry = (int) (string) $child; break;
+                case 'privileges': $this->privileges = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|null
      * @readonly
      */

@@ -25,6 +25,42 @@ class StreamContainer extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;
+                case 'trackIndex': if (\is_scalar($v)) { $this->trackIndex = (int) $v; } break;
+                case 'language': if (\is_scalar($v)) { $this->language = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'type': $this->type = (string) $child; break;
+                case 'trackIndex': $this->trackIndex = (int) (string) $child; break;
+                case 'language': $this->language = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|\Kaltura\Client\NullValue|null
      */
     public string|\Kaltura\Client\NullValue|null $id = null;

@@ -32,6 +32,56 @@ class UploadToken extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
+                case 'userId': if (\is_scalar($v)) { $this->userId = (string) $v; } break;
+                case 'status': if (\is_scalar($v)) { $this->status = (int) $v; } break;
+                case 'fileName': if (\is_scalar($v)) { $this->fileName = (string) $v; } break;
+                case 'fileSize': if (\is_scalar($v)) { $this->fileSize = (float) $v; } break;
+                case 'uploadedFileSize': if (\is_scalar($v)) { $this->uploadedFileSize = (float) $v; } break;
+                case 'createdAt': if (\is_scalar($v)) { $this->createdAt = (int) $v; } break;
+                case 'updatedAt': if (\is_scalar($v)) { $this->updatedAt = (int) $v; } break;
+                case 'uploadUrl': if (\is_scalar($v)) { $this->uploadUrl = (string) $v; } break;
+                case 'autoFinalize': if (\is_scalar($v)) { $this->autoFinalize = (int) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'partnerId': $this->partnerId = (int) (string) $child; break;
+                case 'userId': $this->userId = (string) $child; break;
+                case 'status': $this->status = (int) (string) $child; break;
+                case 'fileName': $this->fileName = (string) $child; break;
+                case 'fileSize': $this->fileSize = (float) (string) $child; break;
+                case 'uploadedFileSize': $this->uploadedFileSize = (float) (string) $child; break;
+                case 'createdAt': $this->createdAt = (int) (string) $child; break;
+                case 'updatedAt': $this->updatedAt = (int) (string) $child; break;
+                case 'uploadUrl': $this->uploadUrl = (string) $child; break;
+                case 'autoFinalize': $this->autoFinalize = (int) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Upload token unique ID
      * @var string|null
      * @readonly

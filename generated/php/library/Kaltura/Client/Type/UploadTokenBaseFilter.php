@@ -29,6 +29,50 @@ abstract class UploadTokenBaseFilter extends \Kaltura\Client\Type\Filter
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
+                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'idEqual': if (\is_scalar($v)) { $this->idEqual = (string) $v; } break;
+                case 'idIn': if (\is_scalar($v)) { $this->idIn = (string) $v; } break;
+                case 'userIdEqual': if (\is_scalar($v)) { $this->userIdEqual = (string) $v; } break;
+                case 'statusEqual': if (\is_scalar($v)) { $this->statusEqual = (int) $v; } break;
+                case 'statusIn': if (\is_scalar($v)) { $this->statusIn = (string) $v; } break;
+                case 'fileSizeEqual': if (\is_scalar($v)) { $this->fileSizeEqual = (float) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'orderBy': $this->orderBy = (string) $child; break;
+                case 'advancedSearch': if ($child->count() > 0) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaSearchItem'); } break;
+                case 'idEqual': $this->idEqual = (string) $child; break;
+                case 'idIn': $this->idIn = (string) $child; break;
+                case 'userIdEqual': $this->userIdEqual = (string) $child; break;
+                case 'statusEqual': $this->statusEqual = (int) (string) $child; break;
+                case 'statusIn': $this->statusIn = (string) $child; break;
+                case 'fileSizeEqual': $this->fileSizeEqual = (float) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|\Kaltura\Client\NullValue|null
      */
     public string|\Kaltura\Client\NullValue|null $idEqual = null;

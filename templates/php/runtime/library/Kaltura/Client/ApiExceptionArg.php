@@ -18,6 +18,26 @@ class ApiExceptionArg extends ObjectBase
         return 'KalturaApiExceptionArg';
     }
 
+    /**
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        parent::fillFromJson($data);
+        if (is_scalar($v = $data['name'] ?? null)) {
+            $this->name = (string) $v;
+        }
+        if (is_scalar($v = $data['value'] ?? null)) {
+            $this->value = (string) $v;
+        }
+    }
+
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        $this->name = isset($xml->name) ? (string) $xml->name : null;
+        $this->value = isset($xml->value) ? (string) $xml->value : null;
+    }
+
     /** Argument name (read-only). */
     public ?string $name = null;
 

@@ -24,6 +24,27 @@ abstract class ObjectBase
     abstract public function getKalturaObjectType(): string;
 
     /**
+     * @internal sets the properties from a decoded JSON object; each class adds its own
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        if (isset($data['relatedObjects']) && is_array($data['relatedObjects'])) {
+            $this->relatedObjects = ParseUtils::fromJson($data['relatedObjects'], 'm:KalturaListResponse');
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element; each class adds its own
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        if (isset($xml->relatedObjects)) {
+            $this->relatedObjects = ParseUtils::fromXml($xml->relatedObjects, 'm:KalturaListResponse');
+        }
+    }
+
+    /**
      * The object as request parameters: `objectType` first, then every property that is set,
      * in declaration order (inherited first), as the official client sends them.
      *

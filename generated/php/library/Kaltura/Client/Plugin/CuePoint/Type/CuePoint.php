@@ -24,6 +24,40 @@ abstract class CuePoint extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'entryId': if (\is_scalar($v)) { $this->entryId = (string) $v; } break;
+                case 'startTime': if (\is_scalar($v)) { $this->startTime = (int) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'entryId': $this->entryId = (string) $child; break;
+                case 'startTime': $this->startTime = (int) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|null
      * @readonly
      */

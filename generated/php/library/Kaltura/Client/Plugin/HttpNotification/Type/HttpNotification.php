@@ -26,6 +26,38 @@ class HttpNotification extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'object': $this->object = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); break;
+                case 'eventNotificationJobId': if (\is_scalar($v)) { $this->eventNotificationJobId = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'object': if ($child->count() > 0) { $this->object = \Kaltura\Client\ParseUtils::fromXml($child, 'o:'); } break;
+                case 'eventNotificationJobId': $this->eventNotificationJobId = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * Object that triggered the notification
      * @var \Kaltura\Client\ObjectBase|\Kaltura\Client\NullValue|null
      */

@@ -32,6 +32,56 @@ class Metadata extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
+                case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
+                case 'metadataProfileId': if (\is_scalar($v)) { $this->metadataProfileId = (int) $v; } break;
+                case 'metadataProfileVersion': if (\is_scalar($v)) { $this->metadataProfileVersion = (int) $v; } break;
+                case 'metadataObjectType': if (\is_scalar($v)) { $this->metadataObjectType = (string) $v; } break;
+                case 'objectId': if (\is_scalar($v)) { $this->objectId = (string) $v; } break;
+                case 'version': if (\is_scalar($v)) { $this->version = (int) $v; } break;
+                case 'createdAt': if (\is_scalar($v)) { $this->createdAt = (int) $v; } break;
+                case 'updatedAt': if (\is_scalar($v)) { $this->updatedAt = (int) $v; } break;
+                case 'status': if (\is_scalar($v)) { $this->status = (int) $v; } break;
+                case 'xml': if (\is_scalar($v)) { $this->xml = (string) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (string) $child; break;
+                case 'partnerId': $this->partnerId = (int) (string) $child; break;
+                case 'metadataProfileId': $this->metadataProfileId = (int) (string) $child; break;
+                case 'metadataProfileVersion': $this->metadataProfileVersion = (int) (string) $child; break;
+                case 'metadataObjectType': $this->metadataObjectType = (string) $child; break;
+                case 'objectId': $this->objectId = (string) $child; break;
+                case 'version': $this->version = (int) (string) $child; break;
+                case 'createdAt': $this->createdAt = (int) (string) $child; break;
+                case 'updatedAt': $this->updatedAt = (int) (string) $child; break;
+                case 'status': $this->status = (int) (string) $child; break;
+                case 'xml': $this->xml = (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var string|null
      * @readonly
      */

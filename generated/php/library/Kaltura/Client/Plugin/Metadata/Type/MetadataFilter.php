@@ -26,4 +26,46 @@ class MetadataFilter extends \Kaltura\Client\Plugin\Metadata\Type\MetadataBaseFi
     {
         return 'KalturaMetadataFilter';
     }
+
+    /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
+                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'metadataProfileIdEqual': if (\is_scalar($v)) { $this->metadataProfileIdEqual = (int) $v; } break;
+                case 'metadataObjectTypeEqual': if (\is_scalar($v)) { $this->metadataObjectTypeEqual = (string) $v; } break;
+                case 'objectIdEqual': if (\is_scalar($v)) { $this->objectIdEqual = (string) $v; } break;
+                case 'objectIdIn': if (\is_scalar($v)) { $this->objectIdIn = (string) $v; } break;
+                case 'statusEqual': if (\is_scalar($v)) { $this->statusEqual = (int) $v; } break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'orderBy': $this->orderBy = (string) $child; break;
+                case 'advancedSearch': if ($child->count() > 0) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromXml($child, 'o:KalturaSearchItem'); } break;
+                case 'metadataProfileIdEqual': $this->metadataProfileIdEqual = (int) (string) $child; break;
+                case 'metadataObjectTypeEqual': $this->metadataObjectTypeEqual = (string) $child; break;
+                case 'objectIdEqual': $this->objectIdEqual = (string) $child; break;
+                case 'objectIdIn': $this->objectIdIn = (string) $child; break;
+                case 'statusEqual': $this->statusEqual = (int) (string) $child; break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
 }

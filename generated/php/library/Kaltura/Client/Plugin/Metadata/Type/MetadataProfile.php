@@ -36,6 +36,64 @@ class MetadataProfile extends \Kaltura\Client\ObjectBase
     }
 
     /**
+     * @internal sets the properties from a decoded JSON object (ParseUtils::objectFromJson)
+     * @param array<mixed> $data
+     */
+    public function fillFromJson(array $data): void
+    {
+        foreach ($data as $key => $v) {
+            if ($v === null) {
+                continue;
+            }
+            switch ($key) {
+                case 'id': if (\is_scalar($v)) { $this->id = (int) $v; } break;
+                case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
+                case 'metadataObjectType': if (\is_scalar($v)) { $this->metadataObjectType = (string) $v; } break;
+                case 'version': if (\is_scalar($v)) { $this->version = (int) $v; } break;
+                case 'name': if (\is_scalar($v)) { $this->name = (string) $v; } break;
+                case 'systemName': if (\is_scalar($v)) { $this->systemName = (string) $v; } break;
+                case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
+                case 'createdAt': if (\is_scalar($v)) { $this->createdAt = (int) $v; } break;
+                case 'updatedAt': if (\is_scalar($v)) { $this->updatedAt = (int) $v; } break;
+                case 'status': if (\is_scalar($v)) { $this->status = (int) $v; } break;
+                case 'xsd': if (\is_scalar($v)) { $this->xsd = (string) $v; } break;
+                case 'views': if (\is_scalar($v)) { $this->views = (string) $v; } break;
+                case 'xslt': if (\is_scalar($v)) { $this->xslt = (string) $v; } break;
+                case 'createMode': if (\is_scalar($v)) { $this->createMode = (int) $v; } break;
+                case 'disableReIndexing': $this->disableReIndexing = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
+     * @internal sets the properties from a response's XML element (ParseUtils::objectFromXml)
+     */
+    public function fillFromXml(\SimpleXMLElement $xml): void
+    {
+        foreach ($xml->children() as $key => $child) {
+            switch ($key) {
+                case 'id': $this->id = (int) (string) $child; break;
+                case 'partnerId': $this->partnerId = (int) (string) $child; break;
+                case 'metadataObjectType': $this->metadataObjectType = (string) $child; break;
+                case 'version': $this->version = (int) (string) $child; break;
+                case 'name': $this->name = (string) $child; break;
+                case 'systemName': $this->systemName = (string) $child; break;
+                case 'description': $this->description = (string) $child; break;
+                case 'createdAt': $this->createdAt = (int) (string) $child; break;
+                case 'updatedAt': $this->updatedAt = (int) (string) $child; break;
+                case 'status': $this->status = (int) (string) $child; break;
+                case 'xsd': $this->xsd = (string) $child; break;
+                case 'views': $this->views = (string) $child; break;
+                case 'xslt': $this->xslt = (string) $child; break;
+                case 'createMode': $this->createMode = (int) (string) $child; break;
+                case 'disableReIndexing': $this->disableReIndexing = \Kaltura\Client\ParseUtils::toBool((string) $child); break;
+                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromXml($child, 'm:KalturaListResponse'); break;
+            }
+        }
+    }
+
+    /**
      * @var int|null
      * @readonly
      */
