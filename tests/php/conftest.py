@@ -37,8 +37,12 @@ def rendered_real(name: str) -> RenderedFiles:
     return _rendered[name]
 
 
-def run(cmd: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+def run(
+    cmd: list[str], cwd: Path, timeout: int = 600, input_text: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, input=input_text
+    )
 
 
 @pytest.fixture(scope="session")
