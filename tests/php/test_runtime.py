@@ -1,7 +1,9 @@
 """PHPUnit runtime tests (tests/php/runtime/RuntimeTest.php) against `serve` on 127.0.0.1.
 
-The same suite runs for our ovp-22.19.0 client with JSON and with XML responses, and for the
-official php53 client (XML, its only format) as a check of `serve` itself.
+The same suite runs for our ovp-22.19.0 client with JSON and with XML responses, for the
+official php53 client (XML, its only format) as a check of `serve` itself, and for the
+committed `generated/php` package against `serve` driven by the sample schema (whose OTT
+pieces make `serve` wrap JSON as OTT servers do: `{"executionTime", "result"}`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from generator.serve import RunningServer, ServerConfig, start_server
-from tests.conftest import parsed_real_schema
+from generator.sources import load_schema
+from tests.conftest import REPO_ROOT, SAMPLE_SCHEMA, parsed_real_schema
 from tests.php.conftest import HERE
 
 pytestmark = pytest.mark.slow
@@ -31,6 +34,18 @@ OURS_ONLY = 3
 def server() -> Iterator[RunningServer]:
     schema = parsed_real_schema("ovp-22.19.0.xml")
     running = start_server(schema, ServerConfig(partner_id=PARTNER, admin_secret=ADMIN_SECRET))
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def sample_server() -> Iterator[RunningServer]:
+    loaded = load_schema(str(SAMPLE_SCHEMA))
+    assert loaded.schema is not None
+    config = ServerConfig(partner_id=PARTNER, admin_secret=ADMIN_SECRET)
+    running = start_server(loaded.schema, config)
     try:
         yield running
     finally:
@@ -81,3 +96,12 @@ def test_official_client_passes_the_runtime_suite(
     result = phpunit(official_library, server, "xml")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert _counts(result.stdout) == (TESTS, OURS_ONLY)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_committed_sample_package_passes_the_runtime_suite(
+    sample_server: RunningServer, fmt: str
+) -> None:
+    result = phpunit(REPO_ROOT / "generated" / "php" / "library", sample_server, fmt)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert _counts(result.stdout) == (TESTS, 1)  # the sample has no category service

@@ -151,6 +151,9 @@ final class RuntimeTest extends TestCase
 
     public function testCategoryCrudAndTree(): void
     {
+        if (!method_exists(Client::class, 'getCategoryService')) {
+            $this->markTestSkipped('the schema has no category service');
+        }
         $categories = $this->client()->getCategoryService();
         $parent = new Category();
         $parent->name = 'parent-' . uniqid();

@@ -389,14 +389,23 @@ class Base
     private function decodeJson(string $body): mixed
     {
         try {
-            return json_decode($body, true, 128, JSON_THROW_ON_ERROR);
+            $data = json_decode($body, true, 128, JSON_THROW_ON_ERROR);
         } catch (\JsonException $e) {
             throw new ClientException('unreadable JSON response: ' . $e->getMessage(), ClientException::ERROR_UNSERIALIZE_FAILED);
         }
+        // OTT servers wrap every JSON response: {"executionTime": .., "result": ..}
+        if (is_array($data) && count($data) === 2 && array_key_exists('result', $data) && array_key_exists('executionTime', $data)) {
+            $data = $data['result'];
+        }
+        return $data;
     }
 
     private function jsonError(mixed $data): ?ApiException
     {
+        // OTT: {"error": {...}} in place of the result
+        if (is_array($data) && count($data) === 1 && isset($data['error']) && is_array($data['error'])) {
+            $data = $data['error'];
+        }
         if (is_array($data) && ($data['objectType'] ?? null) === 'KalturaAPIException') {
             $args = $data['args'] ?? [];
             return new ApiException((string) ($data['message'] ?? ''), (string) ($data['code'] ?? ''), is_array($args) ? $args : []);
