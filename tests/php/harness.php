@@ -53,7 +53,7 @@ function build(mixed $tree): mixed {
 function queued(object $client): array {
     $property = new ReflectionProperty(\Kaltura\Client\Base::class, 'callsQueue');
     $calls = $property->getValue($client);
-    return array_map(static fn ($call) => ['service' => $call->service, 'action' => $call->action, 'params' => $call->params], $calls);
+    return array_map(static fn ($call) => ['service' => $call->service, 'action' => $call->action, 'params' => $call->params, 'files' => array_keys($call->files)], $calls);
 }
 
 function normalize(mixed $value): mixed {
@@ -125,7 +125,7 @@ if ($mode === 'requests') {
                 $client->startMultiRequest();
                 $service->{$item['method']}(...$args);
                 $calls = queued($client);
-                $out[$key] = ['params' => normalize($calls[0]['params']), 'service' => $calls[0]['service'], 'action' => $calls[0]['action']];
+                $out[$key] = ['params' => normalize($calls[0]['params']), 'files' => $calls[0]['files'], 'service' => $calls[0]['service'], 'action' => $calls[0]['action']];
             }
         } catch (Throwable $e) {
             $out[$key] = ['error' => get_class($e) . ': ' . $e->getMessage()];

@@ -200,6 +200,26 @@ final class RuntimeTest extends TestCase
         }
     }
 
+    public function testAnActionWithSeveralFiles(): void
+    {
+        $client = $this->client();
+        $xsd = tempnam(sys_get_temp_dir(), 'xsd');
+        $views = tempnam(sys_get_temp_dir(), 'views');
+        file_put_contents($xsd, '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"/>');
+        file_put_contents($views, '<views/>');
+        try {
+            $profile = new \Kaltura\Client\Plugin\Metadata\Type\MetadataProfile();
+            $profile->name = 'two files';
+            $profile->metadataObjectType = 1;
+            $service = \Kaltura\Client\Plugin\Metadata\MetadataPlugin::get($client)->getMetadataProfileService();
+            $added = $service->addFromFile($profile, $xsd, $views);
+            $this->assertInstanceOf(\Kaltura\Client\Plugin\Metadata\Type\MetadataProfile::class, $added);
+        } finally {
+            unlink($xsd);
+            unlink($views);
+        }
+    }
+
     public function testChunkedUploadResumes(): void
     {
         if (!self::ours()) {
