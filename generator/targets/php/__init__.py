@@ -126,6 +126,15 @@ TEMPLATE_CATALOG: Mapping[str, str] = {
     "README.md.j2": "the generated package's README (naming rules, differences from php53)",
 }
 
+_SPEC_OF = {
+    Primitive.INT.value: "i",
+    Primitive.BIGINT.value: "s",  # as the official: a string, exact on every platform
+    Primitive.FLOAT.value: "f",
+    Primitive.BOOL.value: "b",
+    Primitive.STRING.value: "s",
+    Primitive.FILE.value: "s",
+}
+
 # Differences from the official php53 client, each with its reason (the README lists them,
 # tests/php/test_surface.py and the wire harness allow exactly these).
 DIFFERENCES: tuple[tuple[str, str], ...] = (
@@ -349,6 +358,10 @@ class _Renderer:
         )
         self._kinds: dict[str, dict[str, str]] = {}
         self._templates: dict[str, jinja2.Template] = {}
+        self._specs: dict[int, str] = {}
+        self._spec_types: list[Type] = []
+        # (id of the property, PHP name, json|xml) -> its hydrator `case` line
+        self._cases: dict[tuple[int, str, str], str] = {}
         self._prop_names: dict[str, dict[str, str]] = {}
 
     def template(self, name: str) -> jinja2.Template:
@@ -377,17 +390,18 @@ class _Renderer:
 
     def spec(self, t: Type) -> str:
         """The runtime's parse spec of a value: `s`, `i`, `f`, `b`, `o:Kaltura...`, `a:...`."""
+        key = id(t)
+        found = self._specs.get(key)
+        if found is None:
+            found = self._specs[key] = self._spec(t)
+            self._spec_types.append(t)  # keeps `t` alive, so its id stays its own
+        return found
+
+    def _spec(self, t: Type) -> str:
         if isinstance(t, PrimitiveType):
             if t.enum is not None:
                 return "i" if t.enum.kind is EnumKind.INT else "s"
-            return {
-                Primitive.INT: "i",
-                Primitive.BIGINT: "s",
-                Primitive.FLOAT: "f",
-                Primitive.BOOL: "b",
-                Primitive.STRING: "s",
-                Primitive.FILE: "s",
-            }[t.primitive]
+            return _SPEC_OF[t.primitive.value]
         if isinstance(t, ObjectType):
             return "o:" + (t.cls.name if t.cls is not None else "")
         inner = t.item if isinstance(t, ArrayType) else t.value
@@ -440,6 +454,15 @@ class _Renderer:
             )
         self._kinds[cls.name] = result
         return result
+
+    def case(self, prop: PropertyDef, name: str, fmt: str) -> str:
+        """A hydrator line, made once per property (subclasses repeat their bases' lines)."""
+        key = (id(prop), name, fmt)
+        found = self._cases.get(key)
+        if found is None:
+            make = self.hydrate_case if fmt == "json" else self.hydrate_xml_case
+            found = self._cases[key] = make(prop, name)
+        return found
 
     def hydrate_case(self, prop: PropertyDef, name: str) -> str:
         """One `case` of the generated JSON hydrator: the value cast by its declared type.

@@ -229,21 +229,22 @@ def phpdoc(text: str, indent: str = "", extra: tuple[str, ...] = ()) -> str:
     return f"{indent}/**\n{body}{indent} */\n"
 
 
+# Keyed by the enum's value: hashing a str is much cheaper than hashing an Enum member.
 _SCALAR_PHP = {
-    Primitive.INT: "int",
+    Primitive.INT.value: "int",
     # as the official client: 64-bit ids stay exact on every platform
-    Primitive.BIGINT: "string",
-    Primitive.FLOAT: "float",
-    Primitive.BOOL: "bool",
-    Primitive.STRING: "string",
-    Primitive.FILE: "string",
+    Primitive.BIGINT.value: "string",
+    Primitive.FLOAT.value: "float",
+    Primitive.BOOL.value: "bool",
+    Primitive.STRING.value: "string",
+    Primitive.FILE.value: "string",
 }
 
 
 def scalar_php_type(t: PrimitiveType) -> str:
     if t.enum is not None:
         return "int" if t.enum.kind is EnumKind.INT else "string"
-    return _SCALAR_PHP[t.primitive]
+    return _SCALAR_PHP[t.primitive.value]
 
 
 def is_container(t: Type) -> bool:
