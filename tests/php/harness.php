@@ -131,6 +131,23 @@ if ($mode === 'requests') {
             $out[$key] = ['error' => get_class($e) . ': ' . $e->getMessage()];
         }
     }
+    // a multi-request whose second call uses the first one's result
+    $client = new \Kaltura\Client\Client($config);
+    $client->setKs('ks-multi');
+    $client->startMultiRequest();
+    $entry = new \Kaltura\Client\Type\MediaEntry();
+    $entry->name = 'multi';
+    $entry->mediaType = 1;
+    $added = $client->getMediaService()->add($entry);
+    $client->getMediaService()->update($added->id, $entry);
+    $filter = new \Kaltura\Client\Type\MediaEntryFilter();
+    $filter->idEqual = $added->id;
+    $client->getMediaService()->listAction($filter);
+    $merged = [];
+    foreach ((new ReflectionProperty(\Kaltura\Client\Base::class, 'callsQueue'))->getValue($client) as $i => $call) {
+        $merged = array_merge($merged, $call->getParamsForMultiRequest($i));
+    }
+    $out['$multiRequest'] = normalize($merged);
     // the top of every body: format, ignoreNull, client configuration
     $client = new \Kaltura\Client\Client($config);
     $top = new ReflectionProperty(\Kaltura\Client\Base::class, 'clientConfiguration');

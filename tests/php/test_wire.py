@@ -148,6 +148,9 @@ def test_every_action_sends_the_official_parameters(
     assert mismatches == [], json.dumps(mismatches[:5], indent=1)[:6000]
     assert official_errors == [], official_errors[:10]
     assert (compared, len(missing)) == (EXPECTED_ACTIONS, MISSING_IN_OFFICIAL), missing
+    # a multi-request with {N:result:...} references: the same parameters
+    assert ours["$multiRequest"] == official["$multiRequest"]
+    assert official["$multiRequest"][1]["entryId"] == "{1:result:id}"
     # the top of every body: the same client configuration, except the client's own tag
     theirs_top, ours_top = official["$clientConfiguration"], ours["$clientConfiguration"]
     assert theirs_top.pop("clientTag").startswith("php5:")
