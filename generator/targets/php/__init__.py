@@ -474,9 +474,12 @@ class _Renderer:
             cast = {"s": "string", "i": "int", "f": "float"}[spec]
             body = f"if (\\is_scalar($v)) {{ {target} = ({cast}) $v; }}"
         elif spec == "b":
-            body = f"{target} = \\Kaltura\\Client\\ParseUtils::toBool($v);"
+            body = f"if ($v !== null) {{ {target} = \\Kaltura\\Client\\ParseUtils::toBool($v); }}"
         else:
-            body = f"{target} = \\Kaltura\\Client\\ParseUtils::fromJson($v, {php_string(spec)});"
+            body = (
+                f"if ($v !== null) {{ {target} = "
+                f"\\Kaltura\\Client\\ParseUtils::fromJson($v, {php_string(spec)}); }}"
+            )
         return f"case {php_string(prop.name)}: {body} break;"
 
     def hydrate_xml_case(self, prop: PropertyDef, name: str) -> str:

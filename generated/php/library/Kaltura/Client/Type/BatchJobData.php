@@ -30,10 +30,8 @@ abstract class BatchJobData extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'jobType': if (\is_scalar($v)) { $this->jobType = (string) $v; } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;

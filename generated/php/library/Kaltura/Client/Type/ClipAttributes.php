@@ -32,10 +32,8 @@ class ClipAttributes extends \Kaltura\Client\Type\OperationAttributes
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'offset': if (\is_scalar($v)) { $this->offset = (int) $v; } break;
                 case 'duration': if (\is_scalar($v)) { $this->duration = (int) $v; } break;

@@ -34,14 +34,12 @@ abstract class Condition extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;
                 case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
-                case 'not': $this->not = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'not': if ($v !== null) { $this->not = \Kaltura\Client\ParseUtils::toBool($v); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

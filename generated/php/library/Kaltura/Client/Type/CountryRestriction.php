@@ -31,10 +31,8 @@ class CountryRestriction extends \Kaltura\Client\Type\BaseRestriction
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'countryRestrictionType': if (\is_scalar($v)) { $this->countryRestrictionType = (int) $v; } break;
                 case 'countryList': if (\is_scalar($v)) { $this->countryList = (string) $v; } break;

@@ -33,18 +33,16 @@ class DetachedResponseProfile extends \Kaltura\Client\Type\BaseResponseProfile
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'name': if (\is_scalar($v)) { $this->name = (string) $v; } break;
                 case 'type': if (\is_scalar($v)) { $this->type = (int) $v; } break;
                 case 'fields': if (\is_scalar($v)) { $this->fields = (string) $v; } break;
-                case 'filter': $this->filter = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaRelatedFilter'); break;
-                case 'pager': $this->pager = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaFilterPager'); break;
-                case 'relatedProfiles': $this->relatedProfiles = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaDetachedResponseProfile'); break;
-                case 'mappings': $this->mappings = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaResponseProfileMapping'); break;
+                case 'filter': if ($v !== null) { $this->filter = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaRelatedFilter'); } break;
+                case 'pager': if ($v !== null) { $this->pager = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaFilterPager'); } break;
+                case 'relatedProfiles': if ($v !== null) { $this->relatedProfiles = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaDetachedResponseProfile'); } break;
+                case 'mappings': if ($v !== null) { $this->mappings = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaResponseProfileMapping'); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

@@ -31,10 +31,8 @@ class FilterPager extends \Kaltura\Client\Type\Pager
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'pageSize': if (\is_scalar($v)) { $this->pageSize = (int) $v; } break;
                 case 'pageIndex': if (\is_scalar($v)) { $this->pageIndex = (int) $v; } break;

@@ -31,10 +31,8 @@ class KeyValue extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'key': if (\is_scalar($v)) { $this->key = (string) $v; } break;
                 case 'value': if (\is_scalar($v)) { $this->value = (string) $v; } break;

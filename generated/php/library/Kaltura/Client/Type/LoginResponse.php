@@ -27,12 +27,10 @@ class LoginResponse extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
-                case 'loginSession': $this->loginSession = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaLoginSession'); break;
+                case 'loginSession': if ($v !== null) { $this->loginSession = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaLoginSession'); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

@@ -31,10 +31,8 @@ class LoginSession extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'ks': if (\is_scalar($v)) { $this->ks = (string) $v; } break;
                 case 'expiry': if (\is_scalar($v)) { $this->expiry = (string) $v; } break;

@@ -68,14 +68,12 @@ class MediaEntry extends \Kaltura\Client\Type\PlayableEntry
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
                 case 'name': if (\is_scalar($v)) { $this->name = (string) $v; } break;
-                case 'multiLingual_name': $this->multiLingual_name = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaMultiLingualString'); break;
+                case 'multiLingual_name': if ($v !== null) { $this->multiLingual_name = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaMultiLingualString'); } break;
                 case 'description': if (\is_scalar($v)) { $this->description = (string) $v; } break;
                 case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
                 case 'userId': if (\is_scalar($v)) { $this->userId = (string) $v; } break;
@@ -93,10 +91,10 @@ class MediaEntry extends \Kaltura\Client\Type\PlayableEntry
                 case 'thumbnailUrl': if (\is_scalar($v)) { $this->thumbnailUrl = (string) $v; } break;
                 case 'startDate': if (\is_scalar($v)) { $this->startDate = (int) $v; } break;
                 case 'referenceId': if (\is_scalar($v)) { $this->referenceId = (string) $v; } break;
-                case 'operationAttributes': $this->operationAttributes = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaOperationAttributes'); break;
+                case 'operationAttributes': if ($v !== null) { $this->operationAttributes = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaOperationAttributes'); } break;
                 case 'capabilities': if (\is_scalar($v)) { $this->capabilities = (string) $v; } break;
                 case 'templateEntryId': if (\is_scalar($v)) { $this->templateEntryId = (string) $v; } break;
-                case 'blockAutoTranscript': $this->blockAutoTranscript = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'blockAutoTranscript': if ($v !== null) { $this->blockAutoTranscript = \Kaltura\Client\ParseUtils::toBool($v); } break;
                 case 'defaultLanguage': if (\is_scalar($v)) { $this->defaultLanguage = (string) $v; } break;
                 case 'plays': if (\is_scalar($v)) { $this->plays = (int) $v; } break;
                 case 'views': if (\is_scalar($v)) { $this->views = (int) $v; } break;
@@ -114,7 +112,7 @@ class MediaEntry extends \Kaltura\Client\Type\PlayableEntry
                 case 'dataUrl': if (\is_scalar($v)) { $this->dataUrl = (string) $v; } break;
                 case 'flavorParamsIds': if (\is_scalar($v)) { $this->flavorParamsIds = (string) $v; } break;
                 case 'isTrimDisabled': if (\is_scalar($v)) { $this->isTrimDisabled = (int) $v; } break;
-                case 'streams': $this->streams = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaStreamContainer'); break;
+                case 'streams': if ($v !== null) { $this->streams = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaStreamContainer'); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

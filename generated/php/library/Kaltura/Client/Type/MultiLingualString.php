@@ -31,10 +31,8 @@ class MultiLingualString extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'language': if (\is_scalar($v)) { $this->language = (string) $v; } break;
                 case 'value': if (\is_scalar($v)) { $this->value = (string) $v; } break;

@@ -27,12 +27,10 @@ abstract class ObjectType extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
-                case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
+                case 'relatedObjects': if ($v !== null) { $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); } break;
             }
         }
     }

@@ -45,13 +45,11 @@ abstract class PlayableEntryBaseFilter extends \Kaltura\Client\Type\BaseEntryFil
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
-                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'advancedSearch': if ($v !== null) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); } break;
                 case 'idEqual': if (\is_scalar($v)) { $this->idEqual = (string) $v; } break;
                 case 'idIn': if (\is_scalar($v)) { $this->idIn = (string) $v; } break;
                 case 'nameLike': if (\is_scalar($v)) { $this->nameLike = (string) $v; } break;

@@ -29,14 +29,12 @@ class ResponseProfileMapping extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'parentProperty': if (\is_scalar($v)) { $this->parentProperty = (string) $v; } break;
                 case 'filterProperty': if (\is_scalar($v)) { $this->filterProperty = (string) $v; } break;
-                case 'allowNull': $this->allowNull = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'allowNull': if ($v !== null) { $this->allowNull = \Kaltura\Client\ParseUtils::toBool($v); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

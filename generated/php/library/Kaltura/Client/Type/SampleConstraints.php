@@ -37,10 +37,8 @@ class SampleConstraints extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'score': if (\is_scalar($v)) { $this->score = (float) $v; } break;
                 case 'attempts': if (\is_scalar($v)) { $this->attempts = (int) $v; } break;
@@ -48,8 +46,8 @@ class SampleConstraints extends \Kaltura\Client\ObjectBase
                 case 'roleIdsIn': if (\is_scalar($v)) { $this->roleIdsIn = (string) $v; } break;
                 case 'password': if (\is_scalar($v)) { $this->password = (string) $v; } break;
                 case 'externalId': if (\is_scalar($v)) { $this->externalId = (string) $v; } break;
-                case 'dynamicData': $this->dynamicData = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaStringValue'); break;
-                case 'extra': $this->extra = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); break;
+                case 'dynamicData': if ($v !== null) { $this->dynamicData = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaStringValue'); } break;
+                case 'extra': if ($v !== null) { $this->extra = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

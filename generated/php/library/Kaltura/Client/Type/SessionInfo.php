@@ -32,10 +32,8 @@ class SessionInfo extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'ks': if (\is_scalar($v)) { $this->ks = (string) $v; } break;
                 case 'sessionType': if (\is_scalar($v)) { $this->sessionType = (int) $v; } break;

@@ -30,10 +30,8 @@ class StreamContainer extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
                 case 'type': if (\is_scalar($v)) { $this->type = (string) $v; } break;

@@ -28,13 +28,11 @@ class UploadTokenListResponse extends \Kaltura\Client\Type\ListResponse
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'totalCount': if (\is_scalar($v)) { $this->totalCount = (int) $v; } break;
-                case 'objects': $this->objects = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaUploadToken'); break;
+                case 'objects': if ($v !== null) { $this->objects = \Kaltura\Client\ParseUtils::fromJson($v, 'a:KalturaUploadToken'); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

@@ -30,10 +30,8 @@ class UploadedFileResource extends \Kaltura\Client\Type\GenericDataCenterContent
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'fileData': if (\is_scalar($v)) { $this->fileData = (string) $v; } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;

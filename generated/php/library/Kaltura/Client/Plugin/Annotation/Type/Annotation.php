@@ -31,10 +31,8 @@ class Annotation extends \Kaltura\Client\Plugin\CuePoint\Type\CuePoint
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'id': if (\is_scalar($v)) { $this->id = (string) $v; } break;
                 case 'entryId': if (\is_scalar($v)) { $this->entryId = (string) $v; } break;

@@ -31,12 +31,10 @@ class HttpNotification extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
-                case 'object': $this->object = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); break;
+                case 'object': if ($v !== null) { $this->object = \Kaltura\Client\ParseUtils::fromJson($v, 'o:'); } break;
                 case 'eventNotificationJobId': if (\is_scalar($v)) { $this->eventNotificationJobId = (string) $v; } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }

@@ -33,13 +33,11 @@ abstract class MetadataBaseFilter extends \Kaltura\Client\Type\RelatedFilter
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'orderBy': if (\is_scalar($v)) { $this->orderBy = (string) $v; } break;
-                case 'advancedSearch': $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); break;
+                case 'advancedSearch': if ($v !== null) { $this->advancedSearch = \Kaltura\Client\ParseUtils::fromJson($v, 'o:KalturaSearchItem'); } break;
                 case 'metadataProfileIdEqual': if (\is_scalar($v)) { $this->metadataProfileIdEqual = (int) $v; } break;
                 case 'metadataObjectTypeEqual': if (\is_scalar($v)) { $this->metadataObjectTypeEqual = (string) $v; } break;
                 case 'objectIdEqual': if (\is_scalar($v)) { $this->objectIdEqual = (string) $v; } break;

@@ -41,10 +41,8 @@ class MetadataProfile extends \Kaltura\Client\ObjectBase
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'id': if (\is_scalar($v)) { $this->id = (int) $v; } break;
                 case 'partnerId': if (\is_scalar($v)) { $this->partnerId = (int) $v; } break;
@@ -60,7 +58,7 @@ class MetadataProfile extends \Kaltura\Client\ObjectBase
                 case 'views': if (\is_scalar($v)) { $this->views = (string) $v; } break;
                 case 'xslt': if (\is_scalar($v)) { $this->xslt = (string) $v; } break;
                 case 'createMode': if (\is_scalar($v)) { $this->createMode = (int) $v; } break;
-                case 'disableReIndexing': $this->disableReIndexing = \Kaltura\Client\ParseUtils::toBool($v); break;
+                case 'disableReIndexing': if ($v !== null) { $this->disableReIndexing = \Kaltura\Client\ParseUtils::toBool($v); } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
             }
         }

@@ -30,10 +30,8 @@ class MetadataSearchItem extends \Kaltura\Client\Type\SearchItem
      */
     public function fillFromJson(array $data): void
     {
+        // null values are skipped case by case (a scalar's is_scalar() check covers them)
         foreach ($data as $key => $v) {
-            if ($v === null) {
-                continue;
-            }
             switch ($key) {
                 case 'metadataProfileId': if (\is_scalar($v)) { $this->metadataProfileId = (int) $v; } break;
                 case 'relatedObjects': $this->relatedObjects = \Kaltura\Client\ParseUtils::fromJson($v, 'm:KalturaListResponse'); break;
