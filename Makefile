@@ -8,7 +8,7 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript docs openapi
+CODEGEN_TARGETS ?= python typescript docs openapi php
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
@@ -21,7 +21,10 @@ RUNTIME_REQUIREMENTS := templates/python/runtime/requirements.txt
 CRYPTO_FLOOR := $(VENV)/cryptography-floor
 CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 
-.PHONY: setup setup-crypto-floor setup-browser setup-openapi generate check test lint bench clean
+# Debian packages the PHP tests need (php -l, PHPUnit, curl/xml/mbstring), when missing.
+PHP_PACKAGES := php-cli php-curl php-xml php-mbstring phpunit
+
+.PHONY: setup setup-crypto-floor setup-browser setup-openapi setup-php generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -44,7 +47,7 @@ $(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) | $(STAMP)
 
 setup-crypto-floor: $(CRYPTO_FLOOR_STAMP)
 
-setup: setup-browser $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP) setup-openapi
+setup: setup-browser setup-php $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP) setup-openapi
 
 # Headless Chromium for the docs console tests (Playwright drives this system browser;
 # `playwright install` is never run).
@@ -58,6 +61,13 @@ $(OPENAPI_STAMP): $(OPENAPI_TOOLS)/package.json $(OPENAPI_TOOLS)/package-lock.js
 	touch $(OPENAPI_STAMP)
 
 setup-openapi: $(OPENAPI_STAMP)
+
+setup-php:
+	@if ! command -v php >/dev/null || ! command -v phpunit >/dev/null \
+		|| ! php -m | grep -qi '^curl$$' || ! php -m | grep -qi '^simplexml$$' \
+		|| ! php -m | grep -qi '^mbstring$$'; then \
+		apt-get update && apt-get install -y $(PHP_PACKAGES); \
+	fi
 
 
 generate: $(STAMP)

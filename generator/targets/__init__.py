@@ -127,6 +127,7 @@ TARGETS: Mapping[str, str] = {
     "typescript": "generator.targets.typescript:TARGET",
     "docs": "generator.targets.docs:TARGET",
     "openapi": "generator.targets.openapi:TARGET",
+    "php": "generator.targets.php:TARGET",
 }
 
 
