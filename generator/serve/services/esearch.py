@@ -155,11 +155,10 @@ class Search:
         if "operator" in node or isinstance(items, list):
             children = [self.positions(i) for i in items or [] if isinstance(i, dict)]
             operator = int(number(node.get("operator")) or AND_OP)
-            everything = set(range(len(self.view.rows)))
             if operator == NOT_OP:
-                return everything.difference(*children)
+                return set(range(len(self.view.rows))).difference(*children)
             if not children:
-                return everything
+                return set(range(len(self.view.rows)))
             if operator == OR_OP:
                 return set().union(*children)
             return set.intersection(*children)
@@ -482,9 +481,12 @@ def _order(search: Search, params: Obj, matched: set[int]) -> list[int]:
             descending = text(item.get("sortOrder")).lower() != "asc"
             ordered.sort(key=_row_key(search.view.rows, prop), reverse=descending)
         return ordered
-    if len(search.leaf_sets) > 1:
-        sets = search.leaf_sets
-        return sorted(matched, key=lambda p: (sum(p in s for s in sets), p), reverse=True)
+    if len(search.leaf_sets) > 1:  # relevance: how many items an object matched
+        score = dict.fromkeys(matched, 0)
+        for leaf in search.leaf_sets:
+            for position in leaf.intersection(matched):
+                score[position] += 1
+        return sorted(matched, key=lambda p: (score[p], p), reverse=True)
     return sorted(matched, reverse=True)
 
 
