@@ -257,3 +257,18 @@ def test_service_class_name_clashing_with_an_object_class_is_suffixed() -> None:
     core = render_package(result.schema)["KalturaClient/Plugins/Core.py"].decode()
     assert "class KalturaMediaService(KalturaObjectBase):" in core
     assert "class KalturaMediaService_(KalturaServiceBase):" in core
+
+
+@pytest.mark.parametrize(
+    ("services", "expected"),
+    [("ottUser", "KalturaOttApiClient"), ("ottUser baseEntry", "KalturaApiClient")],
+)
+def test_ott_schemas_are_packaged_as_the_ott_client(services: str, expected: str) -> None:
+    body = "".join(
+        f'<service id="{s.lower()}" name="{s}"><action name="get"/></service>'
+        for s in services.split()
+    )
+    result = parse_bytes(_schema(f"<services>{body}</services>"), "ott.xml")
+    assert result.schema is not None and not result.errors, result.errors
+    pyproject = render_package(result.schema)["pyproject.toml"].decode()
+    assert f'name = "{expected}"' in pyproject
