@@ -35,7 +35,7 @@ from generator.model import (
 from generator.paths import TEMPLATES_DIR
 from generator.targets import GenerateOptions, Progress, RenderedFiles, Setting, no_progress
 from generator.targets.python import naming, views
-from generator.targets.python.formatting import LINE_LENGTH, format_python
+from generator.targets.python.formatting import LINE_LENGTH, RuffBatches
 from generator.targets.python.pytypes import Annotator, field_kind, python_default, type_ref
 from generator.targets.shared.cache import cached_render
 from generator.targets.shared.lowering import (
@@ -519,27 +519,32 @@ class _Renderer:
         return self.env.get_template(template).render(**context)
 
     def render(self) -> RenderedFiles:
-        sources: dict[str, str] = {}
         modules = self.plan.modules
         total = len(modules) + 2
         done = 0
         module_macro = self._macro("module.py.jinja", "module")
-        for module in modules.values():
-            path = f"{PACKAGE}/Plugins/{module.short}.py"
-            sources[path] = str(module_macro(self._module(module)))
-            done += 1
-            self.progress(done, total, path)
-        sources[f"{PACKAGE}/Plugins/__init__.py"] = self._tpl(
-            "plugins_init.py.jinja", header=self.header
-        )
-        sources[f"{PACKAGE}/Client.py"] = str(
-            self._macro("client.py.jinja", "client")(self._client())
-        )
-        sources[f"{PACKAGE}/_registry.py"] = self._registry()
-        sources[f"{PACKAGE}/__init__.py"] = self._tpl(
-            "init.py.jinja", header=self.header, api_version=self.api_version
-        )
-        formatted = format_python(sources)
+        with RuffBatches() as batches:
+            for module in modules.values():
+                path = f"{PACKAGE}/Plugins/{module.short}.py"
+                batches.add(path, str(module_macro(self._module(module))))
+                if module.plugin is None:
+                    batches.flush()  # ruff formats Core (the biggest) while plugins render
+                done += 1
+                self.progress(done, total, path)
+            batches.add(
+                f"{PACKAGE}/Plugins/__init__.py",
+                self._tpl("plugins_init.py.jinja", header=self.header),
+            )
+            batches.add(
+                f"{PACKAGE}/Client.py",
+                str(self._macro("client.py.jinja", "client")(self._client())),
+            )
+            batches.add(f"{PACKAGE}/_registry.py", self._registry())
+            batches.add(
+                f"{PACKAGE}/__init__.py",
+                self._tpl("init.py.jinja", header=self.header, api_version=self.api_version),
+            )
+            formatted = batches.result()
         done += 1
         self.progress(done, total, "formatted")
         files: RenderedFiles = {name: text.encode("utf-8") for name, text in formatted.items()}
