@@ -2,8 +2,12 @@
 
 Cases:
   * `kaltura-codegen generate --target python` of ovp-22.19.0.xml, whole command (process
-    start, parse, render, black-formatted output, atomic write): cold (empty render cache)
-    target <= 10 s, and re-generation with no change (warm cache) target <= 1 s.
+    start, parse, render through the Jinja macros, `ruff format`, atomic write): cold (empty
+    render cache) target <= 1.5 s (issue 11), and re-generation with no change (warm cache)
+    target <= 1 s. The note gives the CPU time (user + sys, ruff included) too: on a shared
+    2-core machine the wall time depends on the load, the CPU time much less.
+    Before the templates (hand-written black imitation, commit 10d5218): cold 3.26 s wall
+    median on a loaded machine, 1.93 s wall / 1.04 s CPU in a single run on a quieter one.
   * `import KalturaClient` + first `KalturaClient(KalturaConfiguration())`, ours (generated
     from ovp-22.19.0.xml) vs the official KalturaApiClient 22.18.0, each in fresh
     subprocesses after byte-compiling both packages (shells may set
@@ -16,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,8 +67,17 @@ def _cli() -> list[str]:
     return [sys.executable, "-m", "generator"]
 
 
+_cpu: list[float] = []  # CPU seconds of each `_generate` child
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _generate(schema: Path, out: Path, cache: Path) -> float:
     env = dict(os.environ, KALTURA_CODEGEN_CACHE=str(cache))
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(
         [*_cli(), "generate", "--schema", str(schema), "--target", "python", "--out", str(out)],
@@ -73,6 +87,7 @@ def _generate(schema: Path, out: Path, cache: Path) -> float:
         cwd=REPO_ROOT,
     )
     elapsed = time.perf_counter() - start
+    _cpu.append(_children_cpu() - cpu_before)
     if proc.returncode != 0:
         raise RuntimeError(f"generate failed: {proc.stderr[-2000:]}")
     return elapsed
@@ -103,8 +118,10 @@ def run() -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-pytarget-") as tmp:
         base = Path(tmp)
         cold = []
+        _cpu.clear()
         for i in range(GEN_RUNS):
             cold.append(_generate(schema, base / "out", base / f"cache-cold-{i}"))
+        cold_cpu = statistics.median(_cpu)
         warm_cache = base / "cache-cold-0"
         warm = [_generate(schema, base / "out", warm_cache) for _ in range(WARM_RUNS)]
         lines = sum(p.read_text(encoding="utf-8").count("\n") for p in (base / "out").rglob("*.py"))
@@ -114,8 +131,12 @@ def run() -> list[Row]:
                 "generate ovp-22.19.0 (cold)",
                 statistics.median(cold),
                 GEN_RUNS,
-                target_s=10.0,
-                note=f"whole CLI run; {lines} lines of black-formatted Python",
+                target_s=1.5,
+                note=(
+                    f"whole CLI run; {lines} lines of ruff-formatted Python; "
+                    f"CPU {cold_cpu:.2f} s (user+sys, ruff included); "
+                    f"load average {os.getloadavg()[0]:.1f}"
+                ),
             )
         )
         rows.append(

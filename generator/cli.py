@@ -615,8 +615,8 @@ def templates_command(target_name: str) -> None:
     Example: add a header comment to every generated Python class
       kaltura-codegen templates --target python
       mkdir my-templates
-      cp templates/python/module.py.jinja my-templates/   # from a checkout or the wheel
-      # edit the class macro in my-templates/module.py.jinja, then:
+      cp templates/python/class.py.jinja my-templates/   # from a checkout or the wheel
+      # edit the class macro in my-templates/class.py.jinja, then:
       kaltura-codegen generate --schema KalturaClient.xml --target python --out client \\
           --templates my-templates
     """

@@ -12,7 +12,12 @@ from generator.paths import TEMPLATES_DIR
 from generator.targets.python import render_package
 from generator.targets.python.render import RUNTIME_DIR
 from tests.conftest import REPO_ROOT
-from tests.python_target.conftest import run_json, run_python, sample_schema
+from tests.python_target.conftest import (
+    assert_formatter_stable,
+    run_json,
+    run_python,
+    sample_schema,
+)
 
 RUNTIME_REQUIREMENTS = RUNTIME_DIR / "requirements.txt"
 
@@ -341,3 +346,10 @@ def test_user_code_is_type_checked(sample_package: Path, tmp_path: Path) -> None
     assert wrong.returncode == 1
     assert 'Argument "name" to "KalturaMediaEntry" has incompatible type "int"' in wrong.stdout
     assert 'Unexpected keyword argument "pageSise"' in wrong.stdout
+
+
+def test_sample_package_is_stable_under_its_own_black_and_ruff_config(sample_package: Path) -> None:
+    text = (sample_package / "pyproject.toml").read_text()
+    assert "[tool.black]\nline-length = 100" in text
+    assert "[tool.ruff]\nline-length = 100" in text
+    assert_formatter_stable(sample_package)

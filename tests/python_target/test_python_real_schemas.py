@@ -14,7 +14,7 @@ import pytest
 
 from generator.targets.python import render_package
 from tests.conftest import REAL_SCHEMAS, REPO_ROOT, parsed_real_schema, real_schema_path
-from tests.python_target.conftest import generate_once, run_json
+from tests.python_target.conftest import assert_formatter_stable, generate_once, run_json
 
 pytestmark = pytest.mark.slow
 
@@ -87,6 +87,23 @@ def test_generated_modules_are_black_formatted(real_package: tuple[str, Path]) -
     assert len(ours) >= 5
     proc = subprocess.run([*BLACK, *ours], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_ott_schemas_make_the_ott_distribution(real_package: tuple[str, Path]) -> None:
+    """The official OTT client is published as KalturaOttApiClient, the OVP one as
+    KalturaApiClient: the package is named after the schema it was made from."""
+    name, path = real_package
+    expected = "KalturaOttApiClient" if name.startswith("ott-") else "KalturaApiClient"
+    assert f'name = "{expected}"' in (path / "pyproject.toml").read_text()
+    assert (path / "README.md").read_text().startswith(f"# {expected} ")
+
+
+def test_ovp_22_package_is_stable_under_its_own_black_and_ruff_config(gen_root: Path) -> None:
+    """`black --check .` and `ruff format --check` run inside the package, reading only
+    its own pyproject.toml ([tool.black], [tool.ruff])."""
+    real_schema_path("ovp-22.19.0.xml")
+    path = generate_once("ovp-22.19.0.xml", gen_root)
+    assert_formatter_stable(path)
 
 
 def test_runtime_tree_is_black_formatted() -> None:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from generator.targets.python.render import (
-    TARGET_INFO,
-    GenerationError,
-    PythonTarget,
-    render_package,
-)
+from generator.targets.python.render import TARGET_INFO, PythonTarget, plan, render_package
 
-__all__ = ["TARGET", "GenerationError", "PythonTarget", "render_package"]
+__all__ = ["TARGET", "PythonTarget", "plan", "render_package"]
 
 TARGET = TARGET_INFO

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass
 
 from generator.model import (
@@ -15,11 +15,10 @@ from generator.model import (
     PrimitiveType,
     Type,
 )
-from generator.targets.python.text import string_literal
+from generator.targets.python.naming import string_literal
+from generator.targets.shared.lowering import DefaultKind, param_default
 
-__all__ = ["Annotator", "field_kind", "param_default", "type_ref"]
-
-_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+__all__ = ["Annotator", "PythonDefault", "field_kind", "python_default", "type_ref"]
 
 _KIND = {
     Primitive.INT: "INT",
@@ -100,28 +99,38 @@ class Annotator:
         return f"{self.value(t, names)} | None"
 
 
-def param_default(param: ParamDef) -> tuple[str | None, bool]:
-    """(Python default expression, whether it is a str literal) as the official client.
+@dataclass(frozen=True)
+class PythonDefault:
+    expr: str  # Python source of the default
+    is_str: bool  # a str literal (the annotation then also admits `str`)
 
-    None = required. The official generator renders `null` (and a missing default of an
-    optional param) as `NotImplemented`, booleans as True/False, strings quoted, numbers
-    verbatim, and an empty default of a number param as `""` (kept for compatibility).
+
+def python_default(param: ParamDef, *, force_optional: bool = False) -> PythonDefault | None:
+    """The Python default of a parameter as the official client spells it; None = required.
+
+    From the shared typed default: no value is `NotImplemented` (not sent), booleans are
+    True/False, numbers are parsed and printed by Python (`00012` -> 12: the schema's
+    digits never reach code), and a default the type cannot hold (`""` for an int) stays
+    the text the official clients send, as a str literal. `force_optional`: a required
+    parameter that follows an optional one gets `NotImplemented` (Python cannot declare it).
     """
-    if not param.optional:
-        return None, False
-    raw = param.default
-    if raw is None or raw == "null":
-        return "NotImplemented", False
-    t = param.type
-    if isinstance(t, PrimitiveType):
-        if t.primitive is Primitive.BOOL:
-            return ("True" if raw.lower() in ("true", "1") else "False"), False
-        if t.primitive in (Primitive.INT, Primitive.BIGINT, Primitive.FLOAT):
-            if raw == "":
-                return '""', True
-            if not _NUMBER.fullmatch(raw):
-                return string_literal(raw), True
-            return raw, False
-        if t.primitive is Primitive.STRING:
-            return string_literal(raw), True
-    return "NotImplemented", False
+    default = param_default(param)
+    kind = default.kind
+    if kind is DefaultKind.REQUIRED:
+        return PythonDefault("NotImplemented", False) if force_optional else None
+    if kind is DefaultKind.NONE:
+        return PythonDefault("NotImplemented", False)
+    if kind is DefaultKind.BOOL:
+        return PythonDefault("True" if default.value else "False", False)
+    if kind is DefaultKind.INT and isinstance(default.value, int):
+        return PythonDefault(str(default.value), False)
+    if (
+        kind is DefaultKind.FLOAT
+        and isinstance(default.value, float)
+        and math.isfinite(default.value)
+    ):
+        value = default.value
+        # As the official client writes it (`-1`, not `-1.0`): an int is a valid float.
+        text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return PythonDefault(text, False)
+    return PythonDefault(string_literal(default.raw or ""), True)

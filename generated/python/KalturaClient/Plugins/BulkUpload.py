@@ -20,7 +20,6 @@ __all__ = [
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
-
 _A_bulkupload_bulk__abort = ActionSpec(
     "bulkupload_bulk",
     "abort",
@@ -35,7 +34,8 @@ class KalturaBulkService(KalturaServiceBase):
     def abort(self, id: int) -> KalturaBulkUpload:
         """Aborts the bulk upload and all its child jobs
 
-        :param id: job id"""
+        :param id: job id
+        :raises KalturaException: with code BULK_UPLOAD_NOT_FOUND"""
         _result = self.client._call(_A_bulkupload_bulk__abort, (id,))
         return _cast("KalturaBulkUpload", _result)
 

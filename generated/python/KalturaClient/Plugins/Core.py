@@ -2743,6 +2743,7 @@ _A_baseentry__bulkDelete = ActionSpec(
     (ParamSpec("filter", FieldKind.OBJECT, "KalturaBaseEntryFilter"),),
     ResultSpec(FieldKind.INT),
 )
+
 _A_baseentry__exportToCsv = ActionSpec(
     "baseentry",
     "exportToCsv",
@@ -2753,6 +2754,7 @@ _A_baseentry__exportToCsv = ActionSpec(
     ),
     ResultSpec(FieldKind.STRING),
 )
+
 _A_baseentry__get = ActionSpec(
     "baseentry",
     "get",
@@ -2762,12 +2764,14 @@ _A_baseentry__get = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaBaseEntry"),
 )
+
 _A_baseentry__getByIds = ActionSpec(
     "baseentry",
     "getByIds",
     (ParamSpec("entryIds", FieldKind.STRING),),
     ResultSpec(FieldKind.ARRAY, "KalturaBaseEntry"),
 )
+
 _A_baseentry__list = ActionSpec(
     "baseentry",
     "list",
@@ -2783,6 +2787,7 @@ class KalturaBaseEntryService(KalturaServiceBase):
     """Base Entry Service"""
 
     def bulkDelete(self, filter: KalturaBaseEntryFilter) -> int:
+        """:raises KalturaException: with code ENTRY_BULK_DELETE_ONLY_RECYCLED"""
         _result = self.client._call(_A_baseentry__bulkDelete, (filter,))
         return _cast("int", _result)
 
@@ -2840,6 +2845,7 @@ _A_bulkupload__add = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaBulkUpload"),
 )
+
 _A_bulkupload__get = ActionSpec(
     "bulkupload",
     "get",
@@ -2902,7 +2908,8 @@ class KalturaDocumentService(KalturaServiceBase):
         """Get document entry by ID.
 
         :param entryId: Document entry id
-        :param version: Desired version of the data"""
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _warnings.warn("document.get is deprecated", DeprecationWarning, stacklevel=2)
         _result = self.client._call(_A_document__get, (entryId, version))
         return _cast("KalturaDocumentEntry", _result)
@@ -2914,6 +2921,7 @@ _A_media__add = ActionSpec(
     (ParamSpec("entry", FieldKind.OBJECT, "KalturaMediaEntry"),),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+
 _A_media__addContent = ActionSpec(
     "media",
     "addContent",
@@ -2923,18 +2931,21 @@ _A_media__addContent = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+
 _A_media__count = ActionSpec(
     "media",
     "count",
     (ParamSpec("filter", FieldKind.OBJECT, "KalturaMediaEntryFilter", OPTIONAL),),
     ResultSpec(FieldKind.INT),
 )
+
 _A_media__delete = ActionSpec(
     "media",
     "delete",
     (ParamSpec("entryId", FieldKind.STRING),),
     ResultSpec(None),
 )
+
 _A_media__get = ActionSpec(
     "media",
     "get",
@@ -2944,6 +2955,7 @@ _A_media__get = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+
 _A_media__getVolumeMap = ActionSpec(
     "media",
     "getVolumeMap",
@@ -2955,6 +2967,7 @@ _A_media__getVolumeMap = ActionSpec(
     multi_request=False,
     serve=True,
 )
+
 _A_media__list = ActionSpec(
     "media",
     "list",
@@ -2964,6 +2977,7 @@ _A_media__list = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaListResponse"),
 )
+
 _A_media__update = ActionSpec(
     "media",
     "update",
@@ -2973,6 +2987,7 @@ _A_media__update = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
+
 _A_media__upload = ActionSpec(
     "media",
     "upload",
@@ -2994,7 +3009,8 @@ class KalturaMediaService(KalturaServiceBase):
     ) -> KalturaMediaEntry:
         """Add content to media entry which is not yet associated with content (therefore is in status NO_CONTENT).
         If the requirement is to replace the entry's associated content, use action updateContent.
-        """
+
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, ENTRY_ALREADY_WITH_CONTENT"""
         _result = self.client._call(_A_media__addContent, (entryId, resource))
         return _cast("KalturaMediaEntry", _result)
 
@@ -3008,7 +3024,8 @@ class KalturaMediaService(KalturaServiceBase):
     def delete(self, entryId: str) -> None:
         """Delete a media entry.
 
-        :param entryId: Media entry id to delete"""
+        :param entryId: Media entry id to delete
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = self.client._call(_A_media__delete, (entryId,))
         return _cast("None", _result)
 
@@ -3016,7 +3033,8 @@ class KalturaMediaService(KalturaServiceBase):
         """Get media entry by ID.
 
         :param entryId: Media entry id
-        :param version: Desired version of the data"""
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = self.client._call(_A_media__get, (entryId, version))
         return _cast("KalturaMediaEntry", _result)
 
@@ -3044,7 +3062,8 @@ class KalturaMediaService(KalturaServiceBase):
         """Update media entry. Only the properties that were set will be updated.
 
         :param entryId: Media entry id to update
-        :param mediaEntry: Media entry metadata to update"""
+        :param mediaEntry: Media entry metadata to update
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = self.client._call(_A_media__update, (entryId, mediaEntry))
         return _cast("KalturaMediaEntry", _result)
 
@@ -3065,12 +3084,14 @@ _A_session__end = ActionSpec(
     (),
     ResultSpec(None),
 )
+
 _A_session__get = ActionSpec(
     "session",
     "get",
     (ParamSpec("session", FieldKind.STRING, None, OPTIONAL),),
     ResultSpec(FieldKind.OBJECT, "KalturaSessionInfo"),
 )
+
 _A_session__start = ActionSpec(
     "session",
     "start",
@@ -3097,7 +3118,8 @@ class KalturaSessionService(KalturaServiceBase):
     def get(self, session: str | None = NotImplemented) -> KalturaSessionInfo:
         """Parse session key and return its info
 
-        :param session: The KS to be parsed, keep it empty to use current session."""
+        :param session: The KS to be parsed, keep it empty to use current session.
+        :raises KalturaException: with code START_SESSION_ERROR"""
         _result = self.client._call(_A_session__get, (session,))
         return _cast("KalturaSessionInfo", _result)
 
@@ -3115,7 +3137,8 @@ class KalturaSessionService(KalturaServiceBase):
 
         :param secret: Remember to provide the correct secret according to the sessionType you want
         :param type: Regular session or Admin session
-        :param expiry: KS expiry time in seconds"""
+        :param expiry: KS expiry time in seconds
+        :raises KalturaException: with code START_SESSION_ERROR"""
         _result = self.client._call(
             _A_session__start, (secret, userId, type, partnerId, expiry, privileges)
         )
@@ -3128,12 +3151,14 @@ _A_system__getTime = ActionSpec(
     (),
     ResultSpec(FieldKind.INT),
 )
+
 _A_system__getVersion = ActionSpec(
     "system",
     "getVersion",
     (),
     ResultSpec(FieldKind.STRING),
 )
+
 _A_system__ping = ActionSpec(
     "system",
     "ping",
@@ -3167,18 +3192,21 @@ _A_uploadtoken__add = ActionSpec(
     (ParamSpec("uploadToken", FieldKind.OBJECT, "KalturaUploadToken", OPTIONAL),),
     ResultSpec(FieldKind.OBJECT, "KalturaUploadToken"),
 )
+
 _A_uploadtoken__delete = ActionSpec(
     "uploadtoken",
     "delete",
     (ParamSpec("uploadTokenId", FieldKind.STRING),),
     ResultSpec(None),
 )
+
 _A_uploadtoken__get = ActionSpec(
     "uploadtoken",
     "get",
     (ParamSpec("uploadTokenId", FieldKind.STRING),),
     ResultSpec(FieldKind.OBJECT, "KalturaUploadToken"),
 )
+
 _A_uploadtoken__list = ActionSpec(
     "uploadtoken",
     "list",
@@ -3188,6 +3216,7 @@ _A_uploadtoken__list = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaUploadTokenListResponse"),
 )
+
 _A_uploadtoken__upload = ActionSpec(
     "uploadtoken",
     "upload",
@@ -3209,12 +3238,16 @@ class KalturaUploadTokenService(KalturaServiceBase):
         return _cast("KalturaUploadToken", _result)
 
     def delete(self, uploadTokenId: str) -> None:
-        """Deletes the upload token by upload token id"""
+        """Deletes the upload token by upload token id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
         _result = self.client._call(_A_uploadtoken__delete, (uploadTokenId,))
         return _cast("None", _result)
 
     def get(self, uploadTokenId: str) -> KalturaUploadToken:
-        """Get upload token by id"""
+        """Get upload token by id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
         _result = self.client._call(_A_uploadtoken__get, (uploadTokenId,))
         return _cast("KalturaUploadToken", _result)
 
@@ -3238,6 +3271,8 @@ class KalturaUploadTokenService(KalturaServiceBase):
     ) -> KalturaUploadToken:
         """Upload a file using the upload token id, returns an error on failure (an exception will be thrown when using one of the Kaltura clients)
         Chunks can be uploaded in parallel and they will be appended according to their resumeAt position.
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND, UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD, UPLOAD_TOKEN_CANNOT_RESUME, UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE
         """
         _result = self.client._call(
             _A_uploadtoken__upload, (uploadTokenId, fileData, resume, finalChunk, resumeAt)
@@ -3281,7 +3316,9 @@ class KalturaUserService(KalturaServiceBase):
         :param partnerId: The identifier of the partner account
         :param expiry: The requested time (in seconds) before the generated KS expires (By default, a KS expires after 24 hours).
         :param privileges: Special privileges
-        :param otp: the user's one-time password"""
+        :param otp: the user's one-time password
+        :raises KalturaException: with code USER_NOT_FOUND, USER_WRONG_PASSWORD, INVALID_PARTNER_ID, LOGIN_RETRIES_EXCEEDED
+        """
         _result = self.client._call(
             _A_user__loginByLoginId, (loginId, password, partnerId, expiry, privileges, otp)
         )
@@ -3300,6 +3337,7 @@ _A_ottuser__login = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaLoginResponse"),
 )
+
 _A_ottuser__getDynamicData = ActionSpec(
     "ottuser",
     "getDynamicData",
@@ -3307,12 +3345,14 @@ _A_ottuser__getDynamicData = ActionSpec(
     ResultSpec(FieldKind.MAP, "KalturaStringValue"),
     multi_request=False,
 )
+
 _A_ottuser__getServerTime = ActionSpec(
     "ottuser",
     "getServerTime",
     (),
     ResultSpec(FieldKind.BIGINT),
 )
+
 _A_ottuser__list = ActionSpec(
     "ottuser",
     "list",
@@ -3341,7 +3381,8 @@ class KalturaOttUserService(KalturaServiceBase):
         :param username: user name
         :param password: password
         :param extraParams: extra params
-        :param udid: Device UDID"""
+        :param udid: Device UDID
+        :raises KalturaException: with code 1011, 2001, 2015"""
         _result = self.client._call(
             _A_ottuser__login, (partnerId, username, password, extraParams, udid)
         )
@@ -3352,7 +3393,8 @@ class KalturaOttUserService(KalturaServiceBase):
     ) -> dict[str, KalturaStringValue]:
         """(sample) no real schema has a map result; this one does
 
-        :param keys: Keys to return"""
+        :param keys: Keys to return
+        :raises KalturaException: with code 50026"""
         _result = self.client._call(_A_ottuser__getDynamicData, (keys,))
         return _cast("dict[str, KalturaStringValue]", _result)
 

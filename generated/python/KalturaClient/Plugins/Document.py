@@ -146,6 +146,7 @@ _A_document_documents__addFromUploadedFile = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaDocumentEntry"),
 )
+
 _A_document_documents__get = ActionSpec(
     "document_documents",
     "get",
@@ -155,6 +156,7 @@ _A_document_documents__get = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaDocumentEntry"),
 )
+
 _A_document_documents__serve = ActionSpec(
     "document_documents",
     "serve",
@@ -178,7 +180,9 @@ class KalturaDocumentsService(KalturaServiceBase):
         """Add new document entry after the specific document file was uploaded and the upload token id exists
 
         :param documentEntry: Document entry metadata
-        :param uploadTokenId: Upload token id"""
+        :param uploadTokenId: Upload token id
+        :raises KalturaException: with code PROPERTY_VALIDATION_CANNOT_BE_NULL, UPLOADED_FILE_NOT_FOUND_BY_TOKEN
+        """
         _result = self.client._call(
             _A_document_documents__addFromUploadedFile, (documentEntry, uploadTokenId)
         )
@@ -188,7 +192,8 @@ class KalturaDocumentsService(KalturaServiceBase):
         """Get document entry by ID.
 
         :param entryId: Document entry id
-        :param version: Desired version of the data"""
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = self.client._call(_A_document_documents__get, (entryId, version))
         return _cast("KalturaDocumentEntry", _result)
 
@@ -202,7 +207,8 @@ class KalturaDocumentsService(KalturaServiceBase):
 
         :param entryId: Document entry id
         :param flavorAssetId: Flavor asset id
-        :param forceProxy: force to get the content without redirect"""
+        :param forceProxy: force to get the content without redirect
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, FLAVOR_ASSET_ID_NOT_FOUND"""
         _result = self.client._call(
             _A_document_documents__serve, (entryId, flavorAssetId, forceProxy)
         )

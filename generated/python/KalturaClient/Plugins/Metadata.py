@@ -566,18 +566,21 @@ _A_metadata_metadata__add = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadata"),
 )
+
 _A_metadata_metadata__delete = ActionSpec(
     "metadata_metadata",
     "delete",
     (ParamSpec("id", FieldKind.BIGINT),),
     ResultSpec(None),
 )
+
 _A_metadata_metadata__get = ActionSpec(
     "metadata_metadata",
     "get",
     (ParamSpec("id", FieldKind.BIGINT),),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadata"),
 )
+
 _A_metadata_metadata__list = ActionSpec(
     "metadata_metadata",
     "list",
@@ -587,6 +590,7 @@ _A_metadata_metadata__list = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadataListResponse"),
 )
+
 _A_metadata_metadata__serve = ActionSpec(
     "metadata_metadata",
     "serve",
@@ -595,6 +599,7 @@ _A_metadata_metadata__serve = ActionSpec(
     multi_request=False,
     serve=True,
 )
+
 _A_metadata_metadata__update = ActionSpec(
     "metadata_metadata",
     "update",
@@ -619,19 +624,24 @@ class KalturaMetadataService(KalturaServiceBase):
     ) -> KalturaMetadata:
         """Allows you to add a metadata object and metadata content associated with Kaltura object
 
-        :param xmlData: XML metadata"""
+        :param xmlData: XML metadata
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
         _result = self.client._call(
             _A_metadata_metadata__add, (metadataProfileId, objectType, objectId, xmlData)
         )
         return _cast("KalturaMetadata", _result)
 
     def delete(self, id: int) -> None:
-        """Delete an existing metadata"""
+        """Delete an existing metadata
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadata__delete, (id,))
         return _cast("None", _result)
 
     def get(self, id: int) -> KalturaMetadata:
-        """Retrieve a metadata object by id"""
+        """Retrieve a metadata object by id
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadata__get, (id,))
         return _cast("KalturaMetadata", _result)
 
@@ -645,7 +655,9 @@ class KalturaMetadataService(KalturaServiceBase):
         return _cast("KalturaMetadataListResponse", _result)
 
     def serve(self, id: int) -> str:
-        """Serves metadata XML file"""
+        """Serves metadata XML file
+
+        :raises KalturaException: with code METADATA_NOT_FOUND, FILE_DOESNT_EXIST"""
         _result = self.client._call(_A_metadata_metadata__serve, (id,))
         return _cast("str", _result)
 
@@ -656,7 +668,7 @@ class KalturaMetadataService(KalturaServiceBase):
 
         :param xmlData: XML metadata
         :param version: Enable update only if the metadata object version did not change by other process
-        """
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadata__update, (id, xmlData, version))
         return _cast("KalturaMetadata", _result)
 
@@ -671,6 +683,7 @@ _A_metadata_metadataprofile__add = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadataProfile"),
 )
+
 _A_metadata_metadataprofile__addFromFile = ActionSpec(
     "metadata_metadataprofile",
     "addFromFile",
@@ -681,18 +694,21 @@ _A_metadata_metadataprofile__addFromFile = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadataProfile"),
 )
+
 _A_metadata_metadataprofile__delete = ActionSpec(
     "metadata_metadataprofile",
     "delete",
     (ParamSpec("id", FieldKind.INT),),
     ResultSpec(None),
 )
+
 _A_metadata_metadataprofile__get = ActionSpec(
     "metadata_metadataprofile",
     "get",
     (ParamSpec("id", FieldKind.INT),),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadataProfile"),
 )
+
 _A_metadata_metadataprofile__list = ActionSpec(
     "metadata_metadataprofile",
     "list",
@@ -702,6 +718,7 @@ _A_metadata_metadataprofile__list = ActionSpec(
     ),
     ResultSpec(FieldKind.OBJECT, "KalturaMetadataProfileListResponse"),
 )
+
 _A_metadata_metadataprofile__serve = ActionSpec(
     "metadata_metadataprofile",
     "serve",
@@ -710,6 +727,7 @@ _A_metadata_metadataprofile__serve = ActionSpec(
     multi_request=False,
     serve=True,
 )
+
 _A_metadata_metadataprofile__update = ActionSpec(
     "metadata_metadataprofile",
     "update",
@@ -750,19 +768,24 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         """Allows you to add a metadata profile object and metadata profile file associated with Kaltura object type
 
         :param xsdFile: XSD metadata definition
-        :param viewsFile: UI views definition"""
+        :param viewsFile: UI views definition
+        :raises KalturaException: with code METADATA_FILE_NOT_FOUND"""
         _result = self.client._call(
             _A_metadata_metadataprofile__addFromFile, (metadataProfile, xsdFile, viewsFile)
         )
         return _cast("KalturaMetadataProfile", _result)
 
     def delete(self, id: int) -> None:
-        """Delete an existing metadata profile"""
+        """Delete an existing metadata profile
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadataprofile__delete, (id,))
         return _cast("None", _result)
 
     def get(self, id: int) -> KalturaMetadataProfile:
-        """Retrieve a metadata profile object by id"""
+        """Retrieve a metadata profile object by id
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadataprofile__get, (id,))
         return _cast("KalturaMetadataProfile", _result)
 
@@ -776,7 +799,9 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         return _cast("KalturaMetadataProfileListResponse", _result)
 
     def serve(self, id: int) -> str:
-        """Serves metadata profile XSD file"""
+        """Serves metadata profile XSD file
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND, FILE_DOESNT_EXIST"""
         _result = self.client._call(_A_metadata_metadataprofile__serve, (id,))
         return _cast("str", _result)
 
@@ -790,7 +815,8 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         """Update an existing metadata object
 
         :param xsdData: XSD metadata definition
-        :param viewsData: UI views definition"""
+        :param viewsData: UI views definition
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
         _result = self.client._call(
             _A_metadata_metadataprofile__update, (id, metadataProfile, xsdData, viewsData)
         )
