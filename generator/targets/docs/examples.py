@@ -94,12 +94,7 @@ class Names:
     def py_service_path(self, service: ServiceDef) -> str:
         """`client.media`, `client.metadata.metadataProfile` (as the client exposes them)."""
 
-        def client_attr(name: str) -> str:
-            attr = py_naming.attr_name(name)
-            while attr in py_naming.CLIENT_RESERVED:
-                attr += "_"
-            return attr
-
+        client_attr = py_naming.client_attr
         if service.plugin is None:
             return f"client.{client_attr(service.name)}"
         attr = py_naming.attr_name(service.name)
@@ -116,7 +111,7 @@ class Names:
         return f"client.{client_attr(service.plugin)}.{attr}"
 
     def py_method(self, action: ActionDef) -> str:
-        return py_naming.attr_name(action.name)
+        return py_naming.service_attr(action.name)
 
     def py_param(self, name: str) -> str:
         return py_naming.param_name(name)
