@@ -72,13 +72,19 @@ def test_default_literals_as_the_official_sends_them() -> None:
     assert default_literal(_param(int_t, "null")) is None
     assert default_literal(_param(int_t, "0")) is None  # empty in PHP's sense: not sent
     assert default_literal(_param(str_t, "")) is None
-    assert default_literal(_param(int_t, "-1")) == "-1"
-    assert default_literal(_param(int_t, "86400")) == "86400"
-    assert default_literal(_param(bool_t, "false")) == "false"
-    assert default_literal(_param(bool_t, "true")) == "true"
-    assert default_literal(_param(str_t, "*")) == "'*'"
+    assert default_literal(_param(int_t, "-1")) == ("-1", "-1")
+    assert default_literal(_param(int_t, "86400")) == ("86400", "86400")
+    # Numbers are parsed, never pasted: `00012` would be a TypeScript octal error.
+    assert default_literal(_param(int_t, "00012")) == ("12", "12")
+    assert default_literal(_param(int_t, "+7")) == ("7", "7")
+    assert default_literal(_param(bool_t, "false")) == ("false", "false")
+    assert default_literal(_param(bool_t, "true")) == ("true", "true")
+    assert default_literal(_param(str_t, "*")) == ("'*'", "'*'")
+    assert default_literal(_param(str_t, "a'\n*/")) == ("'a\\'\\n*/'", "'a\\'\\n*/'")
     enum = EnumDef("KalturaX", EnumKind.INT, (), None, False, "", SRC)
-    assert default_literal(_param(PrimitiveType(Primitive.INT, enum), "1")) == "1 as KalturaX"
+    typed = _param(PrimitiveType(Primitive.INT, enum), "1")
+    assert default_literal(typed) == ("1 as KalturaX", "1")
+    assert default_literal(typed, {"KalturaX": "KalturaX_"}) == ("1 as KalturaX_", "1")
 
 
 def test_ts_string_escapes() -> None:
