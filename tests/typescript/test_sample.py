@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from generator.output import write_tree
+from generator.pipeline import render_schema
 from generator.sources import load_schema
 from generator.targets import GenerateOptions, RenderedFiles
 from generator.targets.typescript import TARGET
 from tests.conftest import REPO_ROOT, SAMPLE_SCHEMA
-from generator.pipeline import render_schema
 from tests.typescript.conftest import (
     compile_package,
     dist_differences,
