@@ -16,36 +16,12 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.output import write_tree
 from tests.conftest import SAMPLE_SCHEMA
-from tests.typescript.conftest import TSC, rendered_real, require_toolchain, run, tsc_errors
+from tests.typescript.conftest import HERE, TSC, rendered_real, require_toolchain, run, tsc_errors
 
 pytestmark = pytest.mark.slow
 
 NAME = "kaltura-typescript-client"
-CONSUMER = """\
-import { KalturaClient, KalturaServicesClient, KalturaAPIException } from 'kaltura-typescript-client';
-import { MediaListAction } from 'kaltura-typescript-client/api/types/MediaListAction';
-import { KalturaMediaEntryFilter } from 'kaltura-typescript-client/api/types/KalturaMediaEntryFilter';
-import type { KalturaMediaEntry } from 'kaltura-typescript-client/api/types/KalturaMediaEntry';
-
-const client = new KalturaClient({ endpointUrl: 'https://example.invalid', clientTag: 'app' });
-const request = new MediaListAction({ filter: new KalturaMediaEntryFilter({ nameLike: 'x' }) });
-const body: Record<string, unknown> = request.buildRequest(null);
-const services = new KalturaServicesClient({ endpointUrl: 'https://example.invalid', clientTag: 'app' });
-
-export async function names(): Promise<string[]> {
-    const found: string[] = [];
-    const entries: AsyncGenerator<KalturaMediaEntry> = services.media.listAll(new KalturaMediaEntryFilter());
-    for await (const entry of entries) found.push(entry.name ?? '');
-    return found;
-}
-
-// The types are real: a wrong one is an error (an unused @ts-expect-error would be one too).
-// @ts-expect-error nameLike is a string
-export const wrong = new KalturaMediaEntryFilter({ nameLike: 42 });
-
-export const ok: boolean = typeof client.request === 'function' && KalturaAPIException.name.length > 0;
-console.log(JSON.stringify(body));
-"""
+CONSUMER = HERE / "consumer_app.ts"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +41,8 @@ def _npm(args: list[str], cwd: Path) -> None:
 
 def _fresh_app(root: Path) -> Path:
     root.mkdir()
-    (root / "package.json").write_text(json.dumps({"name": "app", "version": "1.0.0", "type": "module"}))
+    manifest = {"name": "app", "version": "1.0.0", "type": "module"}
+    (root / "package.json").write_text(json.dumps(manifest))
     return root
 
 
@@ -86,7 +63,8 @@ def test_npm_pack_and_offline_install_run_with_no_build(package: Path, tmp_path:
             f"import {{ KalturaClient }} from '{NAME}';\n"
             f"import {{ MediaListAction }} from '{NAME}/api/types/MediaListAction';\n"
             "const client = new KalturaClient({ endpointUrl: 'https://x', clientTag: 't' });\n"
-            "console.log(typeof client.request, JSON.stringify(new MediaListAction().buildRequest(null)));\n"
+            "const body = new MediaListAction().buildRequest(null);\n"
+            "console.log(typeof client.request, JSON.stringify(body));\n"
         )
         result = run(["node", "main.mjs"], app)
         assert result.returncode == 0, result.stderr
@@ -98,7 +76,7 @@ def test_a_strict_consumer_compiles_against_the_installed_package(
 ) -> None:
     app = _fresh_app(tmp_path / "consumer")
     _npm(["install", "--offline", str(package)], app)
-    (app / "app.ts").write_text(CONSUMER)
+    shutil.copy(CONSUMER, app / "app.ts")
     config = {
         "compilerOptions": {
             "strict": True,
