@@ -13,7 +13,7 @@ CODEGEN_TARGETS ?= python typescript
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
 
-.PHONY: setup generate check test lint bench clean
+.PHONY: setup generate check test lint bench clean ts-runtime
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -27,6 +27,10 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	touch $(TS_STAMP)
 
 setup: $(STAMP) $(TS_STAMP)
+
+# Recompile templates/typescript/runtime/src into its committed dist/ (after editing the runtime).
+ts-runtime: $(STAMP) $(TS_STAMP)
+	$(BIN)/python tools/ts/build_runtime.py
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \

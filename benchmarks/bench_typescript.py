@@ -10,6 +10,9 @@
   the official client built from the oracle; the sizes (minified and gzip) are in the note,
   the time column is esbuild's. A second case imports through the `api/types` barrel, the
   way much official-client code does.
+* install into a fresh app: `npm install --offline` of the `npm pack` tarball, ours (as
+  generated: dist/ ships compiled, no dependencies, no scripts) vs the official client
+  (built, packed, its tslib dependency from the npm cache).
 """
 
 from __future__ import annotations
@@ -123,9 +126,10 @@ def run() -> list[Row]:
             )
         )
 
-        _run([tsc, "-p", "tsconfig.json"], ours)
+        # The runtime and bundle rows use the package as generated: its shipped dist/.
         if official is not None:
             rows += _runtime_rows(ours, official)
+        rows.append(_install_row(work, ours, official))
         cases = [("media.list app, per-module imports", "api/types/MediaListAction")]
         cases.append(("media.list app, api/types barrel", "api/types/index"))
         for label, types_module in cases:
@@ -198,6 +202,56 @@ def _runtime_rows(ours: Path, official: Path) -> list[Row]:
         )
         for key, label in cases
     ]
+
+
+def _npm(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "npm_config_audit": "false", "npm_config_fund": "false"}
+    return subprocess.run(["npm", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def _install_time(work: Path, package: Path, label: str) -> tuple[float | None, str]:
+    """Median time of `npm install --offline <tarball>` into a fresh app (None: it failed)."""
+    packed = work / f"packed-{label}"
+    packed.mkdir()
+    packing = _npm(["pack", "--ignore-scripts", "--pack-destination", str(packed)], package)
+    tarballs = list(packed.glob("*.tgz"))
+    if packing.returncode != 0 or len(tarballs) != 1:
+        return None, f"npm pack failed: {packing.stderr.strip()[-200:]}"
+    size = tarballs[0].stat().st_size
+    count = 0
+
+    def install() -> None:
+        nonlocal count
+        count += 1
+        app = work / f"app-{label}-{count}"
+        app.mkdir()
+        (app / "package.json").write_text('{"name": "app", "version": "1.0.0", "type": "module"}')
+        result = _npm(["install", "--offline", str(tarballs[0])], app)
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr.strip()[-300:])
+
+    try:
+        return median_time(install, 3), f"tarball {size / 1024 / 1024:.1f} MB"
+    except RuntimeError as exc:
+        return None, f"install failed offline: {exc}"
+
+
+def _install_row(work: Path, ours: Path, official: Path | None) -> Row:
+    ours_s, ours_note = _install_time(work, ours, "ours")
+    note = f"ours: {ours_note}; no build step, no dependencies"
+    official_s = None
+    if official is not None:
+        official_s, official_note = _install_time(work, official, "official")
+        note += f"; official: {official_note}"
+    return Row(
+        "typescript",
+        "npm install --offline (packed) into a fresh app",
+        ours_s if ours_s is not None else 0.0,
+        3,
+        reference="official client (built, packed; tslib from the cache)" if official else "",
+        reference_s=official_s,
+        note=note if ours_s is not None else f"FAILED: {ours_note}",
+    )
 
 
 def _official(work: Path, shared: Path) -> Path | None:

@@ -71,6 +71,21 @@ def test_sample_compiles_strict(sample_files: RenderedFiles, tmp_path: Path) -> 
     assert tsc_errors(built.tsc) == [], built.tsc.stdout[-3000:]
     assert built.tsc.returncode == 0
     assert dist_differences(built) == []
+    # The runtime's committed dist/ is exactly what this tsc emits from its sources.
+    runtime = REPO_ROOT / "templates" / "typescript" / "runtime"
+    sources = sorted((runtime / "src").rglob("*.ts"))
+    committed = sorted(
+        p.relative_to(runtime / "dist") for p in (runtime / "dist").rglob("*") if p.is_file()
+    )
+    expected = sorted(
+        Path(s.relative_to(runtime / "src").with_suffix("").as_posix() + suffix)
+        for s in sources
+        for suffix in (".js", ".d.ts")
+    )
+    assert committed == expected, "run `make ts-runtime`"
+    for rel in committed:
+        emitted = (built.emitted / rel).read_bytes()
+        assert (runtime / "dist" / rel).read_bytes() == emitted, f"{rel}: run `make ts-runtime`"
 
 
 def test_settings_set_the_package_metadata(sample_files: RenderedFiles) -> None:
