@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import jinja2
 
@@ -44,10 +45,11 @@ from generator.model import (
 )
 from generator.paths import TEMPLATES_DIR
 from generator.targets import GenerateOptions, Progress, RenderedFiles, Setting, no_progress
+from generator.targets.shared.cache import cached_render
 from generator.targets.shared.identifiers import IdentifierRules, comment_text
 from generator.targets.shared.lowering import uniquify
 from generator.targets.shared.package import package_meta, package_settings
-from generator.targets.shared.templating import environment, runtime_files
+from generator.targets.shared.templating import environment, runtime_files, source_files
 from generator.targets.typescript.naming import (
     CLIENT_MEMBERS,
     FIELD_NAMES,
@@ -882,6 +884,18 @@ class TypeScriptTarget:
         return found
 
     def render(
+        self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
+    ) -> RenderedFiles:
+        return cached_render(
+            self.name,
+            schema,
+            options,
+            source_files(self.name, Path(__file__).resolve().parent),
+            lambda: self._render(schema, options, progress),
+            progress,
+        )
+
+    def _render(
         self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
     ) -> RenderedFiles:
         env = environment(self.name, options.templates)

@@ -8,6 +8,7 @@ schema names, enum members are camel-cased constant names (`LIVE_STREAM_FLASH` -
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import textwrap
@@ -397,15 +398,21 @@ def _utf16_units(ch: str) -> list[int]:
     return [0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)]
 
 
+_PLAIN = re.compile(r"[ -~]*\Z")
+
+
+def _comment_line(line: str) -> str:
+    if _PLAIN.match(line):  # printable ASCII: nothing to remove (the common case, fast)
+        return line.rstrip()
+    return " ".join(comment_lines(line)).rstrip()
+
+
+@functools.lru_cache(maxsize=65536)
 def jsdoc(text: str, indent: str = "", extra: tuple[str, ...] = ()) -> str:
     """A `/** ... */` block for a description (empty when there is nothing to say)."""
     # comment_lines drops control characters and splits on every kind of line break;
     # blank lines (paragraphs) are kept.
-    raw = (
-        [" ".join(comment_lines(line)).rstrip() for line in text.strip().split("\n")]
-        if text.strip()
-        else []
-    )
+    raw = [_comment_line(line) for line in text.strip().split("\n")] if text.strip() else []
     width = max(40, 100 - len(indent) - 3)
     lines: list[str] = []
     for line in raw:  # wrapped at 100 columns, words never split
