@@ -195,3 +195,16 @@ def test_runtime_is_copied_verbatim(name: str) -> None:
     files = TARGET.render(result.schema, GenerateOptions())
     runtime = Path(__file__).resolve().parents[2] / "templates" / "typescript" / "runtime" / name
     assert files[name] == runtime.read_bytes()
+
+
+def test_untracked_patterns_cover_install_and_build_output_only() -> None:
+    from generator.check import is_untracked
+
+    patterns = TARGET.untracked
+    assert is_untracked("node_modules/x/index.js", patterns)
+    assert is_untracked("node_modules", patterns)
+    assert is_untracked("kaltura-typescript-client-1.0.0.tgz", patterns)
+    assert is_untracked("package-lock.json", patterns)
+    assert not is_untracked("dist/index.js", patterns)  # generated: drift if edited
+    assert not is_untracked("notes.txt", patterns)
+    assert not is_untracked("src/node_modules.ts", patterns)
