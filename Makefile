@@ -24,7 +24,7 @@ CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 # Debian packages the PHP tests need (php -l, PHPUnit, curl/xml/mbstring), when missing.
 PHP_PACKAGES := php-cli php-curl php-xml php-mbstring phpunit
 
-.PHONY: setup setup-crypto-floor setup-browser setup-openapi setup-php generate check test lint bench clean
+.PHONY: setup setup-crypto-floor setup-browser setup-openapi setup-php generate check test lint bench clean ts-runtime
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -69,6 +69,10 @@ setup-php:
 		apt-get update && apt-get install -y $(PHP_PACKAGES); \
 	fi
 
+
+# Recompile templates/typescript/runtime/src into its committed dist/ (after editing the runtime).
+ts-runtime: $(STAMP) $(TS_STAMP)
+	$(BIN)/python tools/ts/build_runtime.py
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \

@@ -10,6 +10,9 @@
   the official client built from the oracle; the sizes (minified and gzip) are in the note,
   the time column is esbuild's. A second case imports through the `api/types` barrel, the
   way much official-client code does.
+* install into a fresh app: `npm install --offline` of the `npm pack` tarball, ours (as
+  generated: dist/ ships compiled, no dependencies, no scripts) vs the official client
+  (built, packed, its tslib dependency from the npm cache).
 """
 
 from __future__ import annotations
@@ -123,9 +126,10 @@ def run() -> list[Row]:
             )
         )
 
-        _run([tsc, "-p", "tsconfig.json"], ours)
+        # The runtime and bundle rows use the package as generated: its shipped dist/.
         if official is not None:
             rows += _runtime_rows(ours, official)
+        rows += _install_rows(work, ours, official)
         cases = [("media.list app, per-module imports", "api/types/MediaListAction")]
         cases.append(("media.list app, api/types barrel", "api/types/index"))
         for label, types_module in cases:
@@ -198,6 +202,72 @@ def _runtime_rows(ours: Path, official: Path) -> list[Row]:
         )
         for key, label in cases
     ]
+
+
+def _npm(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "npm_config_audit": "false", "npm_config_fund": "false"}
+    return subprocess.run(["npm", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def _install_time(
+    work: Path, package: Path, label: str, packed: bool, offline: str
+) -> tuple[float | None, str]:
+    """Median time of `npm install <tarball or directory>` into a fresh app (None: failed)."""
+    source = package
+    note = "directory"
+    if packed:
+        destination = work / f"packed-{label}"
+        destination.mkdir(exist_ok=True)
+        packing = _npm(
+            ["pack", "--ignore-scripts", "--pack-destination", str(destination)], package
+        )
+        tarballs = list(destination.glob("*.tgz"))
+        if packing.returncode != 0 or len(tarballs) != 1:
+            return None, f"npm pack failed: {packing.stderr.strip()[-200:]}"
+        source = tarballs[0]
+        note = f"tarball {source.stat().st_size / 1024 / 1024:.1f} MB"
+    count = 0
+
+    def install() -> None:
+        nonlocal count
+        count += 1
+        app = work / f"app-{label}-{'tgz' if packed else 'dir'}-{count}"
+        app.mkdir()
+        (app / "package.json").write_text('{"name": "app", "version": "1.0.0", "type": "module"}')
+        result = _npm(["install", offline, str(source)], app)
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr.strip().splitlines()[0][-200:])
+
+    try:
+        return median_time(install, 3, 0), note
+    except RuntimeError as exc:
+        return None, f"install failed: {exc}"
+
+
+def _install_rows(work: Path, ours: Path, official: Path | None) -> list[Row]:
+    rows = []
+    for packed, how in ((True, "packed tarball"), (False, "directory")):
+        ours_s, ours_note = _install_time(work, ours, "ours", packed, "--offline")
+        note = f"ours --offline, {ours_note}: no build step, no dependencies, no scripts"
+        official_s = None
+        if official is not None:
+            # Its dependencies (tslib, @types/node) may come from the registry.
+            official_s, official_note = _install_time(
+                work, official, "official", packed, "--prefer-offline"
+            )
+            note += f"; official --prefer-offline, {official_note}"
+        rows.append(
+            Row(
+                "typescript",
+                f"npm install ({how}) into a fresh app",
+                ours_s if ours_s is not None else 0.0,
+                3,
+                reference="official client (built; with its dependencies)" if official else "",
+                reference_s=official_s,
+                note=note if ours_s is not None else f"FAILED: {ours_note}",
+            )
+        )
+    return rows
 
 
 def _official(work: Path, shared: Path) -> Path | None:

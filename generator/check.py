@@ -10,6 +10,7 @@ from the one recorded), or, with all of those equal, the generator's output itse
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -188,9 +189,31 @@ def _note(entry: Entry) -> str:
     return "out of date"
 
 
-def build_report(state: TreeState, *, stat: bool = False, diff_lines: int = 60) -> CheckReport:
+def is_untracked(path: str, patterns: tuple[str, ...]) -> bool:
+    """Does a .gitignore-style pattern of the target (`node_modules/`, `*.tgz`) cover `path`?
+    A pattern ending in `/` names a directory at any depth; others match a file's name."""
+    parts = path.split("/")
+    for pattern in patterns:
+        if pattern.endswith("/"):
+            if pattern[:-1] in parts[:-1] or pattern[:-1] == path:
+                return True
+        elif fnmatch.fnmatchcase(parts[-1], pattern):
+            return True
+    return False
+
+
+def build_report(
+    state: TreeState,
+    *,
+    stat: bool = False,
+    diff_lines: int = 60,
+    untracked: tuple[str, ...] = (),
+) -> CheckReport:
+    """`untracked`: what the target's tree ignores (build and install output, declared by the
+    target and listed in its .gitignore): kept by generate like any foreign file, and not
+    listed here, since it is expected."""
     drifted = state.drifted
-    kept = state.with_status(Status.KEPT)
+    kept = [e for e in state.with_status(Status.KEPT) if not is_untracked(e.path, untracked)]
     manifest_drift = not state.manifest_current
     drift = bool(drifted) or manifest_drift or not state.exists
     rendered = sum(1 for e in state.entries if e.new is not None)

@@ -595,7 +595,8 @@ def check(
         fail(str(exc))
     from generator.check import build_report
 
-    report = build_report(state, stat=stat, diff_lines=diff_lines)
+    untracked: tuple[str, ...] = getattr(get_target(target_name), "untracked", ())
+    report = build_report(state, stat=stat, diff_lines=diff_lines, untracked=untracked)
     click.echo(report.text, nl=False)
     if report.drift:
         sys.exit(EXIT_FINDINGS)

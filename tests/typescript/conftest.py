@@ -56,22 +56,48 @@ def tsc_errors(result: subprocess.CompletedProcess[str]) -> list[str]:
 
 @dataclass
 class BuiltPackage:
+    """A generated package as written, and what the pinned tsc emits from its src/ (into
+    `emitted`, beside it: the tests run the package's own shipped dist/)."""
+
     root: Path
     tsc: subprocess.CompletedProcess[str]
+    emitted: Path
 
     @property
     def dist(self) -> Path:
         return self.root / "dist"
 
 
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def dist_differences(built: BuiltPackage) -> list[str]:
+    """Where the shipped dist/ is not byte for byte what tsc emits from src/ (both ways)."""
+    shipped, emitted = tree(built.dist), tree(built.emitted)
+    problems = [f"not emitted by tsc: {p}" for p in sorted(set(shipped) - set(emitted))]
+    problems += [f"missing from dist/: {p}" for p in sorted(set(emitted) - set(shipped))]
+    problems += [
+        f"differs from tsc: {p}"
+        for p in sorted(set(shipped) & set(emitted))
+        if shipped[p] != emitted[p]
+    ]
+    return problems
+
+
+def compile_package(root: Path) -> BuiltPackage:
+    emitted = root.parent / "tsc-emitted"
+    result = run([str(TSC), "-p", "tsconfig.json", "--strict", "--outDir", str(emitted)], root)
+    return BuiltPackage(root, result, emitted)
+
+
 @pytest.fixture(scope="session")
 def ovp22_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
-    """ovp-22.19.0 generated and compiled with `tsc --strict` (JS + .d.ts in dist/)."""
+    """ovp-22.19.0 generated, and compiled with `tsc --strict` beside it."""
     require_toolchain()
     root = tmp_path_factory.mktemp("ts-ovp22") / "package"
     write_tree(root, rendered_real("ovp-22.19.0.xml"))
-    result = run([str(TSC), "-p", "tsconfig.json", "--strict"], root)
-    return BuiltPackage(root, result)
+    return compile_package(root)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +108,7 @@ def sample_package(tmp_path_factory: pytest.TempPathFactory) -> BuiltPackage:
     assert result.schema is not None and not result.errors
     root = tmp_path_factory.mktemp("ts-sample") / "package"
     write_tree(root, TARGET.render(result.schema, GenerateOptions()))
-    return BuiltPackage(root, run([str(TSC), "-p", "tsconfig.json", "--strict"], root))
+    return compile_package(root)
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,17 @@ from pathlib import Path
 import pytest
 
 from generator.output import write_tree
+from generator.pipeline import render_schema
 from generator.sources import load_schema
 from generator.targets import GenerateOptions, RenderedFiles
 from generator.targets.typescript import TARGET
 from tests.conftest import REPO_ROOT, SAMPLE_SCHEMA
-from tests.typescript.conftest import TSC, require_toolchain, run, tsc_errors
+from tests.typescript.conftest import (
+    compile_package,
+    dist_differences,
+    require_toolchain,
+    tsc_errors,
+)
 
 GENERATED = REPO_ROOT / "generated" / "typescript"
 
@@ -43,8 +49,11 @@ def test_package_metadata(sample_files: RenderedFiles) -> None:
     assert package["type"] == "module"
     assert package["sideEffects"] is False
     assert "dependencies" not in package  # zero runtime dependencies
-    toolchain = json.loads((REPO_ROOT / "tools" / "ts" / "package.json").read_text())
-    assert package["devDependencies"] == {"typescript": toolchain["devDependencies"]["typescript"]}
+    # Installs as generated: dist/ ships compiled, so nothing to build and no install scripts.
+    assert "devDependencies" not in package and "scripts" not in package
+    assert "license" not in package  # generated code is the user's: none unless --set license=
+    assert package["files"] == ["dist", "src", "tsconfig.json", "README.md"]
+    assert {"dist/index.js", "dist/index.d.ts", "src/index.ts"} <= set(sample_files)
     assert package["exports"]["./api/types/*"]["types"] == "./dist/api/types/*.d.ts"
     config = json.loads(sample_files["tsconfig.json"])
     options = config["compilerOptions"]
@@ -58,9 +67,48 @@ def test_package_metadata(sample_files: RenderedFiles) -> None:
 def test_sample_compiles_strict(sample_files: RenderedFiles, tmp_path: Path) -> None:
     require_toolchain()
     write_tree(tmp_path / "package", sample_files)
-    result = run([str(TSC), "-p", "tsconfig.json", "--strict", "--noEmit"], tmp_path / "package")
-    assert tsc_errors(result) == [], result.stdout[-3000:]
-    assert result.returncode == 0
+    built = compile_package(tmp_path / "package")
+    assert tsc_errors(built.tsc) == [], built.tsc.stdout[-3000:]
+    assert built.tsc.returncode == 0
+    assert dist_differences(built) == []
+    # The runtime's committed dist/ is exactly what this tsc emits from its sources.
+    runtime = REPO_ROOT / "templates" / "typescript" / "runtime"
+    sources = sorted((runtime / "src").rglob("*.ts"))
+    committed = sorted(
+        p.relative_to(runtime / "dist") for p in (runtime / "dist").rglob("*") if p.is_file()
+    )
+    expected = sorted(
+        Path(s.relative_to(runtime / "src").with_suffix("").as_posix() + suffix)
+        for s in sources
+        for suffix in (".js", ".d.ts")
+    )
+    assert committed == expected, "run `make ts-runtime`"
+    for rel in committed:
+        emitted = (built.emitted / rel).read_bytes()
+        assert (runtime / "dist" / rel).read_bytes() == emitted, f"{rel}: run `make ts-runtime`"
+
+
+def test_settings_set_the_package_metadata(sample_files: RenderedFiles) -> None:
+    result = load_schema(str(SAMPLE_SCHEMA))
+    assert result.schema is not None
+    files = render_schema(
+        result.schema,
+        "typescript",
+        settings=("license=MIT", "package_name=@acme/kaltura", "version_suffix=2"),
+    )
+    package = json.loads(files["package.json"])
+    assert package["license"] == "MIT"
+    assert package["name"] == "@acme/kaltura"
+    assert package["version"].endswith("-2")
+    readme = files["README.md"].decode()
+    assert "@acme/kaltura" in readme and "--set license=" in readme
+
+
+def test_tree_ignores_what_installing_and_building_leave(sample_files: RenderedFiles) -> None:
+    ignored = sample_files[".gitignore"].decode().splitlines()
+    assert "node_modules/" in ignored and "*.tgz" in ignored
+    assert "dist/" not in ignored  # generated and shipped
+    assert tuple(ignored) == TARGET.untracked
 
 
 def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:

@@ -72,13 +72,19 @@ def test_default_literals_as_the_official_sends_them() -> None:
     assert default_literal(_param(int_t, "null")) is None
     assert default_literal(_param(int_t, "0")) is None  # empty in PHP's sense: not sent
     assert default_literal(_param(str_t, "")) is None
-    assert default_literal(_param(int_t, "-1")) == "-1"
-    assert default_literal(_param(int_t, "86400")) == "86400"
-    assert default_literal(_param(bool_t, "false")) == "false"
-    assert default_literal(_param(bool_t, "true")) == "true"
-    assert default_literal(_param(str_t, "*")) == "'*'"
+    assert default_literal(_param(int_t, "-1")) == ("-1", "-1")
+    assert default_literal(_param(int_t, "86400")) == ("86400", "86400")
+    # Numbers are parsed, never pasted: `00012` would be a TypeScript octal error.
+    assert default_literal(_param(int_t, "00012")) == ("12", "12")
+    assert default_literal(_param(int_t, "+7")) == ("7", "7")
+    assert default_literal(_param(bool_t, "false")) == ("false", "false")
+    assert default_literal(_param(bool_t, "true")) == ("true", "true")
+    assert default_literal(_param(str_t, "*")) == ("'*'", "'*'")
+    assert default_literal(_param(str_t, "a'\n*/")) == ("'a\\'\\n*/'", "'a\\'\\n*/'")
     enum = EnumDef("KalturaX", EnumKind.INT, (), None, False, "", SRC)
-    assert default_literal(_param(PrimitiveType(Primitive.INT, enum), "1")) == "1 as KalturaX"
+    typed = _param(PrimitiveType(Primitive.INT, enum), "1")
+    assert default_literal(typed) == ("1 as KalturaX", "1")
+    assert default_literal(typed, {"KalturaX": "KalturaX_"}) == ("1 as KalturaX_", "1")
 
 
 def test_ts_string_escapes() -> None:
@@ -189,3 +195,16 @@ def test_runtime_is_copied_verbatim(name: str) -> None:
     files = TARGET.render(result.schema, GenerateOptions())
     runtime = Path(__file__).resolve().parents[2] / "templates" / "typescript" / "runtime" / name
     assert files[name] == runtime.read_bytes()
+
+
+def test_untracked_patterns_cover_install_and_build_output_only() -> None:
+    from generator.check import is_untracked
+
+    patterns = TARGET.untracked
+    assert is_untracked("node_modules/x/index.js", patterns)
+    assert is_untracked("node_modules", patterns)
+    assert is_untracked("kaltura-typescript-client-1.0.0.tgz", patterns)
+    assert is_untracked("package-lock.json", patterns)
+    assert not is_untracked("dist/index.js", patterns)  # generated: drift if edited
+    assert not is_untracked("notes.txt", patterns)
+    assert not is_untracked("src/node_modules.ts", patterns)

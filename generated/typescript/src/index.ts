@@ -19,3 +19,6 @@ export type { DependentProperty, KalturaObjectBaseArgs } from './api/kaltura-obj
 export { KalturaTypesFactory } from './api/kaltura-types-factory.js';
 export type { KalturaObjectClass } from './api/kaltura-types-factory.js';
 export { environment } from './environment.js';
+export { KalturaServicesClient } from './kaltura-services-client.js';
+export { DEFAULT_PAGE_SIZE, RESULT_WINDOW, listAll } from './kaltura-list-all.js';
+export type { KalturaListAllOptions, KalturaListResult } from './kaltura-list-all.js';

@@ -1,0 +1,1 @@
+export { KalturaMultiResponse } from './kaltura-multi-request.js';

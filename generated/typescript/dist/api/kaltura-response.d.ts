@@ -1,0 +1,1 @@
+export { KalturaResponse } from './kaltura-request.js';

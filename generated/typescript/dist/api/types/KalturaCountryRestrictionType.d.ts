@@ -1,0 +1,5 @@
+/** @deprecated */
+export declare enum KalturaCountryRestrictionType {
+    restrictCountryList = 0,
+    allowCountryList = 1
+}

@@ -1,0 +1,6 @@
+export declare enum KalturaDurationType {
+    long = "long",
+    medium = "medium",
+    notAvailable = "notavailable",
+    short = "short"
+}

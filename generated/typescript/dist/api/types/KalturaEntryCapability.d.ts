@@ -1,0 +1,4 @@
+export declare enum KalturaEntryCapability {
+    kalturaInteractivityCapabilityName = "interactivity.interactivity",
+    kalturaQuizCapabilityName = "quiz.quiz"
+}

@@ -1,0 +1,5 @@
+export declare enum KalturaMetadataProfileCreateMode {
+    api = 1,
+    kmc = 2,
+    app = 3
+}

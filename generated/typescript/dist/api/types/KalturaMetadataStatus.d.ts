@@ -1,0 +1,5 @@
+export declare enum KalturaMetadataStatus {
+    valid = 1,
+    invalid = 2,
+    deleted = 3
+}

@@ -1,0 +1,4 @@
+export declare enum KalturaResponseProfileType {
+    includeFields = 1,
+    excludeFields = 2
+}

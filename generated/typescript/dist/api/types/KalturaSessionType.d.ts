@@ -1,0 +1,4 @@
+export declare enum KalturaSessionType {
+    user = 0,
+    admin = 2
+}

@@ -1,0 +1,5 @@
+export declare enum KalturaSkipOptions {
+    no = "No",
+    previous = "Previous",
+    any = "Any"
+}

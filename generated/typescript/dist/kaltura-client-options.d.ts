@@ -1,0 +1,1 @@
+export type { KalturaClientOptions } from './kaltura-client.js';

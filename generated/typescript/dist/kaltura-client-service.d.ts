@@ -1,0 +1,1 @@
+export { KalturaClient } from './kaltura-client.js';

@@ -1,0 +1,8 @@
+export { KalturaAPIException } from './kaltura-api-exception.js';
+export { KalturaClientException } from './kaltura-client-exception.js';
+export { KalturaMultiRequest, KalturaMultiResponse } from './kaltura-multi-request.js';
+export { KalturaFileRequest, KalturaRequest, KalturaRequestBase, KalturaResponse, KalturaUploadRequest } from './kaltura-request.js';
+export type { KalturaRequestArgs, KalturaRequestBaseArgs, KalturaUploadRequestArgs } from './kaltura-request.js';
+export { KalturaRequestOptions } from './kaltura-request-options.js';
+export type { KalturaRequestOptionsArgs } from './kaltura-request-options.js';
+export { KalturaTypesFactory } from './kaltura-types-factory.js';

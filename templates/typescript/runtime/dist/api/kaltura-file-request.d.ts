@@ -1,0 +1,2 @@
+export { KalturaFileRequest } from './kaltura-request.js';
+export type { KalturaRequestArgs as KalturaFileRequestArgs } from './kaltura-request.js';

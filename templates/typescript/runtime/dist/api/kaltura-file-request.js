@@ -1,0 +1,2 @@
+// The official client's module path for KalturaFileRequest (kept so deep imports keep working).
+export { KalturaFileRequest } from './kaltura-request.js';

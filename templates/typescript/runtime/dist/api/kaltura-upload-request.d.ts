@@ -1,0 +1,2 @@
+export { KalturaUploadRequest } from './kaltura-request.js';
+export type { KalturaUploadRequestArgs, ProgressCallback } from './kaltura-request.js';
