@@ -10,6 +10,7 @@ type-correct value (the stored object when it takes the object's id and returns 
 from __future__ import annotations
 
 import copy
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
@@ -22,6 +23,7 @@ from generator.model import (
     ParamDef,
     Primitive,
     PrimitiveType,
+    Schema,
     Type,
 )
 from generator.serve import permissions
@@ -278,12 +280,15 @@ def filter_objects(
     return run_query(view_of(engine, table), query, _match_one, tokens)
 
 
-_DECLARES: dict[int, Callable[[str, str], bool]] = {}
+# Weak keys, not id(): a schema's id is reused once it is collected (tests run many).
+_DECLARES: weakref.WeakKeyDictionary[Schema, Callable[[str, str], bool]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _declares(host: Host) -> Callable[[str, str], bool]:
     """(class name, property) -> does the class declare it; cached per schema."""
-    found = _DECLARES.get(id(host.schema))
+    found = _DECLARES.get(host.schema)
     if found is None:
         cache: dict[str, frozenset[str]] = {}
         schema = host.schema
@@ -296,7 +301,7 @@ def _declares(host: Host) -> Callable[[str, str], bool]:
                 cache[class_name] = names
             return name in names
 
-        _DECLARES[id(host.schema)] = found = declares
+        _DECLARES[host.schema] = found = declares
     return found
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -236,7 +237,10 @@ def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
     return value
 
 
-_TEMPLATES: dict[tuple[int, str], Obj] = {}
+# Null templates per key-order owner (the engine, for its bound `key_order`), then per class.
+# Weak keys: an id() would be reused by the next engine (bound methods are new objects on
+# every access), which mixed up two schemas' classes in one process.
+_TEMPLATES: weakref.WeakKeyDictionary[Any, dict[str, Obj]] = weakref.WeakKeyDictionary()
 _PLAIN = frozenset({str, int, float, bool})
 
 
@@ -250,11 +254,12 @@ def _object(value: Obj, object_type: str, order: KeyOrder, nulls: bool) -> Obj:
                 continue
             out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
         return out
-    template = _TEMPLATES.get((id(order), object_type))
+    per_owner = _TEMPLATES.setdefault(getattr(order, "__self__", order), {})
+    template = per_owner.get(object_type)
     if template is None:
         template = {"objectType": object_type}
         template.update(dict.fromkeys(k for k in order(object_type) if k != "objectType"))
-        _TEMPLATES[(id(order), object_type)] = template
+        per_owner[object_type] = template
     out = template.copy()
     for k, item in value.items():
         if item is None or k == "objectType" or k[:1] == "_":

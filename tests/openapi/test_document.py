@@ -254,6 +254,10 @@ def test_property_flags_and_constraints(sample_doc: Any) -> None:
     assert constraints["screenName"]["x-kaltura-utf8truncate"] == 127
     assert constraints["password"]["writeOnly"] is True
     assert constraints["externalId"]["type"] == ["string", "null"]
+    assert constraints["externalId"]["x-kaltura-nullable"] is True  # the schema's own flag
+    assert "x-kaltura-nullable" not in constraints["screenName"]
+    # unset properties come back as explicit nulls, so every property admits null
+    assert constraints["screenName"]["type"] == ["string", "null"]
     assert constraints["dynamicData"]["additionalProperties"] == {
         "$ref": SCHEMAS + "KalturaStringValue"
     }
@@ -264,7 +268,7 @@ def test_property_flags_and_constraints(sample_doc: Any) -> None:
     assert entry["categories"]["deprecated"] is True
     assert entry["multiLingual_name"]["items"] == {"$ref": SCHEMAS + "KalturaMultiLingualString"}
     metadata = schemas["KalturaMetadata"]["properties"]
-    assert metadata["id"] == metadata["id"] | {"type": "integer", "format": "int64"}
+    assert metadata["id"] == metadata["id"] | {"type": ["integer", "null"], "format": "int64"}
 
 
 def test_enums_carry_values_and_names(sample_doc: Any, schema: Schema) -> None:

@@ -272,11 +272,15 @@ def test_landing_page_and_registered_routes(fresh_server: Any) -> None:
     assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
     for text in (server.url, str(server.partner_id), server.admin_secret, server.secret):
         assert text in page.text
-    assert "/api_v3/testme/" not in page.text and "/api_v3/openapi.json" not in page.text
+    # serve registers the console and the OpenAPI document itself; the landing page links
+    # exactly the registered routes that have a title
+    assert 'href="/api_v3/testme/"' in page.text and 'href="/api_v3/openapi.json"' in page.text
+    assert "/api_v3/extra/" not in page.text
     server.app.add_route(Route("/api_v3/openapi.json", _openapi, "OpenAPI document"))
     server.app.add_route(Route("/api_v3/testme/", _console, "API console"))
+    server.app.add_route(Route("/api_v3/extra/", _console, "Extra tool"))
     page = requests.get(server.url + "/", timeout=10).text
-    assert 'href="/api_v3/openapi.json"' in page and 'href="/api_v3/testme/"' in page
+    assert 'href="/api_v3/extra/"' in page and "API console" in page
     assert requests.get(server.url + "/api_v3/openapi.json", timeout=10).json() == {
         "openapi": "3.1.0"
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 import copy
 import secrets
 import time
+import weakref
 from typing import Any
 
-from generator.model import ClassDef, ObjectType, ResultKind
+from generator.model import ClassDef, ObjectType, ResultKind, Schema
 from generator.serve.core import Call, FileResult, Host, Obj, register
 from generator.serve.generic import (
     _id_param,
@@ -158,16 +159,19 @@ def on_delete_entry(call: Call, obj: Obj) -> None:
             engine.store.delete(table, engine.key_of(asset))
 
 
-_NAMES: dict[str, frozenset[str]] = {}
+# Per schema (servers for several schemas run in one process, e.g. under pytest), then per
+# class: the property names an entry class has.
+_NAMES: weakref.WeakKeyDictionary[Schema, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
 
 
 def entry_view(call: Call, obj: Obj) -> None:
     """What a real server fills in on every entry it returns: URLs that answer (into this
     server), counters and durations."""
     class_name = text(obj.get("objectType"))
-    names = _NAMES.get(class_name)
+    per_schema = _NAMES.setdefault(call.engine.schema, {})
+    names = per_schema.get(class_name)
     if names is None:
-        names = _NAMES[class_name] = frozenset(call.engine.key_order(class_name))
+        names = per_schema[class_name] = frozenset(call.engine.key_order(class_name))
     entry_id = text(obj.get("id"))
     if call.base_url and entry_id:
         pid = call.partner_id

@@ -202,7 +202,11 @@ class _Builder:
         for key, value in extensions:
             if value is not None:
                 out[key] = value
-        return _nullable(out) if prop.nullable else out
+        if prop.nullable:  # the schema's flag: a client may send null to clear it
+            out["x-kaltura-nullable"] = True
+        # Every property is nullable on the wire: OVP servers render the unset ones as
+        # explicit nulls in JSON (unless ignoreNull=1), and one schema serves both ways.
+        return _nullable(out)
 
     def class_schema(self, cls: ClassDef) -> JSON:
         properties: JSON = {}
