@@ -8,12 +8,17 @@ CODEGEN ?= $(BIN)/kaltura-codegen
 PYTEST ?= $(BIN)/python -m pytest
 GENERATED ?= generated
 # Every target is generated for schema/ into $(GENERATED)/<target>/ and drift-checked.
-CODEGEN_TARGETS ?= python typescript
+CODEGEN_TARGETS ?= python typescript docs
 # The pinned TypeScript toolchain (tests and benchmarks only; generated packages need none).
 TS_TOOLS := tools/ts
 TS_STAMP := $(TS_TOOLS)/node_modules/.installed
+# The oldest `cryptography` the generated package allows (its floor in the runtime's
+# requirements.txt), installed beside the venv for the test that runs KS v2 on it.
+RUNTIME_REQUIREMENTS := templates/python/runtime/requirements.txt
+CRYPTO_FLOOR := $(VENV)/cryptography-floor
+CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 
-.PHONY: setup generate check test lint bench clean
+.PHONY: setup setup-crypto-floor setup-browser generate check test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -26,7 +31,24 @@ $(TS_STAMP): $(TS_TOOLS)/package.json $(TS_TOOLS)/package-lock.json
 	cd $(TS_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(TS_STAMP)
 
-setup: $(STAMP) $(TS_STAMP)
+# Order-only on the venv: a reinstalled venv does not change which cryptography is the floor.
+$(CRYPTO_FLOOR_STAMP): $(RUNTIME_REQUIREMENTS) | $(STAMP)
+	rm -rf $(CRYPTO_FLOOR)
+	$(BIN)/pip install --quiet --no-deps --target $(CRYPTO_FLOOR) \
+		"cryptography==$$(sed -n 's/^cryptography>=\([0-9.]*\).*/\1/p' $(RUNTIME_REQUIREMENTS))"
+	mkdir -p $(CRYPTO_FLOOR)
+	touch $(CRYPTO_FLOOR_STAMP)
+
+setup-crypto-floor: $(CRYPTO_FLOOR_STAMP)
+
+setup: setup-browser $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP)
+
+# Headless Chromium for the docs console tests (Playwright drives this system browser;
+# `playwright install` is never run).
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	fi
 
 generate: $(STAMP)
 	@for t in $(CODEGEN_TARGETS); do \
@@ -43,7 +65,7 @@ check: $(STAMP)
 	exit $$status
 
 # A stale generated/ or a lint finding fails the test run (CI runs exactly this, via .ci/run).
-test: $(STAMP) $(TS_STAMP) check lint
+test: $(STAMP) $(TS_STAMP) $(CRYPTO_FLOOR_STAMP) check lint
 	$(PYTEST) -q
 
 lint: $(STAMP)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,7 +19,7 @@ from generator.check import build_report
 from generator.diff import diff_schemas
 from generator.manifest import SchemaInfo, build_manifest
 from generator.model import Schema
-from generator.output import inspect_tree, write_tree
+from generator.output import NO_SYNCFS_ENV, inspect_tree, write_tree
 from generator.sources import load_schema
 from generator.targets import TARGETS, GenerateOptions, RenderedFiles, get_target
 
@@ -62,11 +63,23 @@ def _target_rows(name: str, path: Path, schema: Schema) -> list[Row]:
             fresh = render()
             write_tree(work / f"fresh-{next(counter)}", fresh, manifest)
 
+        def full_generate_fsync_each() -> None:  # the writer before syncfs: one fsync a file
+            os.environ[NO_SYNCFS_ENV] = "1"
+            try:
+                full_generate()
+            finally:
+                del os.environ[NO_SYNCFS_ENV]
+
         rows = []
-        for case, func in (
-            ("check, up to date", check),
-            ("generate, up to date (no write)", noop_generate),
-            ("generate into a new directory", full_generate),
+        for case, func, target_s in (
+            ("check, up to date", check, None),
+            ("generate, up to date (no write)", noop_generate, None),
+            ("generate into a new directory", full_generate, 2 * render_s),
+            (
+                "generate into a new directory, fsync per file (before)",
+                full_generate_fsync_each,
+                None,
+            ),
         ):
             rows.append(
                 Row(
@@ -76,6 +89,7 @@ def _target_rows(name: str, path: Path, schema: Schema) -> list[Row]:
                     runs=RUNS,
                     reference="render only",
                     reference_s=render_s,
+                    target_s=target_s,
                     note=note,
                 )
             )

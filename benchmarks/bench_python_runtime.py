@@ -9,6 +9,8 @@ Cases (targets from the "Python runtime" issue, as ratios ours/official):
   * build the media.list and media.add requests (service call to body bytes, HTTP patched
     out), reported per 1000 calls; target <= 0.5
   * generate a v2 KS, reported per 1000; target <= 0.5
+  * async client (issue 16): 200 `media.get` calls against `serve` (its own process), 50 in
+    flight on `AsyncKalturaClient`, against the sync client one call at a time (no target)
 
 Both packages are named `KalturaClient`, so each side runs in its own subprocess (our package
 generated from ovp-22.19.0.xml into a temporary directory) and reports medians as JSON; the
@@ -284,6 +286,128 @@ def _generate(out: Path, schema: Path) -> None:
     )
 
 
+# Executed in a subprocess with our package: URL, ROOT, CALLS, IN_FLIGHT, REPEATS prepended.
+ASYNC_WORKER = r"""
+import asyncio, json, statistics, sys, time, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, ROOT)
+from KalturaClient import KalturaClient, KalturaConfiguration
+from KalturaClient.Plugins.Core import KalturaMediaEntry
+from KalturaClient._runtime.aio import AsyncKalturaClientBase
+
+# What the generated AsyncKalturaClient is at run time (GENERATED_CONTRACT.md, section 2).
+AsyncKalturaClient = type("AsyncKalturaClient", (AsyncKalturaClientBase, KalturaClient), {})
+config = KalturaConfiguration(URL)
+client = KalturaClient(config)
+client.setKs(client.generateSession("fake-admin-secret", "bench", 2, 100))
+entry_id = client.media.add(KalturaMediaEntry(name="bench", mediaType=1)).id
+
+def sync_run():
+    for _ in range(CALLS):
+        client.media.get(entry_id)
+
+async def async_run(aclient):
+    gate = asyncio.Semaphore(IN_FLIGHT)
+    async def one():
+        async with gate:
+            return await aclient.media.get(entry_id)
+    results = await asyncio.gather(*(one() for _ in range(CALLS)))
+    assert len(results) == CALLS and results[0].id == entry_id
+
+async def timed_async():
+    times = []
+    async with AsyncKalturaClient(KalturaConfiguration(URL)) as aclient:
+        aclient.setKs(client.getKs())
+        await async_run(aclient)  # warm-up: connections opened
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            await async_run(aclient)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+for _ in range(10):  # warm-up: connection opened, code paths loaded
+    client.media.get(entry_id)
+sync_times = []
+for _ in range(REPEATS):
+    start = time.perf_counter()
+    sync_run()
+    sync_times.append(time.perf_counter() - start)
+print(json.dumps({"sync": statistics.median(sync_times), "async": asyncio.run(timed_async())}))
+"""
+
+ASYNC_CALLS = 200
+ASYNC_IN_FLIGHT = 50
+ASYNC_REPEATS = 5
+LATENCY_S = 0.02
+
+# A server that answers media.get after LATENCY_S, like a distant Kaltura (serve on this
+# 2-core machine answers in ~1 ms and is CPU-bound, which hides what concurrency is for).
+LATENCY_SERVER = r"""
+import json, socket, sys, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BODY = json.dumps({"objectType": "KalturaMediaEntry", "id": "0_bench", "name": "bench"}).encode()
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        super().setup()
+        # headers and body go out as two writes: without this, Nagle holds the body until
+        # the client's delayed ACK (40 ms), which would be measured instead of the latency
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        time.sleep(LATENCY)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(BODY)))
+        self.end_headers()
+        self.wfile.write(BODY)
+
+class Server(ThreadingHTTPServer):
+    request_queue_size = 256
+    daemon_threads = True
+
+server = Server(("127.0.0.1", 0), Handler)
+print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
+server.serve_forever()
+"""
+
+
+def _async_vs_sync(root: Path, server_args: list[str], repeats: int) -> dict[str, float]:
+    """Start the server in its own process (so it does not share the client's GIL) and time
+    the sync and async clients against it."""
+    server = subprocess.Popen(
+        [sys.executable, *server_args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO_ROOT,
+    )
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().strip()
+        prelude = (
+            f"URL={url!r}\nROOT={str(root)!r}\nCALLS={ASYNC_CALLS}\n"
+            f"IN_FLIGHT={ASYNC_IN_FLIGHT}\nREPEATS={repeats}\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", prelude + ASYNC_WORKER], capture_output=True, text=True, cwd="/"
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"async benchmark failed:\n{proc.stderr[-3000:]}")
+        result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def run() -> list[Row]:
     shared = shared_dir()
     schema = shared / "schemas" / "ovp-22.19.0.xml" if shared is not None else None
@@ -303,6 +427,10 @@ def run() -> list[Row]:
             for side, best in (("ours", ours), ("official", theirs)):
                 for key, value in _side(side, data, root if side == "ours" else None).items():
                     best[key] = min(value, best.get(key, value))
+        serve = ["-m", "generator", "serve", "--schema", str(schema), "--port", "0"]
+        concurrency = _async_vs_sync(root, serve, ASYNC_REPEATS)
+        latency_server = ["-c", f"LATENCY = {LATENCY_S}\n" + LATENCY_SERVER]
+        distant = _async_vs_sync(root, latency_server, 3)
     ref = "KalturaApiClient 22.18.0"
     size = f"{ENTRIES} entries x {len(_entry(0))} fields"
     return [
@@ -370,6 +498,28 @@ def run() -> list[Row]:
             theirs["ks_v2"],
             theirs["ks_v2"] * 0.5,
             "target 2x faster",
+        ),
+        Row(
+            "python_runtime",
+            f"{ASYNC_CALLS} media.get vs serve, async, {ASYNC_IN_FLIGHT} in flight",
+            concurrency["async"],
+            ASYNC_REPEATS,
+            "sync client, one call at a time",
+            concurrency["sync"],
+            None,
+            "AsyncKalturaClient on aiohttp; serve in its own process, CPU-bound on a small"
+            " machine, which bounds what concurrency can gain",
+        ),
+        Row(
+            "python_runtime",
+            f"{ASYNC_CALLS} media.get, {LATENCY_S * 1e3:.0f} ms server latency, async,"
+            f" {ASYNC_IN_FLIGHT} in flight",
+            distant["async"],
+            3,
+            "sync client, one call at a time",
+            distant["sync"],
+            None,
+            "a local server that waits before answering, as a distant Kaltura would",
         ),
     ]
 

@@ -766,7 +766,9 @@ def serve(
     Prints its base URL (use it as the client's serviceUrl) and serves until interrupted.
     Sessions are real KS v1/v2 signed with the partner's secrets; objects live in memory
     (or --state). Seeded users log in with user.loginByLoginId; the default user is
-    loginId 'admin' with the admin secret as password. Example:
+    loginId 'admin' with the admin secret as password. The API reference and the TestMe
+    console for the same schema are served at BASE_URL/api_v3/testme/ (offline, no
+    partner account: the console talks to this server). Example:
 
     \b
         kaltura-codegen serve --schema KalturaClient.xml --port 8080 --partner-id 100
@@ -795,7 +797,7 @@ def serve(
 def entry() -> None:
     """The console script: Ctrl-C exits 130 with one line, never a traceback or `Aborted!`."""
     try:
-        main.main(standalone_mode=False)
+        main.main(prog_name="kaltura-codegen", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("kaltura-codegen: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)

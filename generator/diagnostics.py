@@ -31,11 +31,19 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         subject = f"{self.element}: " if self.element else ""
-        return f"{where}: {self.level.value}: {subject}{self.message}"
+        return _one_line(f"{where}: {self.level.value}: {subject}{self.message}")
 
     @property
     def is_error(self) -> bool:
         return self.level is Level.ERROR
+
+
+def _one_line(text: str) -> str:
+    """Schema text quoted in a diagnostic stays on one line: control characters (line
+    breaks included) are shown as escapes, so one problem is always one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

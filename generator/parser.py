@@ -172,6 +172,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"<\x00?\x00", "utf-16-le"),
     (b"\x4c\x6f\xa7\x94", "cp037"),  # EBCDIC "<?xm"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ASCII_COMPATIBLE = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1"})
 
 _REFUSED = (
@@ -211,6 +212,14 @@ def _screen(data: bytes, file_name: str) -> bytes:
         line = data.count(b"\n", 0, exc.start) + 1
         raise _unusable(file_name, line, f"malformed XML: bytes are not valid {encoding}") from None
     text = text.lstrip("\ufeff")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:  # UTF-7 and friends can spell code points XML cannot hold
+        raise _unusable(
+            file_name,
+            text.count("\n", 0, surrogate.start()) + 1,
+            f"malformed XML: the {encoding} text decodes to a lone surrogate "
+            f"(U+{ord(surrogate.group()):04X}), which is not a character",
+        )
     found = _DOCTYPE.search(text)
     if found is not None:
         raise _unusable(file_name, text.count("\n", 0, found.start()) + 1, _REFUSED)
@@ -219,6 +228,12 @@ def _screen(data: bytes, file_name: str) -> bytes:
         if end > 0:
             text = _ENCODING_ATTR.sub('encoding="UTF-8"', text[:end], count=1) + text[end:]
     return text.encode("utf-8")
+
+
+def screen_xml(data: bytes, source: str) -> bytes:
+    """The DTD screen of schema parsing, for other readers of untrusted XML (serve's
+    request bodies): decode, refuse DOCTYPE / ENTITY, return UTF-8 bytes for lxml."""
+    return _screen(data, source)
 
 
 def _parse_xml(data: bytes, file_name: str) -> etree._Element:

@@ -6,6 +6,6 @@ from tests.fixture_target import register
 
 register()
 
-from generator.cli import main  # noqa: E402  (the registry must be extended first)
+from generator.entry import main  # noqa: E402  (the registry must be extended first)
 
-main(prog_name="kaltura-codegen")
+main()

@@ -136,7 +136,7 @@ HOSTILE_TEXTS = [
     _PAYLOAD_PY,
     _PAYLOAD_JS,
     _PAYLOAD_PHP,
-    f'*/ process.exit({PAYLOAD_CODE}); /*',
+    f"*/ process.exit({PAYLOAD_CODE}); /*",
     f'""" ; import os; os._exit({PAYLOAD_CODE}); """',
     f"''' ; import os; os._exit({PAYLOAD_CODE}); '''",
     f"${{process.exit({PAYLOAD_CODE})}}",
@@ -237,6 +237,4 @@ def apply(mutations_: list[Mutation]) -> bytes:
 
 def hostile_schemas(max_mutations: int = 6) -> st.SearchStrategy[tuple[list[Mutation], bytes]]:
     """(the mutations, the resulting XML) pairs."""
-    return st.lists(mutations(), min_size=1, max_size=max_mutations).map(
-        lambda ms: (ms, apply(ms))
-    )
+    return st.lists(mutations(), min_size=1, max_size=max_mutations).map(lambda ms: (ms, apply(ms)))

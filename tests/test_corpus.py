@@ -67,6 +67,33 @@ CASES = [
         "billion-laughs.xml:2: error: " + REFUSED,
     ),
     Case(
+        "overlong-name.xml",
+        1,
+        [
+            "overlong-name.xml:4: error: class " + "K" * 74 + ": name is 300 characters long; at most 128 are allowed",
+        ],
+        "1 error(s), 0 warning(s)",
+    ),
+    Case(
+        "unsafe-names.xml",
+        1,
+        [
+            "unsafe-names.xml:12: error: configuration client.client-tag: 'client-tag' is not a valid identifier",
+            "unsafe-names.xml:13: error: configuration client.api.version: 'api.version' is not a valid identifier",
+            "unsafe-names.xml:16: error: configuration request.ks alias: 'session\\nimport os' is not a valid identifier",
+            "unsafe-names.xml:20: error: plugin a-b: 'a-b' is not a valid identifier",
+            "unsafe-names.xml:21: error: plugin 1abc: '1abc' is not a valid identifier",
+            "unsafe-names.xml:22: error: plugin x\\nimport os: 'x\\nimport os' is not a valid identifier",
+        ],
+        "6 error(s), 0 warning(s)",
+    ),
+    Case(
+        "utf7-lone-surrogate.xml",
+        2,
+        [],
+        "utf7-lone-surrogate.xml:2: error: malformed XML: the utf-7 text decodes to a lone surrogate (U+D83F), which is not a character",
+    ),
+    Case(
         "bom-crlf.xml",
         0,
         [],

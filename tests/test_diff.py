@@ -145,8 +145,8 @@ CASES: dict[str, tuple[list[tuple[str, str]], set[tuple[ChangeKind, str, str, bo
     "new required param": (
         [
             (
-                'default="null" description="" />\n        <result type="KalturaThing" />',
-                'default="null" description="" />\n        <param name="extra" type="int" optional="0" description="" />\n        <result type="KalturaThing" />',
+                '        <param name="label"',
+                '        <param name="extra" type="int" optional="0" description="" />\n        <param name="label"',
             )
         ],
         {(A, "param", "thing.add(extra)", BREAKING)},
@@ -165,8 +165,8 @@ CASES: dict[str, tuple[list[tuple[str, str]], set[tuple[ChangeKind, str, str, bo
     "new optional param inserted before existing ones": (
         [
             (
-                '        <param name="size"',
-                '        <param name="extra" type="int" optional="1" description="" />\n        <param name="size"',
+                '        <param name="label"',
+                '        <param name="extra" type="int" optional="1" description="" />\n        <param name="label"',
             )
         ],
         {(A, "param", "thing.add(extra)", BREAKING)},

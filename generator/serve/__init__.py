@@ -8,13 +8,14 @@ with running_server("KalturaClient.xml") as server:
 
 from __future__ import annotations
 
-from generator.serve.app import FakeKalturaApp, RunningServer, running_server, start_server
+from generator.serve.app import FakeKalturaApp, Route, RunningServer, running_server, start_server
 from generator.serve.engine import Engine, Partner, ServerConfig, User
 
 __all__ = [
     "Engine",
     "FakeKalturaApp",
     "Partner",
+    "Route",
     "RunningServer",
     "ServerConfig",
     "User",

@@ -8,12 +8,15 @@ HTTP or multipart by hand.
 from __future__ import annotations
 
 import errno
+import html
 import json
 import re
+import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +25,11 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+from generator.diagnostics import SchemaLoadError
 from generator.model import Schema
-from generator.serve.engine import Engine, Outcome, ServerConfig
+from generator.parser import screen_xml
+from generator.serve.core import Outcome, ServerConfig
+from generator.serve.engine import Engine
 from generator.serve.errors import ApiError
 from generator.serve.wire import (
     UploadedFile,
@@ -34,74 +40,130 @@ from generator.serve.wire import (
     render_xml,
     xml_result_body,
 )
+from generator.targets.docs.hosting import testme_response
 
-__all__ = ["FakeKalturaApp", "RunningServer", "running_server", "start_server"]
+__all__ = ["FakeKalturaApp", "Route", "RunningServer", "running_server", "start_server"]
 
 Obj = dict[str, Any]
 FORMAT_JSON = "1"
+MAX_FORM_PARTS = 100_000
+_HOST = re.compile(r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")
 _SERVICE_PATH = re.compile(r"^/api_v3(?:/index\.php)?(?:/service/([^/]+)(?:/action/([^/]+))?)?/?$")
-_RAW_PATH = re.compile(r"^/p/(\d+)/sp/\d+/raw/(entry_id|flavor_id)/([^/]+)(?:/.*)?$")
+_RAW_PATH = re.compile(
+    r"^/p/(\d+)/sp/\d+/(raw|thumbnail|download)/(entry_id|flavor_id|asset_id)/([^/]+)(?:/.*)?$"
+)
+
+# A route's handler: (app, request, the path below the route) -> response.
+RouteHandler = Callable[["FakeKalturaApp", Request, str], Response]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One entry of the routing table. `path` is exact, or a prefix when it ends with `/`;
+    routes with a `title` are linked from the landing page (`GET /`)."""
+
+    path: str
+    handler: RouteHandler
+    title: str = ""
+
+    def matches(self, path: str) -> str | None:
+        if self.path.endswith("/") and self.path != "/":
+            if path == self.path.rstrip("/") or path.startswith(self.path):
+                return path[len(self.path) :]
+            return None
+        return "" if path == self.path else None
 
 
 class FakeKalturaApp:
     """The WSGI application: routes, body parsing, response envelopes."""
 
-    def __init__(self, engine: Engine, schema_bytes: bytes | None = None) -> None:
+    def __init__(
+        self, engine: Engine, schema_bytes: bytes | None = None, routes: Iterable[Route] = ()
+    ) -> None:
         self.engine = engine
         self.schema_bytes = schema_bytes
         self.max_body = engine.config.max_body
         # OTT servers answer JSON as {"executionTime": .., "result": ..}; OVP ones bare.
         schema = engine.schema
         self.ott_envelope = "ottuser" in schema.services or "KalturaOTTUser" in schema.classes
+        # OVP servers render unset properties as explicit nulls unless ignoreNull=1; OTT
+        # (Phoenix) servers leave them out.
+        self.nulls = not self.ott_envelope
+        self.routes: list[Route] = []
+        for route in (*_BUILTIN_ROUTES, *routes):
+            self.add_route(route)
+
+    def add_route(self, route: Route) -> None:
+        """Register a route (the docs console, an OpenAPI document ...); longer paths win."""
+        self.routes = [r for r in self.routes if r.path != route.path]
+        self.routes.append(route)
+        self.routes.sort(key=lambda r: (-len(r.path), r.path))
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         request = Request(environ)
         request.max_content_length = self.max_body
         request.max_form_memory_size = self.max_body
+        request.max_form_parts = MAX_FORM_PARTS
         response = self.dispatch(request)
         return response(environ, start_response)
 
     def base_url(self, request: Request) -> str:
-        return request.host_url.rstrip("/")
+        """scheme://host[:port] of this request (werkzeug's host_url costs a URL round trip
+        per call); a Host header that is not a plain host[:port] falls back to the socket's."""
+        environ = request.environ
+        host = environ.get("HTTP_HOST", "")
+        if not host or not _HOST.fullmatch(host):
+            host = f"{environ.get('SERVER_NAME', '127.0.0.1')}:{environ.get('SERVER_PORT', '80')}"
+        return f"{environ.get('wsgi.url_scheme', 'http')}://{host}"
 
     def dispatch(self, request: Request) -> Response:
         path = re.sub(r"/{2,}", "/", request.path)
-        if path in ("/api_v3/api_schema.php", "/api_v3/api_schema") and self.schema_bytes:
-            return Response(self.schema_bytes, content_type="text/xml; charset=utf-8")
-        raw = _RAW_PATH.match(path)
-        if raw is not None:
-            return self.raw_download(raw.group(2), raw.group(3))
+        for route in self.routes:
+            rest = route.matches(path)
+            if rest is not None:
+                return route.handler(self, request, rest)
+        return self.api(request, path)
+
+    def api(self, request: Request, path: str) -> Response:
         match = _SERVICE_PATH.match(path)
         if match is None:
             return Response("not found\n", status=404, content_type="text/plain")
         started = time.perf_counter()
         fmt = request.args.get("format", "2")
+        ignore_null = _truthy(request.args.get("ignoreNull"))
         try:
             params, files = self.read_params(request)
             fmt = str(params.get("format", fmt))
-            service = match.group(1) or str(params.pop("service", "") or "")
-            action = match.group(2) or str(params.pop("action", "") or "")
+            ignore_null = _truthy(params.get("ignoreNull", ignore_null))
+            service = _name(match.group(1) or params.pop("service", ""))
+            action = _name(match.group(2) or params.pop("action", ""))
             if service.lower() == "multirequest":
                 outcomes = self.engine.execute_multi(params, files, self.base_url(request))
-                return self.render_multi(outcomes, fmt, started)
+                return self.render_multi(outcomes, fmt, started, ignore_null)
             outcome = self.engine.execute(service, action, params, files, self.base_url(request))
         except ApiError as error:
             outcome = Outcome(error, None)
         except RequestEntityTooLarge:
-            outcome = Outcome(self.engine.errors.make("REQUEST_TOO_LARGE", self.max_body), None)
+            if request.content_length is not None and request.content_length <= self.max_body:
+                # werkzeug says "too large" for too many parts too: name the real limit
+                reason = f"more than {MAX_FORM_PARTS} form parts"
+                outcome = Outcome(self.engine.errors.make("INVALID_REQUEST_BODY", reason), None)
+            else:
+                outcome = Outcome(self.engine.errors.make("REQUEST_TOO_LARGE", self.max_body), None)
         except HTTPException as exc:
             outcome = Outcome(
                 self.engine.errors.make("INVALID_REQUEST_BODY", exc.description or exc.name),
                 None,
             )
         except Exception as exc:  # a bug must still answer with an envelope, not a crash
+            # (nor with exception text: the log has it)
+            print(f"serve: {path}: {exc!r}", file=sys.stderr)
             outcome = Outcome(
-                self.engine.errors.make("INTERNAL_SERVER_ERROR", f"{type(exc).__name__}: {exc}"),
-                None,
+                self.engine.errors.make("INTERNAL_SERVER_ERROR", type(exc).__name__), None
             )
         if outcome.file is not None:
             return Response(outcome.file, content_type=outcome.content_type)
-        return self.render_single(outcome, fmt, started)
+        return self.render_single(outcome, fmt, started, ignore_null)
 
     # -- request bodies
 
@@ -113,24 +175,26 @@ class FakeKalturaApp:
         for key, value in request.args.items(multi=False):
             merge_param(params, key, value)
         mimetype = request.mimetype
-        if mimetype == "application/json" or (
-            mimetype in ("", "text/plain") and request.get_data(cache=True)[:1] == b"{"
-        ):
-            body = request.get_data(cache=True)
-            if body.strip():
+        if mimetype in ("application/json", "", "text/plain"):
+            body = self._body(request)
+            if body.strip() and (mimetype == "application/json" or body.lstrip()[:1] == b"{"):
                 deep_merge(params, self._json(body))
         elif mimetype in ("text/xml", "application/xml"):
-            body = request.get_data(cache=True)
+            body = self._body(request)
             if body.strip():
                 deep_merge(params, self._xml(body))
         elif mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
             form = request.form
             for key, value in form.items(multi=False):
+                if not key:
+                    raise self.engine.errors.make("INVALID_REQUEST_BODY", "a form part has no name")
                 if key == "json" and mimetype == "multipart/form-data":
                     deep_merge(params, self._json(value.encode("utf-8")))
                 else:
                     merge_param(params, key, value)
             for key, storage in request.files.items(multi=False):
+                if not key:
+                    raise self.engine.errors.make("INVALID_REQUEST_BODY", "a file part has no name")
                 files[key] = UploadedFile(
                     storage.filename or key,
                     storage.read(),
@@ -145,12 +209,29 @@ class FakeKalturaApp:
                 raise self.engine.errors.make("INVALID_REQUEST_BODY", "malformed multipart body")
         return params, files
 
+    def _body(self, request: Request) -> bytes:
+        """The raw body, at most `max_body` bytes (chunked bodies have no Content-Length)."""
+        if request.content_length is None and request.environ.get("wsgi.input_terminated"):
+            stream = request.environ["wsgi.input"]  # short reads: one chunk at a time
+            parts: list[bytes] = []
+            size = 0
+            while True:
+                part = stream.read(65_536)
+                if not part:
+                    return b"".join(parts)
+                size += len(part)
+                if size > self.max_body:
+                    raise RequestEntityTooLarge()
+                parts.append(part)
+        return request.get_data(cache=True)
+
     def _json(self, body: bytes) -> Obj:
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
+            where = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
             raise self.engine.errors.make(
-                "INVALID_REQUEST_BODY", f"malformed JSON: {exc}"
+                "INVALID_REQUEST_BODY", f"malformed JSON{where}"
             ) from None
         except RecursionError:
             raise self.engine.errors.make(
@@ -163,12 +244,15 @@ class FakeKalturaApp:
     def _xml(self, body: bytes) -> Obj:
         """An XML request body in the response's own shape: `<xml><ks>..</ks><filter>
         <objectType>..</objectType>..</filter></xml>`, `<item>` children for arrays."""
-        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
-            raise self.engine.errors.make("INVALID_REQUEST_BODY", "DOCTYPE is not allowed")
+        try:  # decoded first (UTF-16, UTF-32 ...), as the schema parser does
+            body = screen_xml(body, "request")
+        except SchemaLoadError as exc:
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", exc.diagnostic.message) from None
         try:
             root = etree.fromstring(body, _XML_PARSER)
         except etree.XMLSyntaxError as exc:
-            raise self.engine.errors.make("INVALID_REQUEST_BODY", f"malformed XML: {exc}") from None
+            line = f" at line {exc.lineno}" if exc.lineno else ""
+            raise self.engine.errors.make("INVALID_REQUEST_BODY", f"malformed XML{line}") from None
         value = _xml_to_params(root)
         if not isinstance(value, dict):
             raise self.engine.errors.make("INVALID_REQUEST_BODY", "the XML body has no parameters")
@@ -179,21 +263,25 @@ class FakeKalturaApp:
     def _headers(self) -> dict[str, str]:
         return {"X-Me": "kaltura-codegen-serve", "X-Kaltura-Session": "0"}
 
-    def render_single(self, outcome: Outcome, fmt: str, started: float) -> Response:
+    def render_single(
+        self, outcome: Outcome, fmt: str, started: float, ignore_null: bool = False
+    ) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
             value = outcome.value
             if self.ott_envelope:  # OTT (Phoenix) wraps JSON results, errors under "error"
                 result = {"error": error_to_json(value)} if isinstance(value, ApiError) else value
                 value = {"executionTime": round(time.perf_counter() - started, 6), "result": result}
-            body = render_json(value, order)
+            body = render_json(value, order, self.nulls and not ignore_null)
             return Response(body, content_type="application/json", headers=self._headers())
         is_map = outcome.action is not None and outcome.action.result_kind.value == "map"
         inner = xml_result_body(outcome.value, order, is_map)
         body = render_xml(inner, time.perf_counter() - started)
         return Response(body, content_type="text/xml; charset=utf-8", headers=self._headers())
 
-    def render_multi(self, outcomes: list[Outcome], fmt: str, started: float) -> Response:
+    def render_multi(
+        self, outcomes: list[Outcome], fmt: str, started: float, ignore_null: bool = False
+    ) -> Response:
         order = self.engine.key_order
         if fmt == FORMAT_JSON:
             values: Any = [o.value for o in outcomes]
@@ -202,7 +290,7 @@ class FakeKalturaApp:
                     "executionTime": round(time.perf_counter() - started, 6),
                     "result": values,
                 }
-            body = render_json(values, order)
+            body = render_json(values, order, self.nulls and not ignore_null)
             return Response(body, content_type="application/json", headers=self._headers())
         items = []
         for outcome in outcomes:
@@ -215,9 +303,92 @@ class FakeKalturaApp:
         table = "KalturaBaseEntry" if kind == "entry_id" else "KalturaAsset"
         with self.engine.store.lock:
             data = self.engine.store.get_blob(f"{table}/{key}")
+            if data is None and self.engine.store.get(table, key) is not None:
+                data = b""  # an entry or asset with no content yet: empty, not missing
         if data is None:
             return Response("not found\n", status=404, content_type="text/plain")
         return Response(data, content_type="application/octet-stream")
+
+    def landing(self, request: Request) -> Response:
+        """`GET /`: what a test (or a person) needs to talk to this fake."""
+        config = self.engine.config
+        base = self.base_url(request)
+        rows = [
+            ("Service URL", base),
+            ("API endpoint", f"{base}/api_v3/service/{{service}}/action/{{action}}"),
+            ("Partner id", str(config.partner_id)),
+            ("Admin secret", config.admin_secret),
+            ("User secret", config.secret),
+            (
+                "Schema",
+                f"{self.engine.schema.source_file} (apiVersion {self.engine.schema.api_version})",
+            ),
+        ]
+        links = [(r.title, r.path) for r in sorted(self.routes, key=lambda r: r.path) if r.title]
+        body = "".join(
+            f"<tr><th>{html.escape(k)}</th><td><code>{html.escape(v)}</code></td></tr>"
+            for k, v in rows
+        )
+        items = "".join(
+            f'<li><a href="{html.escape(path)}">{html.escape(title)}</a></li>'
+            for title, path in links
+        )
+        page = (
+            '<!DOCTYPE html><html><head><meta charset="utf-8">'
+            "<title>kaltura-codegen serve</title></head><body>"
+            "<h1>Fake Kaltura API (kaltura-codegen serve)</h1>"
+            f"<table>{body}</table><h2>Links</h2><ul>{items}</ul></body></html>"
+        )
+        return Response(page, content_type="text/html; charset=utf-8")
+
+
+def _landing_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    return app.landing(request)
+
+
+def _schema_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    if app.schema_bytes is None:
+        return Response("not found\n", status=404, content_type="text/plain")
+    return Response(app.schema_bytes, content_type="text/xml; charset=utf-8")
+
+
+def _raw_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    raw = _RAW_PATH.match(re.sub(r"/{2,}", "/", request.path))
+    if raw is None:
+        return Response("not found\n", status=404, content_type="text/plain")
+    download = app.engine.downloads.get(raw.group(2))
+    if download is not None:
+        with app.engine.store.lock:
+            found = download(raw.group(3), raw.group(4))
+        if found is None:
+            return Response("not found\n", status=404, content_type="text/plain")
+        return Response(found[0], content_type=found[1])
+    kind = "entry_id" if raw.group(3) == "entry_id" else "flavor_id"
+    return app.raw_download(kind, raw.group(4))
+
+
+def _testme_route(app: FakeKalturaApp, request: Request, rest: str) -> Response:
+    """The docs target (API reference and TestMe console), rendered for this schema."""
+    path = re.sub(r"/{2,}", "/", request.path)
+    found = testme_response(app.engine.schema, request, path)
+    return found or Response("not found\n", status=404, content_type="text/plain")
+
+
+_BUILTIN_ROUTES = (
+    Route("/", _landing_route),
+    Route("/api_v3/testme/", _testme_route, "API reference and TestMe console"),
+    Route("/api_v3/api_schema.php", _schema_route, "API schema (KalturaClient.xml)"),
+    Route("/api_v3/api_schema", _schema_route),
+    Route("/p/", _raw_route),
+)
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _name(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 _XML_PARSER = etree.XMLParser(
@@ -242,9 +413,10 @@ class _QuietHandler(WSGIRequestHandler):
 class RunningServer:
     """A fake Kaltura server listening on a thread; `url` is its service URL."""
 
-    def __init__(self, server: BaseWSGIServer, engine: Engine) -> None:
+    def __init__(self, server: BaseWSGIServer, engine: Engine, app: FakeKalturaApp) -> None:
         self.server = server
         self.engine = engine
+        self.app = app
         self.thread = threading.Thread(
             target=server.serve_forever, name="fake-kaltura", daemon=True
         )
@@ -290,14 +462,16 @@ def start_server(
     host: str = "127.0.0.1",
     port: int = 0,
     schema_bytes: bytes | None = None,
+    routes: Iterable[Route] = (),
 ) -> RunningServer:
+    """Serve `schema` on a thread; `routes` are added to the routing table (`Route`)."""
     engine = Engine(schema, config)
-    app = FakeKalturaApp(engine, schema_bytes)
+    app = FakeKalturaApp(engine, schema_bytes, routes)
     try:
         server = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
     except SystemExit:  # werkzeug exits the process on a busy port; a library must not
         raise OSError(errno.EADDRINUSE, f"port {port} is in use") from None
-    return RunningServer(server, engine).start()
+    return RunningServer(server, engine, app).start()
 
 
 @contextmanager

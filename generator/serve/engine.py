@@ -11,9 +11,7 @@ import re
 import secrets
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.model import (
@@ -22,91 +20,44 @@ from generator.model import (
     EnumKind,
     ObjectType,
     PrimitiveType,
+    PropertyDef,
     ResultKind,
     Schema,
     ServiceDef,
     SessionRequirement,
 )
 from generator.serve import ks as ks_mod
+from generator.serve import permissions
 from generator.serve.coerce import Coercer
+from generator.serve.core import (
+    HIDDEN_KEY,
+    Call,
+    Download,
+    FileResult,
+    FilterHook,
+    Handler,
+    Hook,
+    Obj,
+    Outcome,
+    Partner,
+    ServerConfig,
+    User,
+)
 from generator.serve.errors import ApiError, ErrorCatalog
-from generator.serve.generic import FilterHook, generic_handler, text
+from generator.serve.generic import generic_handler, text
+from generator.serve.seed import load_seed, seed_objects
+from generator.serve.services import MODULES, entries
+from generator.serve.services.responseprofile import apply_response_profile
 from generator.serve.store import Store
 from generator.serve.wire import UploadedFile
 
-__all__ = ["Call", "Engine", "Partner", "ServerConfig", "User"]
-
-Obj = dict[str, Any]
-Handler = Callable[["Call"], Any]
-Hook = Callable[["Call", Obj], None]
+__all__ = ["Call", "Engine", "FileResult", "Outcome", "Partner", "ServerConfig", "User"]
 
 MAX_MULTIREQUEST = 500
-HIDDEN_KEY = "_key"  # store key of objects whose class has no `id`; never rendered
+_SESSION_CACHE = 4096
+# Actions that change nothing stored: their calls keep the cached table views.
+_READING_ACTIONS = ("get", "list", "count", "search", "serve")
 _REFERENCE = re.compile(r"\{(\d+):result((?::[^{}:]+)*)\}")
-
-
-@dataclass
-class Partner:
-    id: int
-    admin_secret: str
-    secret: str
-    name: str = "Fake partner"
-
-
-@dataclass
-class User:
-    partner_id: int
-    id: str
-    login_id: str
-    password: str
-    is_admin: bool = True
-
-
-@dataclass
-class ServerConfig:
-    partner_id: int = 100
-    admin_secret: str = "fake-admin-secret"
-    secret: str = "fake-user-secret"
-    max_body: int = 64 * 1024 * 1024
-    state_file: Path | None = None
-    seed: Path | None = None
-    extra_partners: list[Partner] = field(default_factory=list)
-    users: list[User] = field(default_factory=list)
-    log_calls: bool = False  # one line per call on stderr: service.action -> ok | CODE
-
-
-@dataclass
-class Call:
-    """One action being executed."""
-
-    engine: Engine
-    service: ServiceDef
-    action: ActionDef
-    args: dict[str, Any]
-    session: ks_mod.Session | None
-    partner_id: int
-    base_url: str
-    raw: Mapping[str, Any]
-
-    @property
-    def user_id(self) -> str:
-        return self.session.user_id if self.session is not None else ""
-
-
-@dataclass
-class Outcome:
-    value: Any  # a result, or an ApiError
-    action: ActionDef | None
-    file: bytes | None = None  # serve actions: the bytes to send
-    content_type: str = "application/octet-stream"
-
-
-class FileResult:
-    """What a handler of a serve action returns: raw bytes, not an envelope."""
-
-    def __init__(self, data: bytes, content_type: str = "application/octet-stream") -> None:
-        self.data = data
-        self.content_type = content_type
 
 
 class Engine:
@@ -123,6 +74,11 @@ class Engine:
         self.update_hooks: dict[str, Hook] = {}
         self.delete_hooks: dict[str, Hook] = {}
         self.filter_hooks: dict[str, tuple[FilterHook, ...]] = {}
+        self.view_hooks: dict[str, Hook] = {}
+        self.downloads: dict[str, Download] = {}
+        self._tables_of: dict[str, str | None] = {}
+        self._properties: dict[str, dict[str, PropertyDef]] = {}
+        self._sessions: dict[str, ks_mod.Session] = {}
         self._services = {s.id.lower(): s for s in schema.services.values()}
         self._services.update({s.name.lower(): s for s in schema.services.values()})
         self._entities: dict[str, ClassDef | None] = {}
@@ -138,13 +94,12 @@ class Engine:
             self.users.append(
                 User(self.config.partner_id, "admin", "admin", self.config.admin_secret, True)
             )
-        from generator.serve.services import install
-
-        install(self)
+        for module in MODULES:
+            module.install(self)
         if self.config.seed is not None:
-            from generator.serve.seed import load_seed
-
             load_seed(self, self.config.seed)
+        if self.config.seed_data is not None:
+            seed_objects(self, self.config.seed_data, "seed_data")
 
     # -- schema-derived facts
 
@@ -247,14 +202,23 @@ class Engine:
 
     # -- object life cycle helpers for handlers
 
-    def insert(self, call: Call, entity: ClassDef, obj: Obj, keep_id: bool = False) -> Obj:
+    def properties(self, cls: ClassDef) -> dict[str, PropertyDef]:
+        found = self._properties.get(cls.name)
+        if found is None:
+            found = {p.name: p for p in cls.all_properties}
+            self._properties[cls.name] = found
+        return found
+
+    def insert(
+        self, call: Call, entity: ClassDef, obj: Obj, keep_id: bool = False, copy_back: bool = True
+    ) -> Obj:
         """Store a new object: server-owned properties set, read-only input dropped (a seed
         may keep its ids: `keep_id`)."""
         cls = self.schema.classes.get(str(obj.get("objectType", ""))) or entity
         if not cls.is_subclass_of(entity):
             cls = entity
         obj["objectType"] = cls.name
-        props = {p.name: p for p in cls.all_properties}
+        props = self.properties(cls)
         for name, prop in props.items():
             if prop.read_only and name in obj and not (keep_id and name == "id"):
                 del obj[name]
@@ -302,7 +266,7 @@ class Engine:
         if hook is not None:
             hook(call, obj)
         self.store.put(table, key, obj)
-        return copy.deepcopy(obj)
+        return copy.deepcopy(obj) if copy_back else obj
 
     @staticmethod
     def _active_status(consts: Sequence[Any], kind: EnumKind) -> Any:
@@ -326,26 +290,46 @@ class Engine:
 
     # -- sessions
 
-    def secrets_of(self) -> dict[int, tuple[str, ...]]:
-        return {pid: (p.admin_secret, p.secret) for pid, p in self.partners.items()}
+    def parse_session(self, ks: str) -> ks_mod.Session:
+        """The session a KS grants (signature, type and expiry checked); INVALID_KS if none.
+        Verified sessions are cached by their exact text (a KS is sent with every call and
+        decrypting it is a good part of a call's cost); the expiry is checked every time."""
+        cached = self._sessions.get(ks)
+        if cached is not None and cached.expiry >= time.time():
+            return cached
+        try:
+            session = ks_mod.parse_ks(ks, self.partner_secrets())
+        except ks_mod.KsError as exc:
+            raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
+        if len(self._sessions) >= _SESSION_CACHE:
+            self._sessions.clear()
+        self._sessions[ks] = session
+        return session
+
+    def partner_secrets(self) -> dict[int, ks_mod.PartnerSecrets]:
+        return {
+            pid: ks_mod.PartnerSecrets(p.admin_secret, p.secret) for pid, p in self.partners.items()
+        }
 
     def verify_ks(self, ks: str, service: ServiceDef, action: ActionDef) -> ks_mod.Session:
+        """A KS sent with a call: valid, not revoked, within its privileges. Revocation and
+        `actionslimit` are keyed by the decoded session, so no spelling of a KS escapes them."""
+        session = self.parse_session(ks)
         try:
-            session = ks_mod.parse_ks(ks, self.secrets_of())
-            if ks in self.store.revoked:
+            if session.identity in self.store.revoked:
                 raise ks_mod.KsError(ks_mod.LOGOUT)
             limit = session.privileges.get("actionslimit")
             if limit is not None:
                 with self.store.lock:
-                    used = self.store.ks_uses.get(ks, 0) + 1
-                    self.store.ks_uses[ks] = used
-                if not limit.isdigit() or used > int(limit):
+                    used = self.store.ks_uses.get(session.identity, 0) + 1
+                    self.store.ks_uses[session.identity] = used
+                if not limit.strip().isdigit() or used > int(limit):
                     raise ks_mod.KsError(ks_mod.EXCEEDED_ACTIONS_LIMIT)
             restrict = session.privileges.get("urirestrict")
             if restrict:
                 uri = f"/api_v3/service/{service.id}/action/{action.name}"
                 if not any(fnmatch.fnmatch(uri, pattern) for pattern in restrict.split("|")):
-                    raise ks_mod.KsError((-10, "EXCEEDED_RESTRICTED_URI"))
+                    raise ks_mod.KsError(ks_mod.EXCEEDED_RESTRICTED_URI)
         except ks_mod.KsError as exc:
             raise self.errors.make("INVALID_KS", ks, exc.code, exc.description) from None
         return session
@@ -396,10 +380,10 @@ class Engine:
             return self._execute(service, action, raw, files, base_url)
         except ApiError as error:
             return Outcome(error, action)
-        except Exception as exc:  # a bug of ours: this call fails, the server and the
-            # other calls of a multi-request go on
-            detail = f"{type(exc).__name__}: {exc}"
-            return Outcome(self.errors.make("INTERNAL_SERVER_ERROR", detail), action)
+        except Exception as exc:  # a bug of ours: this call fails (with a Kaltura error, no
+            # exception text), the server and the other calls of a multi-request go on
+            print(f"serve: {service_name}.{action_name}: {exc!r}", file=sys.stderr)
+            return Outcome(self.errors.make("INTERNAL_SERVER_ERROR", type(exc).__name__), action)
 
     def _execute(
         self,
@@ -416,22 +400,69 @@ class Engine:
             session = self.verify_ks(ks_value, service, action)
         elif required is SessionRequirement.ALWAYS:
             raise self.errors.make("MISSING_KS")
+        if session is not None:
+            permissions.check_action(self, session, service, action)
+        elif isinstance(ks_value, str) and ks_value:
+            self._check_sent_session(ks_value, service, action)
         partner_id = session.partner_id if session is not None else self._partner_param(raw)
         args = self.coercer.params(action.params, raw, files)
         call = Call(self, service, action, args, session, partner_id, base_url, raw)
         handler = self.handlers.get((service.id, action.name), generic_handler)
-        with self.store.transaction():
+        with self.store.transaction(read_only=action.name.startswith(_READING_ACTIONS)):
             value = handler(call)
+            if self.view_hooks and isinstance(value, (dict, list)):
+                self._view(call, value, 0)
             profile = raw.get("responseProfile")
             if profile and isinstance(value, dict):
-                from generator.serve.services.responseprofile import apply_response_profile
-
                 value = apply_response_profile(call, profile, value)
         if isinstance(value, FileResult):
             return Outcome(None, action, value.data, value.content_type)
         if action.result_kind is ResultKind.FILE and isinstance(value, bytes):
             return Outcome(None, action, value)
         return Outcome(value, action)
+
+    def record_play(self, entry_id: str, plays: int = 1, views: int = 0) -> bool:
+        """Count plays / views of an entry, for tests (`stats.collect` does it over HTTP)."""
+        with self.store.transaction():
+            return entries.record_play(self, entry_id, plays, views) is not None
+
+    def _check_sent_session(self, ks: str, service: ServiceDef, action: ActionDef) -> None:
+        """An action that needs no session still may not be called with a USER KS when it is
+        admin-only (`session.impersonate`): Kaltura reads a KS whenever one is sent."""
+        try:
+            session = self.parse_session(ks)
+        except ApiError:
+            return
+        permissions.check_action(self, session, service, action)
+
+    def table_of_name(self, class_name: str) -> str | None:
+        if class_name not in self._tables_of:
+            cls = self.schema.classes.get(class_name)
+            self._tables_of[class_name] = self.table_of(cls) if cls is not None else None
+        return self._tables_of[class_name]
+
+    def _view(self, call: Call, value: Any, depth: int) -> None:
+        """Run the view hooks over the objects of a result (copies, never the stored ones)."""
+        if depth > 6:
+            return
+        if type(value) is list:
+            for item in value:
+                if type(item) is dict or type(item) is list:
+                    self._view(call, item, depth + 1)
+            return
+        if type(value) is not dict:
+            return
+        object_type = value.get("objectType")
+        if type(object_type) is str:
+            table = self.table_of_name(object_type)
+            hook = self.view_hooks.get(table) if table is not None else None
+            if hook is not None:
+                hook(call, value)
+                return  # a hooked object (an entry ...) holds no others that need one
+        for item in value.values():
+            kind = type(item)
+            if kind is dict or kind is list:
+                self._view(call, item, depth + 1)
 
     def _partner_param(self, raw: Mapping[str, Any]) -> int:
         value = raw.get("partnerId")
@@ -445,12 +476,20 @@ class Engine:
     ) -> list[Outcome]:
         """`service=multirequest`: numbered calls, in key order, with `{N:result:path}`
         references to earlier results (N is the 1-based position of the call)."""
-        numbered = sorted(
-            (int(k), v) for k, v in top.items() if k.isdigit() and isinstance(v, Mapping)
-        )
+        by_number: dict[int, Mapping[str, Any]] = {}
+        for k, v in top.items():
+            if _is_number(k) and isinstance(v, Mapping):
+                if int(k) in by_number:  # "1" and "01"
+                    raise self.errors.make(
+                        "INVALID_REQUEST_BODY", f"multirequest call {int(k)} is given twice"
+                    )
+                by_number[int(k)] = v
+        numbered = sorted(by_number.items())
         if len(numbered) > MAX_MULTIREQUEST:
-            raise self.errors.make("INVALID_PARAMETER_VALUE", "multirequest size")
-        shared = {k: v for k, v in top.items() if not k.isdigit()}
+            raise self.errors.make(
+                "INVALID_REQUEST_BODY", f"a multirequest holds at most {MAX_MULTIREQUEST} calls"
+            )
+        shared = {k: v for k, v in top.items() if not _is_number(k)}
         outcomes: list[Outcome] = []
         results: list[Any] = []
         for key, params in numbered:
@@ -462,7 +501,7 @@ class Engine:
             call_files = {
                 name.split(":", 1)[1]: upload
                 for name, upload in files.items()
-                if name.split(":", 1)[0] == str(key) and ":" in name
+                if ":" in name and _same_number(name.split(":", 1)[0], key)
             }
             service = text(merged.pop("service", ""))
             action = text(merged.pop("action", ""))
@@ -470,6 +509,14 @@ class Engine:
             outcomes.append(outcome)
             results.append(outcome.value)
         return outcomes
+
+
+def _is_number(key: str) -> bool:
+    return key.isascii() and key.isdigit()
+
+
+def _same_number(text_key: str, number: int) -> bool:
+    return _is_number(text_key) and int(text_key) == number
 
 
 def _navigate(value: Any, path: list[str]) -> Any:

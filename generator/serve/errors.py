@@ -74,6 +74,14 @@ _BUILTIN: dict[str, tuple[str, tuple[str, ...]]] = {
     "SERVICE_FORBIDDEN": ("The access to service [@SERVICE@] is forbidden", ("SERVICE",)),
     "REQUEST_TOO_LARGE": ("Request body exceeds the limit of @LIMIT@ bytes", ("LIMIT",)),
     "INVALID_REQUEST_BODY": ("The request body could not be read: @REASON@", ("REASON",)),
+    "CRITERIA_EXCEEDED_MAX_MATCHES_ALLOWED": (
+        "Unable to generate list. max matches value was reached",
+        (),
+    ),
+    "QUERY_EXCEEDED_MAX_MATCHES_ALLOWED": (
+        "Unable to generate list. max matches value was reached",
+        (),
+    ),
 }
 
 _PLACEHOLDER = re.compile(r"@([A-Za-z0-9_]+)@")

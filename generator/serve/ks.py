@@ -20,13 +20,14 @@ import hashlib
 import os
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 __all__ = [
     "KsError",
+    "PartnerSecrets",
     "Session",
     "generate_v1",
     "generate_v2",
@@ -39,7 +40,10 @@ INVALID_STR = (-1, "INVALID_STR")
 INVALID_PARTNER = (-2, "INVALID_PARTNER")
 EXPIRED = (-5, "EXPIRED")
 LOGOUT = (-6, "LOGOUT")
+INVALID_TYPE = (-4, "INVALID_TYPE")
 EXCEEDED_ACTIONS_LIMIT = (-8, "EXCEEDED_ACTIONS_LIMIT")
+EXCEEDED_RESTRICTED_URI = (-10, "EXCEEDED_RESTRICTED_URI")
+SESSION_ADMIN = 2
 
 _RANDOM_SIZE = 16
 _SHA1_SIZE = 20
@@ -63,10 +67,28 @@ class Session:
     expiry: int
     privileges: dict[str, str] = field(default_factory=dict)
     version: int = 2
+    # The decoded KS's digest: the same for every spelling of one KS (whitespace, padding,
+    # URL-safe or not), so revocation and `actionslimit` cannot be dodged by re-spelling it.
+    identity: str = ""
 
     @property
     def is_admin(self) -> bool:
         return self.type == 2
+
+
+@dataclass(frozen=True)
+class PartnerSecrets:
+    admin: str
+    user: str
+
+    def for_type(self, type_: int) -> tuple[str, ...]:
+        """The secrets that may sign a KS of `type_`: an ADMIN KS only the admin secret."""
+        if type_ == SESSION_ADMIN:
+            return (self.admin,)
+        return (self.admin, self.user) if self.user != self.admin else (self.admin,)
+
+    def all(self) -> tuple[str, ...]:
+        return self.for_type(0)
 
 
 def _sha1(data: bytes) -> bytes:
@@ -143,12 +165,20 @@ def _b64decode(ks: str) -> bytes:
         raise KsError(INVALID_STR) from None
 
 
-def parse_ks(ks: str, secrets_of: dict[int, tuple[str, ...]], now: float | None = None) -> Session:
-    """Verify `ks` against the secrets of its partner (`secrets_of[pid]`); raise `KsError`."""
+SecretsOf = dict[int, PartnerSecrets]
+
+
+def parse_ks(ks: str, secrets_of: SecretsOf, now: float | None = None) -> Session:
+    """Verify `ks` against the secrets of its partner (`secrets_of[pid]`); raise `KsError`.
+
+    The session type is bound to the secret: an ADMIN KS signed (v1) or encrypted (v2) with
+    the partner's user secret is invalid."""
     raw = _b64decode(ks)
     if raw.startswith(b"v2|"):
-        return _parse_v2(ks, raw, secrets_of, now)
-    return _parse_v1(ks, raw, secrets_of, now)
+        session = _parse_v2(ks, raw, secrets_of, now)
+    else:
+        session = _parse_v1(ks, raw, secrets_of, now)
+    return replace(session, identity=hashlib.sha1(raw).hexdigest())
 
 
 def _check_expiry(expiry: int, now: float | None) -> None:
@@ -156,9 +186,7 @@ def _check_expiry(expiry: int, now: float | None) -> None:
         raise KsError(EXPIRED)
 
 
-def _parse_v1(
-    ks: str, raw: bytes, secrets_of: dict[int, tuple[str, ...]], now: float | None
-) -> Session:
+def _parse_v1(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> Session:
     signature, sep, info = raw.partition(b"|")
     if not sep or len(signature) != 2 * _SHA1_SIZE:
         raise KsError(INVALID_STR)
@@ -173,30 +201,33 @@ def _parse_v1(
         privileges = parts[6].decode("utf-8") if len(parts) > 6 else ""
     except (ValueError, UnicodeDecodeError):
         raise KsError(INVALID_STR) from None
-    candidates = secrets_of.get(partner_id)
-    if not candidates:
+    partner = secrets_of.get(partner_id)
+    if partner is None:
         raise KsError(INVALID_PARTNER)
     expected = signature.lower()
-    if not any(binascii.hexlify(_sha1(s.encode("utf-8") + info)) == expected for s in candidates):
+    signed_by = [
+        s for s in partner.all() if binascii.hexlify(_sha1(s.encode("utf-8") + info)) == expected
+    ]
+    if not signed_by:
         raise KsError(INVALID_STR)
+    if not set(signed_by).intersection(partner.for_type(type_)):
+        raise KsError(INVALID_TYPE)
     _check_expiry(expiry, now)
     return Session(ks, partner_id, user_id, type_, expiry, privileges_to_dict(privileges), 1)
 
 
-def _parse_v2(
-    ks: str, raw: bytes, secrets_of: dict[int, tuple[str, ...]], now: float | None
-) -> Session:
+def _parse_v2(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> Session:
     _, pid_text, encrypted = raw.split(b"|", 2) if raw.count(b"|") >= 2 else (b"", b"", b"")
     try:
         partner_id = int(pid_text)
     except ValueError:
         raise KsError(INVALID_STR) from None
-    candidates = secrets_of.get(partner_id)
-    if not candidates:
+    partner = secrets_of.get(partner_id)
+    if partner is None:
         raise KsError(INVALID_PARTNER)
     if not encrypted or len(encrypted) % 16:
         raise KsError(INVALID_STR)
-    for secret in candidates:
+    for secret in partner.all():
         decryptor = _aes(secret).decryptor()
         plain = (decryptor.update(encrypted) + decryptor.finalize()).rstrip(b"\0")
         digest, rest = plain[:_SHA1_SIZE], plain[_SHA1_SIZE:]
@@ -215,6 +246,8 @@ def _parse_v2(
     except (KeyError, ValueError, UnicodeDecodeError):
         raise KsError(INVALID_STR) from None
     user_id = fields.pop("_u", "")
+    if secret not in partner.for_type(type_):
+        raise KsError(INVALID_TYPE)
     _check_expiry(expiry, now)
     return Session(ks, partner_id, user_id, type_, expiry, fields, 2)
 

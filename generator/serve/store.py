@@ -26,6 +26,17 @@ Obj = dict[str, Any]
 _ALPHABET = string.ascii_lowercase + string.digits
 
 
+_TEMP_PREFIX = ".state-"
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files a killed server left behind (it dies between write and rename)."""
+    if not path.parent.is_dir():
+        return
+    for stale in path.parent.glob(f"{_TEMP_PREFIX}{path.name}-*"):
+        stale.unlink(missing_ok=True)
+
+
 class StoreError(Exception):
     """The state file cannot be used."""
 
@@ -40,15 +51,27 @@ class Store:
         self.revoked: set[str] = set()
         self.ks_uses: dict[str, int] = {}  # for the `actionslimit` privilege
         self.dirty = False
-        if path is not None and path.is_file():
-            self._load(path)
+        # Bumped by every write; cached views of tables (query.TableView) are keyed by it.
+        self.generation = 0
+        # Bumped when a table's membership changes other than by an append (a replaced or
+        # deleted object); appends extend the cached view instead (`query.view_of`).
+        self.membership = 0
+        self.views: dict[str, tuple[int, Any]] = {}
+        if path is not None:
+            _remove_stale_temp_files(path)
+            if path.is_file():
+                self._load(path)
 
     @contextmanager
-    def transaction(self) -> Iterator[Store]:
+    def transaction(self, read_only: bool = False) -> Iterator[Store]:
+        """One action, atomic. Handlers may change stored objects in place, so anything but
+        a read-only action counts as a write for the cached views."""
         with self.lock:
             try:
                 yield self
             finally:
+                if self.dirty or not read_only:
+                    self.generation += 1
                 if self.dirty and self.path is not None:
                     self._save(self.path)
                 self.dirty = False
@@ -66,13 +89,26 @@ class Store:
 
     def new_string_id(self, table: str, partner_id: int = 0) -> str:
         existing = self.table(table)
-        while True:
-            candidate = f"0_{''.join(secrets.choice(_ALPHABET) for _ in range(8))}"
+        while True:  # Kaltura's shape: "0_" and 8 base-36 characters
+            number = secrets.randbits(41) % (36**8)
+            digits = []
+            for _ in range(8):
+                number, digit = divmod(number, 36)
+                digits.append(_ALPHABET[digit])
+            candidate = "0_" + "".join(digits)
             if candidate not in existing:
                 return candidate
 
     def put(self, table: str, key: str, obj: Obj) -> None:
-        self.table(table)[key] = obj
+        rows = self.table(table)
+        existing = rows.get(key)
+        if existing is None:
+            cached = self.views.get(table)
+            if cached is not None and cached[0] == self.membership:
+                cached[1].append(obj)
+        elif existing is not obj:
+            self.membership += 1
+        rows[key] = obj
         self.dirty = True
 
     def get(self, table: str, key: str) -> Obj | None:
@@ -82,6 +118,7 @@ class Store:
         removed = self.tables.get(table, {}).pop(key, None)
         if removed is not None:
             self.dirty = True
+            self.membership += 1
             self.blobs.pop(f"{table}/{key}", None)
         return removed
 
@@ -107,16 +144,18 @@ class Store:
             "blobs": {k: base64.b64encode(v).decode("ascii") for k, v in self.blobs.items()},
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}-", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
+                handle.write(json.dumps(data, ensure_ascii=False))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
     def _load(self, path: Path) -> None:
+        self.generation += 1
+        self.membership += 1
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             self.tables = {str(k): dict(v) for k, v in data.get("tables", {}).items()}

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 Obj = dict[str, Any]
+# Marks an object cut down to chosen fields (a response profile): no nulls for the rest.
+SELECTED_FIELDS = "_selectedFields"
 
 
 @dataclass(frozen=True)
@@ -219,22 +221,49 @@ def error_to_json(error: ApiError) -> Obj:
     }
 
 
-def json_value(value: Any, order: KeyOrder) -> Any:
+def json_value(value: Any, order: KeyOrder, nulls: bool = False) -> Any:
+    """JSON-ready `value`; objects list their class's properties in schema order, every one
+    of them (unset ones as null) when `nulls`, as Kaltura does unless `ignoreNull=1`."""
     if isinstance(value, ApiError):
         return error_to_json(value)
     if isinstance(value, dict):
         object_type = value.get("objectType")
         if isinstance(object_type, str):
-            keys = ["objectType", *[k for k in order(object_type) if k in value]]
-            keys += [k for k in value if k not in keys and not k.startswith("_")]
-            return {k: json_value(value[k], order) for k in keys if value[k] is not None}
-        return {str(k): json_value(v, order) for k, v in value.items()}
+            return _object(value, object_type, order, nulls)
+        return {str(k): json_value(v, order, nulls) for k, v in value.items()}
     if isinstance(value, list):
-        return [json_value(v, order) for v in value]
+        return [json_value(v, order, nulls) for v in value]
     return value
 
 
-def render_json(value: Any, order: KeyOrder) -> bytes:
-    return json.dumps(json_value(value, order), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
+_TEMPLATES: dict[tuple[int, str], Obj] = {}
+_PLAIN = frozenset({str, int, float, bool})
+
+
+def _object(value: Obj, object_type: str, order: KeyOrder, nulls: bool) -> Obj:
+    """With `nulls`: the class's properties in schema order (a copied template of nulls,
+    filled in), then any others. Without: the set properties only, as stored."""
+    if not nulls or SELECTED_FIELDS in value:  # only what is set (JSON keys have no order)
+        out: Obj = {"objectType": object_type}
+        for k, item in value.items():
+            if item is None or k[:1] == "_" or k == "objectType":
+                continue
+            out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
+        return out
+    template = _TEMPLATES.get((id(order), object_type))
+    if template is None:
+        template = {"objectType": object_type}
+        template.update(dict.fromkeys(k for k in order(object_type) if k != "objectType"))
+        _TEMPLATES[(id(order), object_type)] = template
+    out = template.copy()
+    for k, item in value.items():
+        if item is None or k == "objectType" or k[:1] == "_":
+            continue
+        out[k] = item if type(item) in _PLAIN else json_value(item, order, nulls)
+    return out
+
+
+def render_json(value: Any, order: KeyOrder, nulls: bool = False) -> bytes:
+    return json.dumps(
+        json_value(value, order, nulls), ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")

@@ -125,6 +125,7 @@ class Target(TargetInfo, Protocol):
 TARGETS: Mapping[str, str] = {
     "python": "generator.targets.python:TARGET",
     "typescript": "generator.targets.typescript:TARGET",
+    "docs": "generator.targets.docs:TARGET",
 }
 
 

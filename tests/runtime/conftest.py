@@ -136,6 +136,12 @@ class Recorded:
 Reply = tuple[int, dict[str, str], bytes]
 
 
+class _Server(ThreadingHTTPServer):
+    # The async tests open dozens of connections at once; the default backlog of 5 would
+    # make the kernel drop SYNs (and the client retry them a second later).
+    request_queue_size = 128
+
+
 class KalturaTestServer:
     """Replays queued replies (or calls `handler(recorded) -> reply`) and records requests."""
 
@@ -189,7 +195,7 @@ class KalturaTestServer:
                 except OSError:  # the client gave up (timeout tests)
                     self.close_connection = True
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

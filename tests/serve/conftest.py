@@ -109,3 +109,18 @@ def fresh_server() -> Iterator[Callable[..., RunningServer]]:
             return server
 
         yield make
+
+
+@pytest.fixture(scope="module")
+def fresh_server_module() -> Iterator[Callable[..., RunningServer]]:
+    """Like `fresh_server`, one server kept for a whole test module (big seeds)."""
+    schema = parsed_real_schema(OVP)
+    with ExitStack() as stack:
+
+        def make(**options: Any) -> RunningServer:
+            base = {"partner_id": PARTNER, "admin_secret": ADMIN_SECRET, "secret": SECRET}
+            server = start_server(schema, ServerConfig(**{**base, **options}))
+            stack.callback(server.stop)
+            return server
+
+        yield make

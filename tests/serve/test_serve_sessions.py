@@ -8,7 +8,7 @@ import pytest
 from KalturaClient import KalturaClient as OfficialClient
 
 from generator.serve import User
-from generator.serve.ks import generate_v1, generate_v2, parse_ks
+from generator.serve.ks import PartnerSecrets, generate_v1, generate_v2, parse_ks
 from tests.serve.conftest import ADMIN_SECRET, PARTNER, SECRET, Api, is_error
 
 
@@ -19,10 +19,11 @@ def _start(anon: Api, **params: object) -> object:
 def test_session_start_checks_the_secret_for_the_session_type(anon: Api) -> None:
     admin = _start(anon, secret=ADMIN_SECRET, type=2, userId="a")
     assert isinstance(admin, str)
-    session = parse_ks(admin, {PARTNER: (ADMIN_SECRET, SECRET)})
+    session = parse_ks(admin, {PARTNER: PartnerSecrets(ADMIN_SECRET, SECRET)})
     assert (session.user_id, session.type, session.partner_id) == ("a", 2, PARTNER)
     user = _start(anon, secret=SECRET, type=0, userId="b", privileges="sview:*")
-    assert parse_ks(str(user), {PARTNER: (ADMIN_SECRET, SECRET)}).privileges == {"sview": "*"}
+    secrets = {PARTNER: PartnerSecrets(ADMIN_SECRET, SECRET)}
+    assert parse_ks(str(user), secrets).privileges == {"sview": "*"}
     assert is_error(_start(anon, secret=SECRET, type=2), "START_SESSION_ERROR")
     assert is_error(_start(anon, secret="wrong", type=0), "START_SESSION_ERROR")
     assert is_error(_start(anon, secret=ADMIN_SECRET, partnerId=999), "START_SESSION_ERROR")
@@ -89,7 +90,7 @@ def test_login_by_login_id(fresh_server) -> None:  # type: ignore[no-untyped-def
     server = fresh_server(users=[User(PARTNER, "jane", "jane@example.com", "pw1", False)])
     anon = Api(server)
     ks = anon.call("user", "loginByLoginId", loginId="JANE@example.com", password="pw1")
-    session = parse_ks(ks, {PARTNER: (ADMIN_SECRET, SECRET)})
+    session = parse_ks(ks, {PARTNER: PartnerSecrets(ADMIN_SECRET, SECRET)})
     assert (session.user_id, session.type, session.privileges) == ("jane", 0, {"all": "*"})
     assert session.expiry > time.time()
     assert is_error(
@@ -143,7 +144,7 @@ def test_ott_login_and_anonymous_login() -> None:
             "username": "viewer@example.com",
         }
         ks = login["loginSession"]["ks"]
-        session = parse_ks(ks, {3197: ("ott-admin", "ott-user")})
+        session = parse_ks(ks, {3197: PartnerSecrets("ott-admin", "ott-user")})
         assert (session.user_id, session.type) == ("1234", 0)
         assert login["loginSession"]["expiry"] > time.time()
         assert is_error(

@@ -15,10 +15,13 @@ from .exceptions import KalturaClientException, KalturaException
 if TYPE_CHECKING:
     import datetime as _dt
 
+    from ._runtime.aio import AsyncKalturaClientBase
     from ._runtime.client import KalturaClientBase
 
 __all__ = [
+    "ALWAYS_LIST",
     "ANY_OBJECT",
+    "AsyncKalturaServiceBase",
     "DEPRECATED",
     "INSERT_ONLY",
     "IS_TIME",
@@ -45,6 +48,7 @@ __all__ = [
     "KalturaServiceBase",
     "KalturaStringEnum",
     "ParamSpec",
+    "PluginServicesProxy",
     "ResultSpec",
     "getXmlNodeBool",
     "getXmlNodeFloat",
@@ -93,6 +97,9 @@ INSERT_ONLY = 2
 WRITE_ONLY = 4
 IS_TIME = 8
 DEPRECATED = 16
+# An array field that parsed responses always carry as a list (`[]` when the server sent
+# nothing or null), e.g. `objects` of list responses, so it can be typed `list[X]`.
+ALWAYS_LIST = 32
 
 # ParamSpec flags.
 OPTIONAL = 1
@@ -292,6 +299,11 @@ class KalturaObjectBase:
 
         codec.fill_from_xml(self, node)
 
+    def fromXmlImpl(self, node: Any, propList: Any = None) -> None:
+        """Official hook: fill from XML (`propList`, the official per-class loaders, is not
+        needed: the declared fields say how to read every property)."""
+        self.fromXml(node)
+
     def fromJson(self, data: dict[str, Any]) -> None:
         """Fill this object from a decoded JSON object of its wire form."""
         from ._runtime import codec
@@ -371,7 +383,8 @@ def getXmlNodeFloat(xmlNode: Any) -> float | None:
 
 
 class KalturaParams:
-    """Request parameters container (kept for code written against the official client)."""
+    """Request parameters container, with the official `add*IfDefined` helpers (for code
+    written against the official client; generated code does not use it)."""
 
     def __init__(self) -> None:
         self.params: dict[str, Any] = {}
@@ -393,10 +406,98 @@ class KalturaParams:
     def add(self, key: str, objectProps: Any) -> None:
         self.params[key] = objectProps
 
+    def addObjectIfDefined(self, key: str, obj: Any) -> None:
+        if obj is NotImplemented:
+            return
+        if obj is None:
+            self.put(key)
+            return
+        self.add(key, obj.toParams().get())
+
+    def addArrayIfDefined(self, key: str, array: Any) -> None:
+        if array is NotImplemented:
+            return
+        if array is None:
+            self.put(key)
+            return
+        if len(array) == 0:
+            self.params[key] = {"-": ""}
+        else:
+            self.params[key] = [item.toParams().get() for item in array]
+
+    def addMapIfDefined(self, key: str, map_: Any) -> None:
+        if map_ is NotImplemented:
+            return
+        if map_ is None:
+            self.put(key)
+            return
+        if len(map_) == 0:
+            self.params[key] = {"-": ""}
+        else:
+            self.params[key] = {name: map_[name].toParams().get() for name in map_}
+
+    def addStringIfDefined(self, key: str, value: Any) -> None:
+        if value is not NotImplemented:
+            self.put(key, value)
+
+    def addIntIfDefined(self, key: str, value: Any) -> None:
+        if value is not NotImplemented:
+            self.put(key, value)
+
+    def addStringEnumIfDefined(self, key: str, value: Any) -> None:
+        if value is NotImplemented:
+            return
+        if value is None:
+            self.put(key)
+            return
+        self.put(key, value if type(value) is str else value.getValue())
+
+    def addIntEnumIfDefined(self, key: str, value: Any) -> None:
+        if value is NotImplemented:
+            return
+        if value is None:
+            self.put(key)
+            return
+        self.put(key, value if type(value) is int else value.getValue())
+
+    def addFloatIfDefined(self, key: str, value: Any) -> None:
+        if value is not NotImplemented:
+            self.put(key, value)
+
+    def addBoolIfDefined(self, key: str, value: Any) -> None:
+        if value is NotImplemented:
+            return
+        self.put(key, value)
+
+    def sort(self, params: dict[str, Any]) -> dict[str, Any]:
+        """`params` with keys sorted, recursively through dicts (the official signing order)."""
+        return {
+            key: self.sort(value) if isinstance(value, dict) else value
+            for key, value in sorted(params.items(), key=lambda item: str(item[0]))
+        }
+
     def toJson(self) -> str:
         import json
 
         return json.dumps(self.params)
+
+    def signature(self, params: dict[str, Any] | None = None) -> bytes:
+        """The official `kalsig`: MD5 (hex, as bytes) of the JSON text of the parameters."""
+        if params is None:
+            params = self.params
+        # As the official: nested dicts are sorted in place, the top level keeps its order.
+        for key, value in params.items():
+            if isinstance(value, dict):
+                params[key] = self.sort(value)
+        return self.md5(self.toJson())
+
+    @staticmethod
+    def md5(str_: str | bytes) -> bytes:
+        import binascii
+        import hashlib
+
+        data = str_ if isinstance(str_, bytes) else str_.encode("utf8")
+        return binascii.hexlify(hashlib.md5(data).digest())
 
 
 class KalturaServiceBase:
@@ -407,6 +508,29 @@ class KalturaServiceBase:
 
     def setClient(self, client: KalturaClientBase) -> None:
         self.client = client
+
+
+class AsyncKalturaServiceBase:
+    """Base of generated async service classes (`AsyncKalturaMediaService`): the same actions
+    as `async def` methods, sent through an `AsyncKalturaClient`."""
+
+    def __init__(self, client: AsyncKalturaClientBase | None = None) -> None:
+        self.client: AsyncKalturaClientBase = client  # type: ignore[assignment]
+
+    def setClient(self, client: AsyncKalturaClientBase) -> None:
+        self.client = client
+
+
+class PluginServicesProxy:
+    """A plugin's services under the plugin name (`client.metadata.metadataProfile`); the
+    generated `<Plugin>PluginServices` classes derive from it. `addService` is the official
+    way to attach one."""
+
+    def __init__(self, client: Any = None) -> None:
+        self.client = client
+
+    def addService(self, serviceName: str, serviceClass: Any) -> None:
+        setattr(self, serviceName, serviceClass)
 
 
 class IKalturaLogger:
@@ -426,8 +550,11 @@ class KalturaConfiguration:
       serviceUrl: base URL, e.g. "https://www.kaltura.com".
       format: response format, `KALTURA_SERVICE_FORMAT_JSON` (default: parses faster) or
         `KALTURA_SERVICE_FORMAT_XML` (the official client's only format).
-      requestTimeout: seconds for a normal request (connect and read).
-      uploadTimeout: seconds for requests carrying files (None = requestTimeout).
+      requestTimeout: the TOTAL time limit of a call in seconds (connect, retries, headers
+        and the whole body: a server dripping bytes cannot hold a call longer).
+      uploadTimeout: the same for requests carrying files (None = requestTimeout).
+      maxResponseSize: the largest response body accepted, in bytes, after gzip decoding
+        (default 256 MiB); a larger one (e.g. a gzip bomb) is a `KalturaClientException`.
       proxies: requests-style mapping, e.g. {"https": "http://proxy:3128"}.
       verifySSL: verify TLS certificates (default True); or a path to a CA bundle.
       userAgent: the User-Agent header.
@@ -451,6 +578,7 @@ class KalturaConfiguration:
         maxRetries: int = 3,
         retryBackoff: float = 0.5,
         ignoreNull: bool = True,
+        maxResponseSize: int = 256 * 1024 * 1024,
     ) -> None:
         self.logger = logger
         self.serviceUrl = serviceUrl
@@ -463,6 +591,7 @@ class KalturaConfiguration:
         self.maxRetries = maxRetries
         self.retryBackoff = retryBackoff
         self.ignoreNull = ignoreNull
+        self.maxResponseSize = maxResponseSize
 
     def setLogger(self, log: IKalturaLogger | None) -> None:
         self.logger = log
@@ -472,7 +601,7 @@ class KalturaConfiguration:
 
 
 class IKalturaClientPlugin:
-    """Official plugin interface (kept for compatibility; plugins here are lazy modules)."""
+    """Official plugin interface."""
 
     @staticmethod
     def get() -> IKalturaClientPlugin:
@@ -486,11 +615,76 @@ class IKalturaClientPlugin:
 
 
 class KalturaClientPlugin(IKalturaClientPlugin):
-    pass
+    """Base of the generated `Kaltura<Plugin>ClientPlugin` classes (and `KalturaCoreClient`).
+
+    Generated code only declares names; classes are looked up in the plugin's own module
+    (then through the lazy registry) when asked for, so nothing is imported early:
+
+        class KalturaMetadataClientPlugin(KalturaClientPlugin):
+            _plugin_name_: ClassVar[str] = "metadata"
+            _plugin_services_: ClassVar[dict[str, str]] = {
+                "metadataProfile": "KalturaMetadataProfileService"}
+            _plugin_enums_: ClassVar[tuple[str, ...]] = ("KalturaMetadataStatus",)
+            _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaMetadata",)
+    """
+
+    _plugin_name_: ClassVar[str] = ""
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ()
+    instance: ClassVar[Any] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.instance = None  # one singleton per plugin class
+
+    @classmethod
+    def get(cls) -> Any:
+        """The plugin's singleton (official API)."""
+        if cls.instance is None:
+            cls.instance = cls()
+        return cls.instance
+
+    def _lookup(self, name: str, kind: str) -> Any:
+        import sys
+
+        from ._runtime import registry
+
+        module = sys.modules.get(type(self).__module__)
+        found = getattr(module, name, None) if module is not None else None
+        if found is None:
+            if kind == "enum":
+                found = registry.find_enum_class(name)
+            elif kind == "type":
+                found = registry.object_class(name)
+            else:
+                found = registry.service_class(name)
+        if found is None:
+            raise KalturaClientException(
+                f"{type(self).__name__}: unknown {kind} {name}",
+                KalturaClientException.ERROR_INVALID_OBJECT_TYPE,
+            )
+        return found
+
+    def getServices(self) -> dict[str, Any]:
+        """Service accessor name -> service class (call it with the client)."""
+        return {name: self._lookup(cls, "service") for name, cls in self._plugin_services_.items()}
+
+    def getEnums(self) -> dict[str, Any]:
+        return {name: self._lookup(name, "enum") for name in self._plugin_enums_}
+
+    def getTypes(self) -> dict[str, Any]:
+        return {name: self._lookup(name, "type") for name in self._plugin_types_}
+
+    def getName(self) -> str:
+        """The plugin name ("" for the core), the client attribute of its services."""
+        return self._plugin_name_
 
 
 class KalturaObjectFactory:
     """Official factory API, backed by the lazy registry."""
+
+    objectFactories: ClassVar[dict[str, Any]] = {}
 
     @staticmethod
     def create(objectNode: Any, expectedTypeName: str) -> Any:
@@ -510,12 +704,45 @@ class KalturaObjectFactory:
 
         return codec.map_from_xml(mapNode, expectedElemType)
 
+    @classmethod
+    def registerObjects(cls, objs: dict[str, Any]) -> None:
+        """Make classes resolvable by name (e.g. a user subclass for an `objectType`)."""
+        from ._runtime import registry
+
+        cls.objectFactories.update(objs)
+        for name, klass in objs.items():
+            registry.register_class(klass, name)
+
 
 class KalturaEnumsFactory:
     """Official factory API, backed by the lazy registry."""
+
+    enumFactories: ClassVar[dict[str, Any]] = {}
 
     @staticmethod
     def create(enumValue: Any, enumType: str) -> Any:
         from ._runtime import registry
 
         return registry.enum_class(enumType)(enumValue)
+
+    @staticmethod
+    def createInt(enumNode: Any, enumType: str) -> Any:
+        value = getXmlNodeInt(enumNode)
+        if value is None:
+            return None
+        return KalturaEnumsFactory.create(value, enumType)
+
+    @staticmethod
+    def createString(enumNode: Any, enumType: str) -> Any:
+        value = getXmlNodeText(enumNode)
+        if value == "":
+            return None
+        return KalturaEnumsFactory.create(value, enumType)
+
+    @classmethod
+    def registerEnums(cls, objs: dict[str, Any]) -> None:
+        from ._runtime import registry
+
+        cls.enumFactories.update(objs)
+        for name, klass in objs.items():
+            registry.register_enum(klass, name)

@@ -65,6 +65,7 @@ class KalturaClientException(Exception):
     ERROR_INVALID_JSON = -12
     ERROR_NOT_IN_MULTI_REQUEST = -13
     ERROR_INVALID_KS = -14
+    ERROR_RESPONSE_TOO_LARGE = -15
 
     def __init__(self, message: Any, code: int, status: int | None = None) -> None:
         super().__init__(message, code)

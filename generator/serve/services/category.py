@@ -3,13 +3,10 @@ deleting a category deletes its sub-tree, and `ancestorIdIn` filters work."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.serve.core import Call, Host, register
 from generator.serve.generic import text, tokens
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
 
 Obj = dict[str, Any]
 TABLE = "KalturaCategory"
@@ -17,7 +14,7 @@ LINK = "KalturaCategoryEntry"  # an entry in a category (no id of its own)
 ENTRIES = "KalturaBaseEntry"
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     if TABLE not in engine.schema.classes:
         return
     engine.add_hooks[TABLE] = on_add
@@ -51,11 +48,11 @@ def _place(call: Call, obj: Obj) -> None:
         obj["depth"] = int(parent.get("depth") or 0) + 1
 
 
-def _children(engine: Engine, category_id: str) -> list[Obj]:
+def _children(engine: Host, category_id: str) -> list[Obj]:
     return [c for c in engine.store.table(TABLE).values() if text(c.get("parentId")) == category_id]
 
 
-def _recount(engine: Engine, category_id: Any) -> None:
+def _recount(engine: Host, category_id: Any) -> None:
     parent = engine.store.get(TABLE, text(category_id))
     if parent is not None:
         parent["directSubCategoriesCount"] = len(_children(engine, text(category_id)))
@@ -67,6 +64,7 @@ def on_add(call: Call, obj: Obj) -> None:
         if text(sibling.get("name")) == text(obj.get("name")):
             raise call.engine.errors.make("DUPLICATE_CATEGORY", obj.get("fullName"))
     obj["directSubCategoriesCount"] = 0
+    obj["entriesCount"] = obj["directEntriesCount"] = 0
     call.engine.store.put(TABLE, text(obj["id"]), obj)
     _recount(call.engine, obj["parentId"])
 
@@ -112,10 +110,11 @@ def on_delete(call: Call, obj: Obj) -> None:
     parent_id = obj.get("parentId")
     engine.store.delete(TABLE, text(obj["id"]))
     _recount(engine, parent_id)
+    recount(engine, [text(parent_id)] if parent_id else [])
     engine.store.put(TABLE, text(obj["id"]), obj)  # generic delete removes it afterwards
 
 
-def filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool | None:
+def filter_hook(engine: Host, key: str, wanted: Any, obj: Obj) -> bool | None:
     if key == "ancestorIdIn":
         ancestors = text(obj.get("fullIds")).split(">")[:-1]
         return bool(set(tokens(wanted)).intersection(ancestors))
@@ -137,13 +136,49 @@ def _entry_categories(call: Call, entry: Obj, ids: list[str]) -> None:
 
 
 def _count_entries(call: Call, category_id: str) -> None:
-    category = call.engine.store.get(TABLE, category_id)
-    if category is not None:
-        category["entriesCount"] = sum(
-            1
-            for link in call.engine.store.table(LINK).values()
-            if text(link.get("categoryId")) == category_id
-        )
+    recount(call.engine, [category_id])
+
+
+def recount(
+    host: Host,
+    category_ids: list[str] | None,
+    pending: Obj | None = None,
+    removed: str = "",
+) -> None:
+    """Keep `directEntriesCount` (entries in the category itself) and `entriesCount` (in it or
+    below it) in step with the entries' `categoriesIds`; `None`: every category. `pending`
+    is an entry about to be stored, `removed` the id of one about to go."""
+    categories = host.store.table(TABLE)
+    if category_ids is None:
+        chosen = set(categories)
+    else:
+        chosen = set()
+        for cid in category_ids:
+            chosen.update(t for t in text(categories.get(cid, {}).get("fullIds")).split(">") if t)
+    if not chosen:
+        return
+    direct = dict.fromkeys(chosen, 0)
+    below: dict[str, set[str]] = {cid: set() for cid in chosen}
+    entries = list(host.store.table(ENTRIES).values())
+    if pending is not None:
+        entries.append(pending)
+    for entry in entries:
+        ids = entry.get("categoriesIds")
+        entry_id = text(entry.get("id"))
+        if not ids or entry_id == removed:
+            continue
+        for cid in tokens(ids):
+            if cid in direct:
+                direct[cid] += 1
+            for ancestor in text(categories.get(cid, {}).get("fullIds")).split(">"):
+                if ancestor in below:
+                    below[ancestor].add(entry_id)
+    for cid in chosen:
+        category = categories.get(cid)
+        if category is not None:
+            category["directEntriesCount"] = direct[cid]
+            category["entriesCount"] = len(below[cid])
+    host.store.dirty = True
 
 
 def on_link(call: Call, obj: Obj) -> None:

@@ -4,23 +4,24 @@ at once, `data` entries, serve / download of stored bytes, and playlists (`execu
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+import secrets
+import time
+from typing import Any
 
 from generator.model import ClassDef, ObjectType, ResultKind
+from generator.serve.core import Call, FileResult, Host, Obj, register
 from generator.serve.generic import (
     _id_param,
     get_object,
     matches,
+    order_objects,
     page,
     text,
     tokens,
 )
-from generator.serve.services import register
+from generator.serve.services import category
+from generator.serve.services.metadata import metadata_search
 
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
-
-Obj = dict[str, Any]
 ENTRY_ROOT = "KalturaBaseEntry"
 UPLOAD_CLASS = "KalturaUploadToken"
 FLAVOR_CLASS = "KalturaFlavorAsset"
@@ -40,12 +41,15 @@ _ENTRY_TYPES = {
 _READY_ON_ADD = ("KalturaDataEntry", "KalturaPlaylist", "KalturaLiveStreamEntry")
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     if ENTRY_ROOT in engine.schema.classes:
         engine.add_hooks[ENTRY_ROOT] = on_add_entry
         engine.update_hooks[ENTRY_ROOT] = on_update_entry
         engine.delete_hooks[ENTRY_ROOT] = on_delete_entry
         engine.filter_hooks[ENTRY_ROOT] = (entry_filter_hook,)
+        engine.view_hooks[ENTRY_ROOT] = entry_view
+        engine.downloads["download"] = lambda kind, key: entry_bytes(engine, kind, key)
+    register(engine, "stats", "collect", stats_collect)
     for service in ("media", "baseEntry", "upload", "document"):
         register(engine, service, "upload", upload_file)
     register(engine, "uploadToken", "upload", upload_token_upload)
@@ -67,7 +71,7 @@ def install(engine: Engine) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def enum_value(engine: Engine, enum_name: str, const: str, default: Any = None) -> Any:
+def enum_value(engine: Host, enum_name: str, const: str, default: Any = None) -> Any:
     enum = engine.schema.enums.get(enum_name)
     if enum is None:
         return default
@@ -77,7 +81,7 @@ def enum_value(engine: Engine, enum_name: str, const: str, default: Any = None) 
     return default
 
 
-def entry_class(engine: Engine) -> ClassDef | None:
+def entry_class(engine: Host) -> ClassDef | None:
     return engine.schema.classes.get(ENTRY_ROOT)
 
 
@@ -89,7 +93,7 @@ def download_url(call: Call, entry_id: str) -> str:
 # --------------------------------------------------------------------------- entry hooks
 
 
-def _categories_names(engine: Engine, ids: Any) -> str:
+def _categories_names(engine: Host, ids: Any) -> str:
     names = []
     for cid in tokens(ids):
         category = engine.store.get("KalturaCategory", cid)
@@ -102,7 +106,7 @@ def on_add_entry(call: Call, obj: Obj) -> None:
     engine = call.engine
     cls_name = str(obj["objectType"])
     cls = engine.schema.classes.get(cls_name)
-    names = {p.name for p in cls.all_properties} if cls is not None else set()
+    names = set(engine.key_order(cls.name)) if cls is not None else set()
     for klass in [cls, *(cls.ancestors() if cls is not None else [])]:
         if klass is not None and klass.name in _ENTRY_TYPES:
             value = enum_value(engine, "KalturaEntryType", _ENTRY_TYPES[klass.name])
@@ -120,10 +124,12 @@ def on_add_entry(call: Call, obj: Obj) -> None:
     moderation = enum_value(engine, "KalturaEntryModerationStatus", "AUTO_APPROVED")
     if moderation is not None and "moderationStatus" in names:
         obj["moderationStatus"] = moderation
+    for counter in ("plays", "views", "duration"):  # msDuration follows duration on view
+        if counter in names:
+            obj.setdefault(counter, 0)
     if obj.get("categoriesIds"):
         obj["categories"] = _categories_names(engine, obj["categoriesIds"])
-    if "downloadUrl" in names:
-        obj["downloadUrl"] = download_url(call, text(obj["id"]))
+        category.recount(engine, tokens(obj["categoriesIds"]), pending=obj)
     if cls is not None and cls.name == "KalturaPlaylist" and "playlistContent" not in obj:
         obj["playlistContent"] = ""
     if "dataContent" in obj:
@@ -133,6 +139,7 @@ def on_add_entry(call: Call, obj: Obj) -> None:
 def on_update_entry(call: Call, obj: Obj) -> None:
     if obj.get("categoriesIds") is not None:
         obj["categories"] = _categories_names(call.engine, obj["categoriesIds"])
+    category.recount(call.engine, None)
     if "dataContent" in obj:
         call.engine.store.put_blob(f"{ENTRY_ROOT}/{obj['id']}", text(obj["dataContent"]).encode())
 
@@ -140,6 +147,8 @@ def on_update_entry(call: Call, obj: Obj) -> None:
 def on_delete_entry(call: Call, obj: Obj) -> None:
     engine = call.engine
     engine.store.blobs.pop(f"{ENTRY_ROOT}/{obj.get('id')}", None)
+    if obj.get("categoriesIds"):
+        category.recount(engine, tokens(obj["categoriesIds"]), removed=text(obj.get("id")))
     cls = engine.schema.classes.get(FLAVOR_CLASS)
     if cls is not None:  # its assets go with it
         table = engine.table_of(cls)
@@ -149,14 +158,84 @@ def on_delete_entry(call: Call, obj: Obj) -> None:
             engine.store.delete(table, engine.key_of(asset))
 
 
-def _ancestor_ids(engine: Engine, category_id: str) -> list[str]:
+_NAMES: dict[str, frozenset[str]] = {}
+
+
+def entry_view(call: Call, obj: Obj) -> None:
+    """What a real server fills in on every entry it returns: URLs that answer (into this
+    server), counters and durations."""
+    class_name = text(obj.get("objectType"))
+    names = _NAMES.get(class_name)
+    if names is None:
+        names = _NAMES[class_name] = frozenset(call.engine.key_order(class_name))
+    entry_id = text(obj.get("id"))
+    if call.base_url and entry_id:
+        pid = call.partner_id
+        base = f"{call.base_url}/p/{pid}/sp/{pid}00"
+        if "downloadUrl" in names:
+            obj["downloadUrl"] = f"{base}/raw/entry_id/{entry_id}/version/100000"
+        if "thumbnailUrl" in names:
+            obj["thumbnailUrl"] = f"{base}/thumbnail/entry_id/{entry_id}/version/100000"
+        if "dataUrl" in names:
+            obj["dataUrl"] = f"{base}/download/entry_id/{entry_id}"
+    for counter in ("plays", "views", "duration"):
+        if counter in names and obj.get(counter) is None:
+            obj[counter] = 0
+    if "msDuration" in names and obj.get("msDuration") is None:
+        obj["msDuration"] = int(obj.get("duration") or 0) * 1000
+
+
+def entry_bytes(host: Host, kind: str, key: str) -> tuple[bytes, str] | None:
+    """`/p/../download/entry_id/{id}` (an entry's `dataUrl`): its content."""
+    if kind != "entry_id" or host.store.get(ENTRY_ROOT, key) is None:
+        return None
+    return host.store.get_blob(f"{ENTRY_ROOT}/{key}") or b"", "application/octet-stream"
+
+
+def record_play(host: Host, entry_id: str, plays: int = 1, views: int = 0) -> Obj | None:
+    """Count plays and views of an entry (as the player's stats events do); `lastPlayedAt`
+    follows plays. None when there is no such entry."""
+    entry = host.store.get(ENTRY_ROOT, entry_id)
+    if entry is None:
+        return None
+    entry["plays"] = int(entry.get("plays") or 0) + plays
+    entry["views"] = int(entry.get("views") or 0) + views
+    if plays:
+        entry["lastPlayedAt"] = int(time.time())
+    host.store.dirty = True
+    return entry
+
+
+# KalturaStatsEventType: what counts as a view (the media loaded) and as a play.
+_VIEW_EVENTS = ("MEDIA_LOADED",)
+_PLAY_EVENTS = ("PLAY",)
+
+
+def stats_collect(call: Call) -> bool:
+    """`stats.collect`: a player's PLAY event counts a play, MEDIA_LOADED a view."""
+    event = call.args.get("event")
+    if not isinstance(event, dict):
+        return True
+    kind = text(event.get("eventType"))
+    value_of = {
+        n: text(enum_value(call.engine, "KalturaStatsEventType", n))
+        for n in (*_VIEW_EVENTS, *_PLAY_EVENTS)
+    }
+    plays = int(kind in {value_of[n] for n in _PLAY_EVENTS})
+    views = int(kind in {value_of[n] for n in _VIEW_EVENTS})
+    if plays or views:
+        record_play(call.engine, text(event.get("entryId")), plays, views)
+    return True
+
+
+def _ancestor_ids(engine: Host, category_id: str) -> list[str]:
     category = engine.store.get("KalturaCategory", category_id)
     if category is None:
         return []
     return [t for t in text(category.get("fullIds")).split(">") if t]
 
 
-def entry_filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool | None:
+def entry_filter_hook(engine: Host, key: str, wanted: Any, obj: Obj) -> bool | None:
     if key == "categoryAncestorIdIn":
         wanted_ids = set(tokens(wanted))
         return any(
@@ -172,8 +251,6 @@ def entry_filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool |
         ).lower()
         return any(word.lower() in haystack for word in text(wanted).split())
     if key == "advancedSearch" and isinstance(wanted, dict):
-        from generator.serve.services.metadata import metadata_search
-
         return metadata_search(engine, wanted, obj)
     return None
 
@@ -181,11 +258,11 @@ def entry_filter_hook(engine: Engine, key: str, wanted: Any, obj: Obj) -> bool |
 # --------------------------------------------------------------------------- uploads
 
 
-def _upload_class(engine: Engine) -> ClassDef | None:
+def _upload_class(engine: Host) -> ClassDef | None:
     return engine.schema.classes.get(UPLOAD_CLASS)
 
 
-def _upload_status(engine: Engine, name: str) -> Any:
+def _upload_status(engine: Host, name: str) -> Any:
     return enum_value(engine, "KalturaUploadTokenStatus", name, name)
 
 
@@ -198,9 +275,7 @@ def _save_token(call: Call, token: Obj | None, data: bytes, filename: str, final
             token = engine.insert(call, cls, {"objectType": cls.name})
             token = engine.store.get(engine.table_of(cls), text(token["id"]))
         else:
-            from generator.serve.engine import new_token
-
-            token = {"id": new_token()}
+            token = {"id": secrets.token_hex(16)}
             engine.store.put(_PRIVATE_UPLOADS, token["id"], token)
         assert token is not None
     token.update(
@@ -274,6 +349,12 @@ def upload_token_upload(call: Call) -> Obj:
 def _token_filename(call: Call, token_id: str) -> str:
     token = _find_token(call, token_id)
     return text(token.get("fileName")) if token is not None else ""
+
+
+def consume_token(call: Call, token_id: str) -> tuple[bytes, str]:
+    """An upload token's bytes and file name; the token is used up."""
+    filename = _token_filename(call, token_id)
+    return _consume_token(call, token_id), filename
 
 
 def _consume_token(call: Call, token_id: str) -> bytes:
@@ -371,8 +452,6 @@ def add_content(call: Call) -> Obj:
 
 def serve_file(call: Call) -> Any:
     """A serve action: the stored bytes of the object its id parameter names."""
-    from generator.serve.engine import FileResult
-
     engine = call.engine
     entity = engine.entity(call.service)
     param = _id_param(call.action.params)
@@ -392,7 +471,7 @@ def serve_file(call: Call) -> Any:
 # --------------------------------------------------------------------------- playlists
 
 
-def _ready_media(engine: Engine) -> list[Obj]:
+def _ready_media(engine: Host) -> list[Obj]:
     ready = enum_value(engine, "KalturaEntryStatus", "READY")
     return [
         e
@@ -424,8 +503,6 @@ def _execute_dynamic(call: Call, filters: Any, total: Any) -> list[Obj]:
         per_filter = flt.get("limit")
         found = [e for e in candidates if matches(engine, e, flt, hooks)]
         if flt.get("orderBy"):
-            from generator.serve.generic import order_objects
-
             order_objects(found, flt["orderBy"])
         if isinstance(per_filter, int) and per_filter > 0:
             found = found[:per_filter]
@@ -436,7 +513,7 @@ def _execute_dynamic(call: Call, filters: Any, total: Any) -> list[Obj]:
     return result[:limit]
 
 
-def _is_static(engine: Engine, playlist_type: Any) -> bool:
+def _is_static(engine: Host, playlist_type: Any) -> bool:
     static = enum_value(engine, "KalturaPlaylistType", "STATIC_LIST", 3)
     return text(playlist_type) == text(static)
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
-from generator.serve.generic import get_object, text
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
+from generator.serve.core import Call, Host, register
+from generator.serve.generic import check_updatable, get_object, merge, text
 
 Obj = dict[str, Any]
 PROFILE = "KalturaMetadataProfile"
@@ -23,7 +20,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 _LOCAL_NAME = re.compile(r"local-name\(\)\s*=\s*'([^']+)'")
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     register(engine, "metadataProfile", "add", profile_add)
     register(engine, "metadataProfile", "update", profile_update)
     register(engine, "metadata", "add", metadata_add)
@@ -60,8 +57,6 @@ def profile_add(call: Call) -> Obj:
 
 
 def profile_update(call: Call) -> Obj:
-    from generator.serve.generic import check_updatable, merge
-
     engine = call.engine
     cls = engine.schema.classes[PROFILE]
     profile = get_object(call, cls, text(call.args.get("id")))
@@ -153,7 +148,7 @@ def _condition(xmls: list[str], item: Obj) -> bool:
     return any(value in v for v in found) if value else bool(found)
 
 
-def metadata_search(engine: Engine, search: Obj, entry: Obj) -> bool | None:
+def metadata_search(engine: Host, search: Obj, entry: Obj) -> bool | None:
     """Entries whose metadata matches a `KalturaMetadataSearchItem` (AND / OR of conditions)."""
     cls = engine.schema.classes.get(METADATA)
     if cls is None or ("metadataProfileId" not in search and "items" not in search):
@@ -174,3 +169,29 @@ def metadata_search(engine: Engine, search: Obj, entry: Obj) -> bool | None:
     ]
     is_or = text(search.get("type")) == "2"
     return any(results) if is_or else all(results)
+
+
+def metadata_values(host: Host, object_id: str | None = None) -> list[tuple[str, Any, str, str]]:
+    """(object id, profile id, element path, text) of every valued element of the stored
+    metadata (of one object, or all): what eSearch metadata items search."""
+    cls = host.schema.classes.get(METADATA)
+    if cls is None:
+        return []
+    found = []
+    for metadata in host.store.table(host.table_of(cls)).values():
+        oid = text(metadata.get("objectId"))
+        if object_id is not None and oid != object_id:
+            continue
+        root = parse_xml(text(metadata.get("xml")))
+        if root is None:
+            continue
+        for element in root.iter():
+            if not isinstance(element.tag, str) or len(element):
+                continue
+            value = (element.text or "").strip()
+            if not value:
+                continue
+            chain = [*reversed(list(element.iterancestors())), element]
+            path = "/".join(etree.QName(e).localname for e in chain)
+            found.append((oid, metadata.get("metadataProfileId"), path, value))
+    return found

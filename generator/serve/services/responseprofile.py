@@ -10,13 +10,12 @@ into `relatedObjects[profile name]`.
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.model import ObjectType
-from generator.serve.generic import text, tokens
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call
+from generator.serve.core import Call
+from generator.serve.generic import generic_handler, text, tokens
+from generator.serve.wire import SELECTED_FIELDS
 
 Obj = dict[str, Any]
 INCLUDE_FIELDS = "1"
@@ -73,8 +72,10 @@ def _apply(call: Call, profile: Obj, obj: Any, depth: int) -> Any:
     kind = text(profile.get("type"))
     if fields and kind == INCLUDE_FIELDS:
         obj = {k: v for k, v in obj.items() if k == "objectType" or k in fields}
+        obj[SELECTED_FIELDS] = True
     elif fields and kind == EXCLUDE_FIELDS:
         obj = {k: v for k, v in obj.items() if k not in fields}
+        obj[SELECTED_FIELDS] = True
     if related:
         obj["relatedObjects"] = related
     return obj
@@ -95,15 +96,12 @@ def _related(call: Call, child: Obj, parent: Obj, depth: int) -> Obj | None:
     for mapping in child.get("mappings") or []:
         if isinstance(mapping, dict) and mapping.get("filterProperty"):
             flt[text(mapping["filterProperty"])] = parent.get(text(mapping.get("parentProperty")))
-    from generator.serve.engine import Call as CallType
-    from generator.serve.generic import generic_handler
-
     args: dict[str, Any] = {"filter": flt}
     if isinstance(child.get("pager"), dict):
         args["pager"] = child["pager"]
     if len(action.params) > 1 and isinstance(action.params[1].type, ObjectType):
         args = {action.params[0].name: flt, action.params[1].name: args.get("pager")}
-    sub = CallType(engine, service, action, args, call.session, call.partner_id, call.base_url, {})
+    sub = Call(engine, service, action, args, call.session, call.partner_id, call.base_url, {})
     handler = engine.handlers.get((service.id, action.name), generic_handler)
     result = handler(sub)
     if not isinstance(result, dict):

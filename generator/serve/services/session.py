@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.serve import ks as ks_mod
+from generator.serve.core import Call, Host, register
 from generator.serve.generic import text
-from generator.serve.services import register
-
-if TYPE_CHECKING:
-    from generator.serve.engine import Call, Engine
 
 SESSION_ADMIN = 2
 
 
-def install(engine: Engine) -> None:
+def install(engine: Host) -> None:
     register(engine, "session", "start", start)
     register(engine, "session", "end", end)
     register(engine, "user", "loginByLoginId", login_by_login_id)
@@ -45,7 +43,7 @@ def start(call: Call) -> str:
 
 def end(call: Call) -> None:
     if call.session is not None:
-        call.engine.store.revoke(call.session.ks)
+        call.engine.store.revoke(call.session.identity)
 
 
 def login_by_login_id(call: Call) -> Any:
@@ -93,15 +91,10 @@ def _result_class(call: Call, default: str) -> str:
 
 def session_get(call: Call) -> Any:
     """`session.get`: what a KS (the `session` argument, else the caller's) grants."""
-    from generator.serve import ks as ks_mod
-
     engine = call.engine
     other = call.args.get("session")
     if other:
-        try:
-            session = ks_mod.parse_ks(text(other), engine.secrets_of())
-        except ks_mod.KsError as exc:
-            raise engine.errors.make("INVALID_KS", other, exc.code, exc.description) from None
+        session = engine.parse_session(text(other))
     elif call.session is not None:
         session = call.session
     else:
@@ -163,7 +156,7 @@ def ott_anonymous_login(call: Call) -> Any:
     return _login_session(call, engine.new_ks(partner, "0", 0, 86400, ""), 86400)
 
 
-def install_more(engine: Engine) -> None:
+def install_more(engine: Host) -> None:
     register(engine, "session", "get", session_get)
     register(engine, "ottUser", "login", ott_login)
     register(engine, "ottUser", "anonymousLogin", ott_anonymous_login)

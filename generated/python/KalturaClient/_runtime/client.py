@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, ParamSpec, TypeVar, cast
 
 from ..Base import (
     KALTURA_SERVICE_FORMAT_JSON,
     KALTURA_SERVICE_FORMAT_XML,
     ActionSpec,
     FieldKind,
+    IKalturaClientPlugin,
+    IKalturaLogger,
     KalturaConfiguration,
+    KalturaEnumsFactory,
     KalturaObjectBase,
+    KalturaObjectFactory,
+    KalturaParams,
+    ParamSpec as _ParamSpec,
+    PluginServicesProxy,
     ResultSpec,
+    getXmlNodeFloat,
+    getXmlNodeText,
 )
 from ..exceptions import KalturaClientException, KalturaException
 
@@ -29,21 +39,21 @@ if TYPE_CHECKING:
     import hashlib
     import json
 
-    from . import codec, logutil
+    from . import codec, limits, logutil
 else:
-    codec = json = hashlib = logutil = None
+    codec = json = hashlib = limits = logutil = None
 
 
 _dumps: Any = None
 
 
 def _load() -> None:
-    global codec, json, hashlib, logutil, _dumps
+    global codec, json, hashlib, limits, logutil, _dumps
     import hashlib
     import json
     import json.encoder
 
-    from . import codec, logutil
+    from . import codec, limits, logutil
 
     # json.dumps() with its default settings, minus per-call set-up: the C encoder is made
     # once (no circular-reference markers: request dicts are trees built here).
@@ -67,29 +77,33 @@ def _load() -> None:
             return "".join(encoder(value, 0))
 
 
-__all__ = ["KalturaClientBase", "MultiRequestSubResult"]
+__all__ = [
+    "CLIENT_MODULE_EXPORTS",
+    "KalturaClientBase",
+    "KalturaServiceActionCall",
+    "MultiRequest",
+    "MultiRequestHandle",
+    "MultiRequestSubResult",
+    "debug_requests_off",
+    "debug_requests_on",
+    "retry_on_exception",
+]
+
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
+_F = TypeVar("_F", bound=Callable[..., Any])
+_C = TypeVar("_C", bound="KalturaClientBase")
 
 _FILE = FieldKind.FILE
 _OBJECT = FieldKind.OBJECT
 
-# Actions that only read, so a 502/503/504 may be retried (never actions with files): the
-# verb is one of these, alone or followed by a capital (`get`, `listByEntry`, `isFlagged`).
-_IDEMPOTENT_VERBS = ("get", "list", "count", "serve", "search", "is")
 
+def is_idempotent(action: str, service: str = "") -> bool:
+    """Whether an action only reads, so it may be repeated after a lost reply (the rule is
+    `limits.is_safe_read`: read verbs, never claims such as `batch.getExclusiveJobs`)."""
+    from .limits import is_safe_read
 
-_idempotent_cache: dict[str, bool] = {}
-
-
-def is_idempotent(action: str) -> bool:
-    """Whether an action name is a read that is safe to repeat (`get`, `list`, `serve`...)."""
-    known = _idempotent_cache.get(action)
-    if known is None:
-        known = not action.startswith("getOrCreate") and any(
-            action == verb or (action.startswith(verb) and action[len(verb)].isupper())
-            for verb in _IDEMPOTENT_VERBS
-        )
-        _idempotent_cache[action] = known
-    return known
+    return is_safe_read(service, action)
 
 
 class MultiRequestSubResult:
@@ -112,6 +126,21 @@ class MultiRequestSubResult:
 
     def __getitem__(self, key: object) -> MultiRequestSubResult:
         return MultiRequestSubResult(f"{self.value}:{key}")
+
+
+class _Prepared:
+    """A request ready to send: URL, signed JSON body, its dict, files, retry safety."""
+
+    __slots__ = ("body", "files", "idempotent", "top", "url")
+
+    def __init__(
+        self, url: str, body: str, top: dict[str, Any], files: dict[str, Any], idempotent: bool
+    ) -> None:
+        self.url = url
+        self.body = body
+        self.top = top
+        self.files = files
+        self.idempotent = idempotent
 
 
 class _Queued:
@@ -151,6 +180,12 @@ class KalturaClientBase:
 
     API_VERSION: ClassVar[str] = ""
     CLIENT_TAG: ClassVar[str] = "python:kaltura-codegen"
+    # Official class constants (KS v2 field names and sizes, text encoding).
+    RANDOM_SIZE: ClassVar[int] = 16
+    FIELD_EXPIRY: ClassVar[str] = "_e"
+    FIELD_TYPE: ClassVar[str] = "_t"
+    FIELD_USER: ClassVar[str] = "_u"
+    ENCODING: ClassVar[str] = "utf8"
     VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = ("responseProfile",)
 
     def __init__(self, config: KalturaConfiguration, remove_data_content: bool = False) -> None:
@@ -185,7 +220,7 @@ class KalturaClientBase:
             self._transport.close()
             self._transport = None
 
-    def __enter__(self) -> KalturaClientBase:
+    def __enter__(self: _C) -> _C:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -203,7 +238,8 @@ class KalturaClientBase:
         self, spec: ActionSpec, args: tuple[Any, ...], out: dict[str, Any] | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Action parameters then request configuration (added to `out`, default a new dict);
-        file parameters separately."""
+        file parameters separately. An object, array or map argument of the wrong class is a
+        `TypeError` naming the parameter, raised before anything is sent or queued."""
         if codec is None:
             _load()
         if out is None:
@@ -220,8 +256,13 @@ class KalturaClientBase:
             if value is None:
                 out[param.name + "__null"] = ""
             elif kind < _OBJECT:
+                # Scalars are not checked: the official client sends str(value) for anything,
+                # and real callers rely on it (its own test-suite passes a KalturaPlaylist as
+                # playlist.execute's string `detailed`).
                 out[param.name] = value if type(value) is str else codec.scalar_to_wire(value)
             else:
+                if type(value) is not MultiRequestSubResult:
+                    _check_complex(spec, param, value)
                 out[param.name] = codec.value_to_wire(kind, value)
         for key, value in self.requestConfiguration.items():
             if type(value) is str:
@@ -279,6 +320,17 @@ class KalturaClientBase:
     def _call(self, spec: ActionSpec, args: tuple[Any, ...]) -> Any:
         """Send (or queue, inside a multi-request) one action; the typed result, a
         `MultiRequestSubResult`, or the URL for serve actions."""
+        prepared = self._prepare(spec, args)
+        if type(prepared) is not _Prepared:
+            return prepared
+        data = self._send(
+            prepared.url, prepared.body, prepared.top, prepared.files, prepared.idempotent
+        )
+        return self._parse_single(data, spec.result)
+
+    def _prepare(self, spec: ActionSpec, args: tuple[Any, ...]) -> Any:
+        """Everything of a call before the network (shared by the sync and async clients):
+        a `_Prepared` request, or the final value (a multi-request reference, a serve URL)."""
         if self._queue is not None and (spec.serve or not spec.multi_request):
             raise KalturaClientException(
                 f"{spec.service}.{spec.action} cannot be called inside a multi-request",
@@ -294,10 +346,41 @@ class KalturaClientBase:
         if spec.serve:
             return self._serve_url(spec, top)
         self._check_format()
-        url = self._url(spec)
+        return _Prepared(
+            self._url(spec),
+            self._sign(top),
+            top,
+            files,
+            not files and limits.is_safe_read(spec.service, spec.action),
+        )
+
+    def _prepare_multi(self) -> tuple[_Prepared | None, list[ResultSpec], bool]:
+        """The multi-request of the queued calls (None if none), their result specs, and
+        whether abortOnError was asked; leaves multi-request mode."""
+        queue = self._queue
+        abort = self._abort_on_error
+        self._queue = None
+        self._abort_on_error = False
+        if not queue:
+            return None, [], abort
+        self._check_format()
+        top = self._envelope()
+        if abort:
+            top["abortOnError"] = "1"
+        files: dict[str, Any] = {}
+        for index, call in enumerate(queue):
+            item = dict(call.params)
+            item["service"] = call.spec.service
+            item["action"] = call.spec.action
+            top[str(index)] = item
+            for name, value in call.files.items():
+                files[f"{index}:{name}"] = value
         body = self._sign(top)
-        data = self._send(url, body, top, files, is_idempotent(spec.action) and not files)
-        return self._parse_single(data, spec.result)
+        idempotent = not files and all(
+            limits.is_safe_read(c.spec.service, c.spec.action) for c in queue
+        )
+        prepared = _Prepared(self._url(None), body, top, files, idempotent)
+        return prepared, [c.spec.result for c in queue], abort
 
     def _serve_url(self, spec: ActionSpec, top: dict[str, Any]) -> str:
         if codec is None:
@@ -335,33 +418,37 @@ class KalturaClientBase:
     def doMultiRequest(self) -> list[Any]:
         """Send the queued calls in one request; typed results in call order, failed calls as
         `KalturaException` instances (raised instead when `abortOnError` was requested)."""
-        queue = self._queue
-        abort = self._abort_on_error
-        self._queue = None
-        self._abort_on_error = False
-        if not queue:
+        prepared, results, abort = self._prepare_multi()
+        if prepared is None:
             return []
-        self._check_format()
-        top = self._envelope()
-        if abort:
-            top["abortOnError"] = "1"
-        files: dict[str, Any] = {}
-        for index, call in enumerate(queue):
-            item = dict(call.params)
-            item["service"] = call.spec.service
-            item["action"] = call.spec.action
-            top[str(index)] = item
-            for name, value in call.files.items():
-                files[f"{index}:{name}"] = value
-        body = self._sign(top)
-        idempotent = not files and all(is_idempotent(c.spec.action) for c in queue)
-        data = self._send(self._url(None), body, top, files, idempotent)
-        results = self._parse_multi(data, [c.spec.result for c in queue])
-        if abort:
-            for result in results:
-                if isinstance(result, KalturaException):
-                    raise result
-        return results
+        data = self._send(
+            prepared.url, prepared.body, prepared.top, prepared.files, prepared.idempotent
+        )
+        return _finish_multi(self._parse_multi(data, results), abort)
+
+    def multi_request(self, abortOnError: bool = False) -> MultiRequest:
+        """A typed multi-request (see `MultiRequest`):
+
+        with client.multi_request() as batch:
+            entry = batch.add(client.media.get, "0_abc")
+            flavors = batch.add(client.flavorAsset.getByEntryId, entry.ref.id)
+        entry.result  # KalturaMediaEntry; flavors.result: list[KalturaFlavorAsset]
+        """
+        self.startMultiRequest(abortOnError)
+        return MultiRequest(self)
+
+    # -- pagination ----------------------------------------------------------------------
+    def _paginate(self, spec: ActionSpec, args: tuple[Any, ...], **options: Any) -> Iterator[Any]:
+        """Every object of a `list` action, page after page, past the 10,000-result window
+        (see `pagination.Paginator`)."""
+        from .pagination import Paginator
+
+        paginator = Paginator(spec, args, **options)
+        while True:
+            response = self._call(spec, paginator.next_args())
+            yield from paginator.accept(response)
+            if not paginator.advance():
+                return
 
     # -- transport -----------------------------------------------------------------------
     def _get_transport(self) -> Any:
@@ -404,13 +491,31 @@ class KalturaClientBase:
     def _parse_single(self, data: bytes, result: ResultSpec) -> Any:
         # Parsing allocates many objects at once; cyclic GC passes over the fresh element
         # tree would cost more than the parse itself, so GC is paused meanwhile.
-        if not gc.isenabled():
-            return self._parse_single_now(data, result)
-        gc.disable()
+        enabled = gc.isenabled()
+        if enabled:
+            gc.disable()
         try:
             return self._parse_single_now(data, result)
+        except _MALFORMED as error:
+            raise self._malformed(error, data) from error
         finally:
-            gc.enable()
+            if enabled:
+                gc.enable()
+
+    def _malformed(self, error: BaseException, data: bytes) -> KalturaClientException:
+        """A response that parsed but cannot be typed: too deep, numbers out of range,
+        values of the wrong JSON type... (never a Python error escaping to the caller)."""
+        is_xml = self.config.format == KALTURA_SERVICE_FORMAT_XML
+        what = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        return KalturaClientException(
+            f"Malformed {'XML' if is_xml else 'JSON'} response: {what}; starts with "
+            f"{data[:120]!r}",
+            (
+                KalturaClientException.ERROR_INVALID_XML
+                if is_xml
+                else KalturaClientException.ERROR_INVALID_JSON
+            ),
+        )
 
     def _parse_single_now(self, data: bytes, result: ResultSpec) -> Any:
         if codec is None:
@@ -434,13 +539,16 @@ class KalturaClientBase:
         return codec.value_from_json(value, result.kind, result.ref)
 
     def _parse_multi(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
-        if not gc.isenabled():
-            return self._parse_multi_now(data, results)
-        gc.disable()
+        enabled = gc.isenabled()
+        if enabled:
+            gc.disable()
         try:
             return self._parse_multi_now(data, results)
+        except _MALFORMED as error:
+            raise self._malformed(error, data) from error
         finally:
-            gc.enable()
+            if enabled:
+                gc.enable()
 
     def _parse_multi_now(self, data: bytes, results: list[ResultSpec]) -> list[Any]:
         if codec is None:
@@ -506,10 +614,11 @@ class KalturaClientBase:
         if codec is None:
             _load()
         try:
-            value = json.loads(data)
-        except ValueError as error:
+            value = json.loads(data, parse_constant=_no_constant, parse_float=_finite_float)
+        except (ValueError, RecursionError) as error:
+            why = "nested too deeply" if isinstance(error, RecursionError) else str(error)
             raise KalturaClientException(
-                f"Invalid JSON in response: {error}; starts with {data[:200]!r}",
+                f"Invalid JSON in response: {why}; starts with {data[:200]!r}",
                 KalturaClientException.ERROR_INVALID_JSON,
             ) from None
         # OTT wraps results: {"executionTime": ..., "result": ...}
@@ -649,16 +758,16 @@ class KalturaClientBase:
     def generateSession(
         adminSecretForSigning: str | bytes,
         userId: str,
-        type: int,
+        type_: int,
         partnerId: int,
         expiry: int = 86400,
         privileges: str = "",
     ) -> str:
-        """A version 1 KS (see `KalturaClient._runtime.ks`)."""
+        """A version 1 KS (see `KalturaClient._runtime.ks`; `type_` as in the official)."""
         from . import ks
 
         return ks.generate_session_v1(
-            adminSecretForSigning, userId, type, partnerId, expiry, privileges
+            adminSecretForSigning, userId, type_, partnerId, expiry, privileges
         )
 
     @staticmethod
@@ -755,3 +864,319 @@ def _json_error(value: Any) -> KalturaException | None:
                 raw = item.get("value")
                 arguments[str(item["name"])] = "" if raw is None else str(raw)
     return KalturaException(str(value.get("message", "")), str(value.get("code", "")), arguments)
+
+
+# --------------------------------------------------------------------------------------------
+# Argument checks
+
+
+_param_classes: dict[str, type[Any] | None] = {}
+
+
+def _param_class(ref: str | None) -> type[Any]:
+    if ref is None:
+        return KalturaObjectBase
+    try:
+        cls = _param_classes[ref]
+    except KeyError:
+        from . import registry
+
+        cls = _param_classes[ref] = registry.object_class(ref)
+    return cls or KalturaObjectBase
+
+
+def _expected(param: _ParamSpec) -> str:
+    kind = param.kind
+    ref = param.ref or ("KalturaObjectBase" if kind >= _OBJECT else None)
+    if kind == FieldKind.ARRAY:
+        return f"a list of {ref}"
+    if kind == FieldKind.MAP:
+        return f"a dict of str to {ref}"
+    if kind == _OBJECT:
+        return f"a {ref}"
+    return f"a {ref or FieldKind.NAMES.get(kind, '?').lower()} value"
+
+
+def _type_name(value: Any) -> str:
+    return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def _wrong_type(spec: ActionSpec, param: _ParamSpec, value: Any) -> None:
+    """Raise the TypeError of an object/array/map parameter given something else."""
+    raise TypeError(
+        f"{spec.service}.{spec.action}(): parameter {param.name!r} must be "
+        f"{_expected(param)} (or None), not {_type_name(value)}"
+    )
+
+
+def _wrong_item(spec: ActionSpec, param: _ParamSpec, item: Any, where: str) -> None:
+    raise TypeError(
+        f"{spec.service}.{spec.action}(): parameter {param.name!r} item {where} must be a "
+        f"{param.ref or 'KalturaObjectBase'}, not {_type_name(item)}"
+    )
+
+
+def _check_complex(spec: ActionSpec, param: _ParamSpec, value: Any) -> None:
+    """Objects, arrays and maps must hold instances of the declared class (or multi-request
+    references); anything else, a dict or a look-alike object, is refused."""
+    cls = _param_class(param.ref)
+    kind = param.kind
+    if kind == _OBJECT:
+        if not isinstance(value, cls):
+            _wrong_type(spec, param, value)
+    elif kind == FieldKind.ARRAY:
+        if not isinstance(value, (list, tuple)):
+            _wrong_type(spec, param, value)
+        for index, item in enumerate(value):
+            if not isinstance(item, cls) and type(item) is not MultiRequestSubResult:
+                _wrong_item(spec, param, item, f"[{index}]")
+    elif kind == FieldKind.MAP:
+        if not isinstance(value, dict):
+            _wrong_type(spec, param, value)
+        for key, item in value.items():
+            if not isinstance(item, cls) and type(item) is not MultiRequestSubResult:
+                _wrong_item(spec, param, item, f"[{key!r}]")
+
+
+# --------------------------------------------------------------------------------------------
+# Response hardening
+
+# What typing a hostile response may raise (out-of-range numbers, wrong JSON types, depth).
+_MALFORMED = (RecursionError, OverflowError, TypeError, ValueError, AttributeError, KeyError)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value - value != 0.0:  # inf or nan
+        raise ValueError(f"number {text[:40]} is out of range")
+    return value
+
+
+def _finish_multi(results: list[Any], abort: bool) -> list[Any]:
+    if abort:
+        for result in results:
+            if isinstance(result, KalturaException):
+                raise result
+    return results
+
+
+# --------------------------------------------------------------------------------------------
+# Typed multi-request
+
+
+class MultiRequestHandle(Generic[_T]):
+    """One call queued in a `MultiRequest`: `ref` to use its result in a later call of the
+    same batch, `result` / `error` once the batch ran."""
+
+    __slots__ = ("_done", "_error", "_result", "index")
+
+    def __init__(self, index: int) -> None:
+        self.index = index  # 1-based, as in `{1:result}`
+        self._done = False
+        self._result: Any = None
+        self._error: KalturaException | None = None
+
+    @property
+    def ref(self) -> _T:
+        """The result as a reference (`{N:result}`): typed as the result so that
+        `handle.ref.id` type-checks where the next call wants a `str`; on the wire it is
+        `{N:result:id}`. Only meaningful as an argument of a call in the same batch."""
+        return cast(_T, MultiRequestSubResult(f"{self.index}:result"))
+
+    def _set(self, value: Any) -> None:
+        self._done = True
+        if isinstance(value, KalturaException):
+            self._error = value
+        else:
+            self._result = value
+
+    @property
+    def done(self) -> bool:
+        return self._done
+
+    @property
+    def error(self) -> KalturaException | None:
+        """The API error of this call, or None."""
+        return self._error
+
+    @property
+    def result(self) -> _T:
+        """The typed result; raises this call's `KalturaException` if it failed."""
+        if not self._done:
+            raise KalturaClientException(
+                "the multi-request has not been sent yet",
+                KalturaClientException.ERROR_RESULT_NOT_FOUND,
+            )
+        if self._error is not None:
+            raise self._error
+        return cast(_T, self._result)
+
+    def __repr__(self) -> str:
+        state = "pending" if not self._done else ("error" if self._error else "done")
+        return f"<MultiRequestHandle {{{self.index}:result}} {state}>"
+
+
+class MultiRequest:
+    """Typed multi-request of a sync client (`client.multi_request()`): `add(method, *args)`
+    queues `method(*args)` and returns a `MultiRequestHandle` typed with its result; the
+    batch is sent when the `with` block ends without an exception, or by `execute()`."""
+
+    def __init__(self, client: KalturaClientBase) -> None:
+        self.client = client
+        self.handles: list[MultiRequestHandle[Any]] = []
+        self.results: list[Any] | None = None
+
+    def _queued(self, value: Any) -> MultiRequestHandle[Any]:
+        expected = f"{len(self.handles) + 1}:result"
+        if type(value) is not MultiRequestSubResult or value.value != expected:
+            raise TypeError(
+                "MultiRequest.add() takes an action method of this client "
+                "(e.g. client.media.get), which queues instead of returning a result"
+            )
+        handle: MultiRequestHandle[Any] = MultiRequestHandle(len(self.handles) + 1)
+        self.handles.append(handle)
+        return handle
+
+    def add(
+        self, method: Callable[_P, _T], /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> MultiRequestHandle[_T]:
+        if self.client._queue is None or self.results is not None:
+            raise KalturaClientException(
+                "this multi-request was already sent", KalturaClientException.ERROR_GENERIC
+            )
+        return self._queued(method(*args, **kwargs))
+
+    def _distribute(self, results: list[Any]) -> list[Any]:
+        self.results = results
+        for handle, value in zip(self.handles, results):
+            handle._set(value)
+        return results
+
+    def execute(self) -> list[Any]:
+        """Send the batch; every handle gets its result (or error)."""
+        return self._distribute(self.client.doMultiRequest())
+
+    def __enter__(self) -> MultiRequest:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            if self.results is None:
+                self.execute()
+        elif self.client._queue is not None:
+            self.client._queue = None  # abandon the batch
+
+
+# --------------------------------------------------------------------------------------------
+# Names of the official `KalturaClient.Client` module
+
+
+class KalturaServiceActionCall:
+    """One queued call (official API): service, action, `KalturaParams` and files."""
+
+    def __init__(
+        self,
+        service: str,
+        action: str,
+        params: KalturaParams | None = None,
+        files: dict[str, Any] | None = None,
+    ) -> None:
+        self.service = service
+        self.action = action
+        self.params = params if params is not None else KalturaParams()
+        self.files = files
+
+    def getParamsForMultiRequest(self, multiRequestIndex: int) -> dict[str, Any]:
+        self.params.put("service", self.service)
+        self.params.put("action", self.action)
+        return {str(multiRequestIndex): self.params.get()}
+
+    def getFilesForMultiRequest(self, multiRequestIndex: int) -> dict[str, Any] | None:
+        if not self.files:
+            return None
+        return {f"{multiRequestIndex}:{key}": value for key, value in self.files.items()}
+
+
+def retry_on_exception(
+    max_retries: int = 3,
+    delay: float = 1,
+    backoff: float = 2,
+    exceptions: tuple[type[BaseException], ...] = (Exception,),
+) -> Callable[[_F], _F]:
+    """Decorator (official API): call again after `delay` seconds (times `backoff` each
+    retry) while it raises one of `exceptions`, `max_retries` calls in all. The client's own
+    retries are in the transport and only repeat calls that are safe to repeat."""
+    import functools
+
+    def decorator(func: _F) -> _F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            tries, wait = max_retries, delay
+            while tries > 1:
+                try:
+                    return func(*args, **kwargs)
+                except exceptions as error:
+                    log = getattr(args[0], "log", None) if args else None
+                    if callable(log):
+                        log(
+                            f"retrying function due to error: {error}, Kaltura API retrying "
+                            f"request in {wait} seconds... ({func.__name__})"
+                        )
+                    time.sleep(wait)
+                    tries -= 1
+                    wait *= backoff
+            return func(*args, **kwargs)
+
+        return cast(_F, wrapper)
+
+    return decorator
+
+
+def debug_requests_on() -> None:
+    """Log every HTTP exchange at DEBUG (official API): the client's "KalturaClient" logger
+    (secrets redacted) and urllib3's connection logger, on a stderr handler."""
+    import logging
+
+    logging.basicConfig()
+    for name in ("KalturaClient", "urllib3"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.DEBUG)
+        logger.propagate = True
+    logging.getLogger().setLevel(logging.DEBUG)
+
+
+def debug_requests_off() -> None:
+    """Undo `debug_requests_on()` (official API)."""
+    import logging
+
+    for name in ("KalturaClient", "urllib3"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger().setLevel(logging.WARNING)
+
+
+# What the generated `KalturaClient.Client` module re-exports, so it has every name of the
+# official module (see GENERATED_CONTRACT.md).
+CLIENT_MODULE_EXPORTS = (
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "KalturaClientException",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceActionCall",
+    "MultiRequestSubResult",
+    "PluginServicesProxy",
+    "debug_requests_off",
+    "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
+    "retry_on_exception",
+)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..Base import (
+    ALWAYS_LIST,
     READ_ONLY,
     FieldKind,
     FieldSpec,
@@ -56,6 +57,7 @@ _FILE = FieldKind.FILE
 
 class _Plan:
     __slots__ = (
+        "always_lists",
         "fields",
         "json_readers",
         "type_name",
@@ -91,6 +93,9 @@ class _Plan:
         self.json_readers: dict[str, Reader] = {
             f.wire_name: _json_reader(f.attr_name, f.kind, f.ref) for f in self.fields
         }
+        self.always_lists: tuple[str, ...] = tuple(
+            f.attr_name for f in self.fields if f.flags & ALWAYS_LIST and f.kind == _ARRAY
+        )
 
 
 _plans: dict[type[Any], _Plan] = {}
@@ -367,7 +372,15 @@ def object_from_xml(node: Any, expected: str) -> Any:
     plan = _plans.get(cls) or _plan(cls)
     obj = _new(cls)
     _fill_xml(obj.__dict__, plan.xml_readers, node)
+    if plan.always_lists:
+        _default_lists(obj.__dict__, plan.always_lists)
     return obj
+
+
+def _default_lists(values: dict[str, Any], names: tuple[str, ...]) -> None:
+    for name in names:
+        if values.get(name) is None:
+            values[name] = []
 
 
 def array_from_xml(node: Any, expected: str) -> list[Any]:
@@ -479,10 +492,18 @@ def object_from_json(data: Any, expected: str) -> Any:
     object_type = data.get("objectType")
     if object_type is None:
         return None
+    if type(object_type) is not str:
+        raise KalturaClientException(
+            f"objectType must be a string (expected {expected}), got "
+            f"{type(object_type).__name__} {str(object_type)[:80]}",
+            KalturaClientException.ERROR_INVALID_OBJECT_TYPE,
+        )
     cls = _resolve(object_type, expected)
     plan = _plans.get(cls) or _plan(cls)
     obj = _new(cls)
     _fill_json(obj.__dict__, plan.json_readers, data)
+    if plan.always_lists:
+        _default_lists(obj.__dict__, plan.always_lists)
     return obj
 
 

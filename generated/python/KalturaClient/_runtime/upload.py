@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any, BinaryIO
 
 from ..Base import OPTIONAL, ActionSpec, FieldKind, ParamSpec, ResultSpec
 from ..exceptions import KalturaClientException
 from . import codec, registry
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "upload_file"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "aupload_file", "upload_file", "upload_steps"]
 
 DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
 Progress = Callable[[int, int], None]
@@ -98,7 +98,11 @@ def _uploaded(token: Any) -> int:
     return int(float(value))
 
 
-def upload_file(
+# One step of the protocol: the call to make next, as (spec, args).
+Step = tuple[ActionSpec, tuple[Any, ...]]
+
+
+def upload_steps(
     client: Any,
     source: str | os.PathLike[str] | BinaryIO | bytes,
     *,
@@ -107,12 +111,10 @@ def upload_file(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Progress | None = None,
     max_chunk_retries: int = 3,
-) -> Any:
-    """Upload `source` in chunks of `chunk_size` bytes; returns the final upload token.
-
-    `upload_token_id`: continue an existing token (its `uploadedFileSize` says where).
-    `progress(sent, total)` is called after every chunk the server acknowledged.
-    """
+) -> Generator[Step, Any, Any]:
+    """The upload protocol, without I/O of its own: yields each call to make, receives its
+    result (or has its exception thrown in) and returns the final token. The sync and async
+    clients drive the same steps (`upload_file`, `aupload_file`)."""
     if chunk_size <= 0:
         raise ValueError("chunk_size must be positive")
     if client.isMultiRequest():
@@ -139,11 +141,11 @@ def upload_file(
             if token_obj is not None:
                 token_obj.fileName = name
                 token_obj.fileSize = float(total)
-            token = client._call(_ADD, (token_obj if token_obj is not None else NotImplemented,))
+            token = yield (_ADD, (token_obj if token_obj is not None else NotImplemented,))
             upload_token_id = str(token.id)
             offset = 0
         else:
-            token = client._call(_GET, (upload_token_id,))
+            token = yield (_GET, (upload_token_id,))
             offset = _uploaded(token)
         if progress is not None and offset:
             progress(offset, total)
@@ -153,7 +155,7 @@ def upload_file(
             final = offset + length >= total
             chunk = _Window(stream, base + offset, length, name)
             try:
-                token = client._call(
+                token = yield (
                     _UPLOAD,
                     (upload_token_id, (name, chunk), offset > 0, final, float(offset)),
                 )
@@ -168,7 +170,7 @@ def upload_file(
                 if failures > max_chunk_retries:
                     raise
                 # Ask the server what it has before sending anything again.
-                offset = _uploaded(client._call(_GET, (upload_token_id,)))
+                offset = _uploaded((yield (_GET, (upload_token_id,))))
                 continue
             failures = 0
             acknowledged = _uploaded(token)
@@ -180,3 +182,43 @@ def upload_file(
     finally:
         if opened is not None:
             opened.close()
+
+
+def upload_file(
+    client: Any, source: str | os.PathLike[str] | BinaryIO | bytes, **options: Any
+) -> Any:
+    """Upload `source` in chunks of `chunk_size` bytes; returns the final upload token.
+
+    `upload_token_id`: continue an existing token (its `uploadedFileSize` says where).
+    `progress(sent, total)` is called after every chunk the server acknowledged.
+    """
+    steps = upload_steps(client, source, **options)
+    try:
+        step = next(steps)
+        while True:
+            try:
+                result = client._call(*step)
+            except Exception as error:
+                step = steps.throw(error)
+                continue
+            step = steps.send(result)
+    except StopIteration as stop:
+        return stop.value
+
+
+async def aupload_file(
+    client: Any, source: str | os.PathLike[str] | BinaryIO | bytes, **options: Any
+) -> Any:
+    """`upload_file` for the async client (same steps, awaited)."""
+    steps = upload_steps(client, source, **options)
+    try:
+        step = next(steps)
+        while True:
+            try:
+                result = await client._acall(*step)
+            except Exception as error:
+                step = steps.throw(error)
+                continue
+            step = steps.send(result)
+    except StopIteration as stop:
+        return stop.value

@@ -8,11 +8,19 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["enum_class", "object_class", "register_class"]
+__all__ = [
+    "enum_class",
+    "find_enum_class",
+    "object_class",
+    "register_class",
+    "register_enum",
+    "service_class",
+]
 
 _classes: dict[str, type[Any] | None] = {}
 _enums: dict[str, type[Any] | None] = {}
 _maps: tuple[dict[str, str], dict[str, str]] | None = None
+_services: dict[str, type[Any] | None] = {}
 
 
 def _registry_maps() -> tuple[dict[str, str], dict[str, str]]:
@@ -82,3 +90,18 @@ def register_class(cls: type[Any], name: str | None = None) -> None:
 
 def register_enum(cls: type[Any], name: str | None = None) -> None:
     _enums[name or cls.__name__] = cls
+
+
+def service_class(name: str) -> type[Any] | None:
+    """The generated service class named `name` (through `_registry.SERVICE_MODULES`)."""
+    if name in _services:
+        return _services[name]
+    package = (__package__ or "KalturaClient._runtime").rpartition(".")[0]
+    try:
+        generated = import_module(package + "._registry")
+        module_name = dict(getattr(generated, "SERVICE_MODULES", {})).get(name)
+    except ImportError:
+        module_name = None
+    cls = getattr(import_module(module_name), name, None) if module_name else None
+    _services[name] = cls
+    return cls

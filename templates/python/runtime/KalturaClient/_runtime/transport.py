@@ -9,6 +9,11 @@ Retry policy (`config.maxRetries` attempts after the first, exponential back-off
   * HTTP 502/503/504 and a connection dropped after sending are retried only for
     idempotent calls (`get`, `list`, `count`, `serve`... without files);
   * nothing else is retried: a read timeout or 500 may mean the action already ran.
+Idempotent means `limits.is_safe_read` (never claims such as `batch.getExclusiveJobs`).
+
+Limits (`limits.py`): the whole call, retries included, ends within `config.requestTimeout`
+seconds (a watchdog shuts the socket down at the deadline, so a server dripping bytes cannot
+hold it), and the body, gzip-decoded here, within `config.maxResponseSize` bytes.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
+import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import urllib3
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
     HTTPError,
@@ -32,7 +39,7 @@ from urllib3.exceptions import (
 
 from ..Base import KalturaConfiguration
 from ..exceptions import KalturaClientException
-from . import logutil
+from . import limits, logutil
 
 __all__ = ["MultipartBody", "Response", "Transport"]
 
@@ -189,8 +196,35 @@ class _IterReader(io.RawIOBase):
         return data
 
 
+class _DeadlinePools:
+    """Pool classes that tell the current call's `Deadline` which connection it got, so the
+    watchdog can shut that socket down when the total time limit passes."""
+
+    local = threading.local()
+
+    @classmethod
+    def track(cls, conn: Any) -> Any:
+        deadline = getattr(cls.local, "deadline", None)
+        if deadline is not None:
+            deadline.conn = conn
+        return conn
+
+
+class _HTTPPool(HTTPConnectionPool):
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _DeadlinePools.track(super()._get_conn(timeout))
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        return _DeadlinePools.track(super()._get_conn(timeout))
+
+
 class Transport:
-    """Sends POST requests through a pooled urllib3 manager built from the configuration."""
+    """Sends POST requests through a pooled urllib3 manager built from the configuration.
+
+    Every call is bounded in total by `config.requestTimeout` (or `uploadTimeout` with
+    files), retries and back-off included, and its body by `config.maxResponseSize`."""
 
     def __init__(self, config: KalturaConfiguration) -> None:
         self.config = config
@@ -209,6 +243,7 @@ class Transport:
             self.pool = urllib3.ProxyManager(proxy, **kwargs)
         else:
             self.pool = urllib3.PoolManager(**kwargs)
+        self.pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
     def close(self) -> None:
         self.pool.clear()
@@ -226,12 +261,18 @@ class Transport:
         timeout_s = config.requestTimeout
         if multipart is not None and config.uploadTimeout is not None:
             timeout_s = config.uploadTimeout
-        timeout = urllib3.Timeout(connect=min(timeout_s, 30.0), read=timeout_s)
+        deadline = limits.Deadline(timeout_s)
+        limits.watchdog.watch(deadline)
+        _DeadlinePools.local.deadline = deadline
         headers = dict(headers)
         payload: Any
         try:
             attempt = 0
             while True:
+                remaining = deadline.remaining()
+                if remaining <= 0:
+                    raise deadline.timeout_error(url)
+                timeout = urllib3.Timeout(connect=min(remaining, 30.0), read=remaining)
                 chunked = False
                 if multipart is None:
                     headers["Content-Type"] = "application/json"
@@ -254,46 +295,85 @@ class Transport:
                         timeout=timeout,
                         retries=False,
                         redirect=False,
-                        preload_content=True,
-                        decode_content=True,
+                        preload_content=False,
+                        decode_content=False,
                         chunked=chunked,
                     )
+                    if raw.status in _RETRY_STATUSES and idempotent and attempt < config.maxRetries:
+                        raw.drain_conn()
+                        raw.release_conn()
+                        attempt = self._backoff(attempt, f"HTTP {raw.status}", deadline, url)
+                        continue
+                    data = _read_body(raw, config, url, deadline)
+                    return Response(raw.status, raw.headers, data)
+                except KalturaClientException:
+                    raise
                 except (NewConnectionError, ConnectTimeoutError) as error:
+                    if deadline.expired:
+                        raise deadline.timeout_error(url) from None
                     # Nothing was sent: safe to retry if the body can be replayed.
                     if attempt < config.maxRetries and (multipart is None or multipart.rewind()):
-                        attempt = self._backoff(attempt, f"connection failed: {error}")
+                        attempt = self._backoff(
+                            attempt, f"connection failed: {error}", deadline, url
+                        )
                         continue
                     raise KalturaClientException(
                         f"Cannot connect to {_origin(url)}: {error}",
                         KalturaClientException.ERROR_CONNECTION_FAILED,
                     ) from None
                 except ReadTimeoutError:
-                    raise KalturaClientException(
-                        f"No response from {_origin(url)} within {timeout_s} s",
-                        KalturaClientException.ERROR_READ_TIMEOUT,
-                    ) from None
+                    raise deadline.timeout_error(url) from None
                 except (ProtocolError, HTTPError, OSError) as error:
+                    if deadline.expired:
+                        raise deadline.timeout_error(url) from None
                     if idempotent and attempt < config.maxRetries:
-                        attempt = self._backoff(attempt, f"connection lost: {error}")
+                        attempt = self._backoff(attempt, f"connection lost: {error}", deadline, url)
                         continue
                     raise KalturaClientException(
                         f"Request to {_origin(url)} failed: {error}",
                         KalturaClientException.ERROR_CONNECTION_FAILED,
                     ) from None
-                if raw.status in _RETRY_STATUSES and idempotent and attempt < config.maxRetries:
-                    attempt = self._backoff(attempt, f"HTTP {raw.status}")
-                    continue
-                return Response(raw.status, raw.headers, raw.data)
         finally:
+            deadline.done = True
+            _DeadlinePools.local.deadline = None
             if multipart is not None:
                 multipart.close()
 
-    def _backoff(self, attempt: int, why: str) -> int:
+    def _backoff(self, attempt: int, why: str, deadline: limits.Deadline, url: str) -> int:
         delay = self.config.retryBackoff * (2**attempt)
+        if delay >= deadline.remaining():
+            raise deadline.timeout_error(url)
         logutil.LOGGER.warning("Kaltura request %s; retrying in %.2f s", why, delay)
         if delay > 0:
             time.sleep(delay)
         return attempt + 1
+
+
+def _read_body(
+    raw: Any, config: KalturaConfiguration, url: str, deadline: limits.Deadline
+) -> bytes:
+    """The whole (decoded) body within the size and time limits; the connection goes back to
+    the pool only after a complete, clean read."""
+    limit = getattr(config, "maxResponseSize", limits.DEFAULT_MAX_RESPONSE_SIZE)
+    try:
+        decoder = limits.BodyDecoder(raw.headers.get("Content-Encoding"), limit, url)
+        decoder.check_length(raw.headers.get("Content-Length"))
+        while True:
+            chunk = raw.read(_CHUNK, decode_content=False)
+            if not chunk:
+                break
+            deadline.check(url)
+            decoder.feed(chunk)
+        deadline.check(url)
+        data = decoder.finish()
+    except BaseException:
+        raw.close()
+        raise
+    # Done before the connection goes back to the pool: a watchdog firing now must not shut
+    # down a socket that another call may take next.
+    deadline.done = True
+    raw.release_conn()
+    return data
 
 
 def _origin(url: str) -> str:

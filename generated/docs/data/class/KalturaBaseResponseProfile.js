@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaBaseResponseProfile",{"n":"KalturaBaseResponseProfile","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaDetachedResponseProfile"],"props":[],"enums":{},"doc":"class/KalturaBaseResponseProfile.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaBaseRestriction",{"n":"KalturaBaseRestriction","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaCountryRestriction"],"props":[],"enums":{},"doc":"class/KalturaBaseRestriction.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaContentResource",{"n":"KalturaContentResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaContentResource.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaDataCenterContentResource",{"n":"KalturaDataCenterContentResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaDataCenterContentResource.html"});

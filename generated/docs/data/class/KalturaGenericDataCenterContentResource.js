@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaGenericDataCenterContentResource",{"n":"KalturaGenericDataCenterContentResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaGenericDataCenterContentResource.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaKeyValue",{"n":"KalturaKeyValue","abstract":false,"pm":"KalturaClient.Plugins.Core","sub":["KalturaKeyValue"],"props":[{"n":"key","t":"string","ro":false,"io":false,"d":"","py":"key","ts":"key"},{"n":"value","t":"string","ro":false,"io":false,"d":"","py":"value","ts":"value"}],"enums":{},"doc":"class/KalturaKeyValue.html"});

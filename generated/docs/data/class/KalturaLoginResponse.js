@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaLoginResponse",{"n":"KalturaLoginResponse","abstract":false,"pm":"KalturaClient.Plugins.Core","sub":["KalturaLoginResponse"],"props":[{"n":"loginSession","t":"o:KalturaLoginSession","ro":false,"io":false,"d":"Kaltura login session details","py":"loginSession","ts":"loginSession"}],"enums":{},"doc":"class/KalturaLoginResponse.html"});

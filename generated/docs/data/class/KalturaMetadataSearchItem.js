@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaMetadataSearchItem",{"n":"KalturaMetadataSearchItem","abstract":false,"pm":"KalturaClient.Plugins.Metadata","sub":["KalturaMetadataSearchItem"],"props":[{"n":"metadataProfileId","t":"int","ro":false,"io":false,"d":"","py":"metadataProfileId","ts":"metadataProfileId"}],"enums":{},"doc":"class/KalturaMetadataSearchItem.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaObject",{"n":"KalturaObject","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":[],"props":[{"n":"relatedObjects","t":"m:o:KalturaListResponse","ro":true,"io":false,"d":"","py":"relatedObjects","ts":"relatedObjects"}],"enums":{},"doc":"class/KalturaObject.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaOperationAttributes",{"n":"KalturaOperationAttributes","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaClipAttributes"],"props":[],"enums":{},"doc":"class/KalturaOperationAttributes.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaResource",{"n":"KalturaResource","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource","KalturaUploadedFileTokenResource"],"props":[],"enums":{},"doc":"class/KalturaResource.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaSearchItem",{"n":"KalturaSearchItem","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaMetadataSearchItem"],"props":[],"enums":{},"doc":"class/KalturaSearchItem.html"});

@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaSkipCondition",{"n":"KalturaSkipCondition","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaSkipOnErrorCondition"],"props":[],"enums":{},"doc":"class/KalturaSkipCondition.html"});

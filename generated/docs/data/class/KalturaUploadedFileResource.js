@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaUploadedFileResource",{"n":"KalturaUploadedFileResource","abstract":false,"pm":"KalturaClient.Plugins.Core","sub":["KalturaUploadedFileResource"],"props":[{"n":"fileData","t":"file","ro":false,"io":false,"d":"Represents the $_FILE","py":"fileData","ts":"fileData"}],"enums":{},"doc":"class/KalturaUploadedFileResource.html"});

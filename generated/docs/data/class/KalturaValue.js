@@ -1,0 +1,1 @@
+KDOCS.put("class/KalturaValue",{"n":"KalturaValue","abstract":true,"pm":"KalturaClient.Plugins.Core","sub":["KalturaStringValue"],"props":[{"n":"description","t":"string","ro":false,"io":false,"d":"","py":"description","ts":"description"}],"enums":{},"doc":"class/KalturaValue.html"});
