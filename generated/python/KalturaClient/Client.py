@@ -7,7 +7,29 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient._runtime.client import KalturaClientBase
+from KalturaClient.Base import (
+    getXmlNodeFloat,
+    getXmlNodeText,
+    IKalturaClientPlugin,
+    IKalturaLogger,
+    KALTURA_SERVICE_FORMAT_JSON,
+    KALTURA_SERVICE_FORMAT_XML,
+    KalturaClientException,
+    KalturaEnumsFactory,
+    KalturaException,
+    KalturaObjectBase,
+    KalturaObjectFactory,
+    KalturaParams,
+    PluginServicesProxy,
+)
+from KalturaClient._runtime.client import (
+    debug_requests_off,
+    debug_requests_on,
+    KalturaClientBase,
+    KalturaServiceActionCall,
+    MultiRequestSubResult,
+    retry_on_exception,
+)
 
 if TYPE_CHECKING:
     from KalturaClient.Plugins.Core import (
@@ -29,6 +51,32 @@ if TYPE_CHECKING:
     from KalturaClient.Plugins.EventNotification import EventNotificationPluginServices
     from KalturaClient.Plugins.HttpNotification import HttpNotificationPluginServices
     from KalturaClient.Plugins.Metadata import MetadataPluginServices
+
+# The schema's apiVersion (the official module imports it from Plugins.Core).
+API_VERSION = "22.19.0"
+
+__all__ = [
+    "API_VERSION",
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "KalturaClient",
+    "KalturaClientException",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceActionCall",
+    "MultiRequestSubResult",
+    "PluginServicesProxy",
+    "debug_requests_off",
+    "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
+    "retry_on_exception",
+]
 
 
 class KalturaClient(KalturaClientBase):

@@ -62,6 +62,39 @@ TEMPLATE_DIR = TEMPLATES_DIR / "python"
 RUNTIME_DIR = TEMPLATE_DIR / "runtime"
 BASE_MODULE = f"{PACKAGE}.Base"
 CLIENT_BASE_MODULE = f"{PACKAGE}._runtime.client"
+# The official `KalturaClient.Client` module's names that the runtime defines; Client.py
+# re-exports them (tests tie this tuple to the runtime's `CLIENT_MODULE_EXPORTS`).
+CLIENT_MODULE_EXPORTS = (
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "KalturaClientException",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceActionCall",
+    "MultiRequestSubResult",
+    "PluginServicesProxy",
+    "debug_requests_off",
+    "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
+    "retry_on_exception",
+)
+# Those of them `_runtime/client.py` defines; the others come from `KalturaClient.Base`, whose
+# `__all__` lists them (mypy --strict accepts no implicit re-export).
+CLIENT_RUNTIME_DEFINED = frozenset(
+    {
+        "KalturaServiceActionCall",
+        "MultiRequestSubResult",
+        "debug_requests_off",
+        "debug_requests_on",
+        "retry_on_exception",
+    }
+)
 DEFAULT_PACKAGE_NAME = "KalturaApiClient"
 OTT_PACKAGE_NAME = "KalturaOttApiClient"
 
@@ -891,6 +924,10 @@ class _Renderer:
     def _client(self) -> views.ClientView:
         imports = _Imports(f"{PACKAGE}.Client", self.plan)
         imports.runtime(CLIENT_BASE_MODULE, "KalturaClientBase")
+        for name in CLIENT_MODULE_EXPORTS:
+            imports.runtime(
+                CLIENT_BASE_MODULE if name in CLIENT_RUNTIME_DEFINED else BASE_MODULE, name
+            )
         imports.typing("ClassVar")
         imports.typing("cast as _cast")
         imports.plain_from("functools", "cached_property")
@@ -961,6 +998,9 @@ class _Renderer:
             imports=tuple(top),
             checking_imports=tuple(checking),
             api_version=self.api_version,
+            exports=tuple(
+                _lit(n) for n in sorted(("API_VERSION", "KalturaClient", *CLIENT_MODULE_EXPORTS))
+            ),
             volatile=tuple(_lit(e.name) for e, _store in entries if e.volatile),
             accessors=tuple(accessors),
             config_methods=tuple(config_methods),

@@ -183,6 +183,7 @@ class ClientView:
     imports: tuple[str, ...]
     checking_imports: tuple[str, ...]
     api_version: str
+    exports: tuple[str, ...]  # literals: `__all__`
     volatile: tuple[str, ...]  # literals
     accessors: tuple[ClientAccessorView, ...]
     config_methods: tuple[ConfigMethodView, ...]
