@@ -62,6 +62,14 @@ TEMPLATE_DIR = TEMPLATES_DIR / "python"
 RUNTIME_DIR = TEMPLATE_DIR / "runtime"
 BASE_MODULE = f"{PACKAGE}.Base"
 CLIENT_BASE_MODULE = f"{PACKAGE}._runtime.client"
+# Runtime names the official `Plugins.Core` module has (`from KalturaClient.Plugins.Core import
+# KalturaParams`), re-exported by the generated Core module.
+CORE_REEXPORTS = (
+    "KalturaClientPlugin",
+    "KalturaEnumsFactory",
+    "KalturaObjectFactory",
+    "KalturaParams",
+)
 # The official `KalturaClient.Client` module's names that the runtime defines; Client.py
 # re-exports them (tests tie this tuple to the runtime's `CLIENT_MODULE_EXPORTS`).
 CLIENT_MODULE_EXPORTS = (
@@ -248,8 +256,13 @@ def _check_module_names(result: Plan) -> None:
     ]
     for service in schema.services.values():
         named.append((result.service_class[service.id], f"service {service.id}", service.source))
+    # the registration classes and the runtime names Core re-exports are module globals too
+    registration = {"KalturaCoreClient", "PluginServicesProxy", *CORE_REEXPORTS}
+    registration.update(
+        plugin_class_name(m.plugin) for m in result.modules.values() if m.plugin is not None
+    )
     for name, element, source in named:
-        if name in naming.MODULE_NAMES or name in naming.KEYWORDS:
+        if name in naming.MODULE_NAMES or name in naming.KEYWORDS or name in registration:
             result.error(
                 source,
                 element,
@@ -463,6 +476,7 @@ TEMPLATE_CATALOG: Mapping[str, str] = {
     "service.py.jinja": "macro service: one service class and the specs of its actions",
     "action.py.jinja": "macros action, action_spec: one action method and its ActionSpec",
     "namespace.py.jinja": "macro namespace: `client.<plugin>`, a plugin's services",
+    "plugin.py.jinja": "macro plugin_class: Kaltura<Plugin>ClientPlugin / KalturaCoreClient",
     "client.py.jinja": "macro client: KalturaClient.Client with service/config accessors",
     "init.py.jinja": "KalturaClient/__init__.py: the package's public names",
     "plugins_init.py.jinja": "KalturaClient/Plugins/__init__.py",
@@ -602,6 +616,13 @@ class _Renderer:
             *(self.plan.service_class[s.id] for s in module.services),
         ]
         namespace = self._namespace(module, imports) if module.plugin is not None else None
+        plugin_class = self._plugin_class(module, imports)
+        all_names.append(plugin_class.name)
+        if module.plugin is None:
+            # the official Core module has these runtime names too
+            for name in CORE_REEXPORTS:
+                imports.runtime(BASE_MODULE, name)
+            all_names.extend(CORE_REEXPORTS)
         reexports = self._reexport_sources(module) if module.plugin is not None else []
         what = f"plugin {module.plugin}" if module.plugin else "core"
         top, checking = imports.lines()
@@ -617,6 +638,26 @@ class _Renderer:
             classes=classes,
             services=services,
             namespace=namespace,
+            plugin_class=plugin_class,
+        )
+
+    def _plugin_class(self, module: _Module, imports: _Imports) -> views.PluginClassView:
+        imports.runtime(BASE_MODULE, "KalturaClientPlugin")
+        imports.typing("ClassVar")
+        if module.plugin is None:
+            name, what = "KalturaCoreClient", "the core API"
+        else:
+            name = plugin_class_name(module.plugin)
+            what = f"the {module.plugin} plugin"
+        return views.PluginClassView(
+            name=name,
+            doc=_doc(f"Official plugin registration class of {what}.", 4),
+            plugin_name=_lit(module.plugin or ""),
+            services=tuple(
+                (_lit(s.name), _lit(self.plan.service_class[s.id])) for s in module.services
+            ),
+            enums=tuple(_lit(e.name) for e in module.enums),
+            types=tuple(_lit(c.name) for c in module.classes),
         )
 
     def _reexport_sources(self, module: _Module) -> list[str]:
@@ -898,9 +939,11 @@ class _Renderer:
         cls_name = _namespace_class(plugin)
         merged = self.plan.core_service_named(plugin)
         imports.annotation_from(CLIENT_BASE_MODULE, "KalturaClientBase")
-        base = ""
+        base = "PluginServicesProxy"
         taken: set[str] = set()
-        if merged is not None:
+        if merged is None:
+            imports.runtime(BASE_MODULE, base)
+        else:
             base = self.plan.service_class[merged.id]
             imports.runtime(f"{PLUGINS}.Core", base)
             taken = {naming.service_attr(a.name) for a in merged.actions} | {"client", "setClient"}
@@ -1153,6 +1196,11 @@ class _Imports:
             _from_import(m, checking[m]) for m in sorted(checking, key=_module_sort_key)
         ]
         return top, checking_lines
+
+
+def plugin_class_name(plugin: str) -> str:
+    """The official registration class: `'Kaltura%sClientPlugin' % <module file name>`."""
+    return f"Kaltura{naming.module_name(plugin)}ClientPlugin"
 
 
 def _from_import(module: str, names: Iterable[str]) -> str:

@@ -137,9 +137,22 @@ class NamespaceView:
     """`client.<plugin>`: the plugin's services as attributes (and maybe a core service)."""
 
     name: str
-    base: str  # the merged core service class, or ""
+    base: str  # PluginServicesProxy, or the merged core service class
     doc: str
     services: tuple[tuple[str, str], ...]  # (attribute, service class)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginClassView:
+    """`Kaltura<Plugin>ClientPlugin` / `KalturaCoreClient`: the official registration class,
+    as data (the runtime's `KalturaClientPlugin` resolves the names on call)."""
+
+    name: str
+    doc: str
+    plugin_name: str  # literal
+    services: tuple[tuple[str, str], ...]  # literals: (official accessor, service class)
+    enums: tuple[str, ...]  # literals
+    types: tuple[str, ...]  # literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +168,7 @@ class ModuleView:
     classes: tuple[ClassView, ...]
     services: tuple[ServiceView, ...]
     namespace: NamespaceView | None
+    plugin_class: PluginClassView
 
 
 @dataclass(frozen=True, slots=True)

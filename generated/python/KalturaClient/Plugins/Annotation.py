@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, KalturaObjectBase
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+)
 from KalturaClient.Plugins.CuePoint import KalturaCuePoint
 
 if TYPE_CHECKING:
@@ -16,6 +22,7 @@ API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaAnnotation",
+    "KalturaAnnotationClientPlugin",
 ]
 _REEXPORTED_FROM = (
     "KalturaClient.Plugins.Core",
@@ -58,11 +65,20 @@ class KalturaAnnotation(KalturaCuePoint):
         self.text = newText
 
 
-class AnnotationPluginServices:
+class AnnotationPluginServices(PluginServicesProxy):
     """Services of the annotation plugin: `client.annotation.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaAnnotationClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the annotation plugin."""
+
+    _plugin_name_: ClassVar[str] = "annotation"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaAnnotation",)
 
 
 def __getattr__(name: str) -> object:

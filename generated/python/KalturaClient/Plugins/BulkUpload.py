@@ -4,9 +4,16 @@
 
 from __future__ import annotations
 
-from typing import cast as _cast, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import ActionSpec, FieldKind, KalturaServiceBase, ParamSpec, ResultSpec
+from KalturaClient.Base import (
+    ActionSpec,
+    FieldKind,
+    KalturaClientPlugin,
+    KalturaServiceBase,
+    ParamSpec,
+    ResultSpec,
+)
 from KalturaClient.Plugins.Core import KalturaBulkUploadService
 
 if TYPE_CHECKING:
@@ -17,6 +24,7 @@ API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaBulkService",
+    "KalturaBulkUploadClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -49,6 +57,17 @@ class BulkUploadPluginServices(KalturaBulkUploadService):
     def __init__(self, client: KalturaClientBase) -> None:
         KalturaBulkUploadService.__init__(self, client)
         self.bulk = KalturaBulkService(client)
+
+
+class KalturaBulkUploadClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the bulkUpload plugin."""
+
+    _plugin_name_: ClassVar[str] = "bulkUpload"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "bulk": "KalturaBulkService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ()
 
 
 def __getattr__(name: str) -> object:

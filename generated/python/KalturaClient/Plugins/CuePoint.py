@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from typing import ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, INSERT_ONLY, KalturaObjectBase, READ_ONLY
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    INSERT_ONLY,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+    READ_ONLY,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
@@ -15,6 +23,7 @@ API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaCuePoint",
+    "KalturaCuePointClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -56,11 +65,20 @@ class KalturaCuePoint(KalturaObjectBase):
         self.startTime = newStartTime
 
 
-class CuePointPluginServices:
+class CuePointPluginServices(PluginServicesProxy):
     """Services of the cuePoint plugin: `client.cuePoint.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaCuePointClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the cuePoint plugin."""
+
+    _plugin_name_: ClassVar[str] = "cuePoint"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaCuePoint",)
 
 
 def __getattr__(name: str) -> object:

@@ -12,6 +12,7 @@ from KalturaClient.Base import (
     FieldKind,
     FieldSpec,
     INSERT_ONLY,
+    KalturaClientPlugin,
     KalturaIntEnum,
     KalturaObjectBase,
     KalturaServiceBase,
@@ -39,6 +40,7 @@ __all__ = [
     "KalturaDocumentType",
     "KalturaDocumentEntry",
     "KalturaDocumentsService",
+    "KalturaDocumentClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -224,6 +226,17 @@ class DocumentPluginServices(KalturaDocumentService):
     def __init__(self, client: KalturaClientBase) -> None:
         KalturaDocumentService.__init__(self, client)
         self.documents = KalturaDocumentsService(client)
+
+
+class KalturaDocumentClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the document plugin."""
+
+    _plugin_name_: ClassVar[str] = "document"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "documents": "KalturaDocumentsService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ("KalturaDocumentType",)
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaDocumentEntry",)
 
 
 def __getattr__(name: str) -> object:

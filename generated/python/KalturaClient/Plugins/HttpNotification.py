@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, KalturaObjectBase
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
@@ -15,6 +21,7 @@ API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaHttpNotification",
+    "KalturaHttpNotificationClientPlugin",
 ]
 _REEXPORTED_FROM = (
     "KalturaClient.Plugins.Core",
@@ -55,11 +62,20 @@ class KalturaHttpNotification(KalturaObjectBase):
         self.eventNotificationJobId = newEventNotificationJobId
 
 
-class HttpNotificationPluginServices:
+class HttpNotificationPluginServices(PluginServicesProxy):
     """Services of the httpNotification plugin: `client.httpNotification.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaHttpNotificationClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the httpNotification plugin."""
+
+    _plugin_name_: ClassVar[str] = "httpNotification"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaHttpNotification",)
 
 
 def __getattr__(name: str) -> object:

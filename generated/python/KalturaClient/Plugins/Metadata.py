@@ -11,12 +11,14 @@ from KalturaClient.Base import (
     FieldKind,
     FieldSpec,
     IS_TIME,
+    KalturaClientPlugin,
     KalturaIntEnum,
     KalturaObjectBase,
     KalturaServiceBase,
     KalturaStringEnum,
     OPTIONAL,
     ParamSpec,
+    PluginServicesProxy,
     READ_ONLY,
     ResultSpec,
 )
@@ -49,6 +51,7 @@ __all__ = [
     "KalturaMetadataSearchItem",
     "KalturaMetadataService",
     "KalturaMetadataProfileService",
+    "KalturaMetadataClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -823,12 +826,40 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         return _cast("KalturaMetadataProfile", _result)
 
 
-class MetadataPluginServices:
+class MetadataPluginServices(PluginServicesProxy):
     """Services of the metadata plugin: `client.metadata.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
         self.metadata = KalturaMetadataService(client)
         self.metadataProfile = KalturaMetadataProfileService(client)
+
+
+class KalturaMetadataClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the metadata plugin."""
+
+    _plugin_name_: ClassVar[str] = "metadata"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "metadata": "KalturaMetadataService",
+        "metadataProfile": "KalturaMetadataProfileService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = (
+        "KalturaMetadataObjectType",
+        "KalturaMetadataProfileStatus",
+        "KalturaMetadataProfileCreateMode",
+        "KalturaMetadataStatus",
+    )
+    _plugin_types_: ClassVar[tuple[str, ...]] = (
+        "KalturaMetadataProfile",
+        "KalturaMetadata",
+        "KalturaMetadataProfileBaseFilter",
+        "KalturaMetadataProfileFilter",
+        "KalturaMetadataBaseFilter",
+        "KalturaMetadataFilter",
+        "KalturaMetadataListResponse",
+        "KalturaMetadataProfileListResponse",
+        "KalturaMetadataSearchItem",
+    )
 
 
 def __getattr__(name: str) -> object:
