@@ -21,9 +21,11 @@ from generator.diagnostics import Diagnostic, Level
 from generator.model import (
     ANY_OBJECT_NAME,
     ActionDef,
+    ArrayType,
     ClassDef,
     EnumDef,
     EnumKind,
+    ObjectType,
     Primitive,
     PrimitiveType,
     PropertyDef,
@@ -170,6 +172,11 @@ class Plan:
     def error(self, source: Source, element: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(Level.ERROR, source.file, source.line, element, message))
 
+    def warning(self, source: Source, element: str, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(Level.WARNING, source.file, source.line, element, message)
+        )
+
     def core_service_named(self, name: str) -> ServiceDef | None:
         return next(
             (s for s in self.schema.services.values() if s.plugin is None and s.name == name),
@@ -241,6 +248,7 @@ def plan(schema: Schema) -> Plan:
     result.modules = dict(sorted(modules.items(), key=lambda kv: (kv[0] != "Core", kv[0])))
     _check_module_names(result)
     _check_members(result)
+    _check_list_all(result)
     _check_import_cycles(result)
     return result
 
@@ -281,6 +289,22 @@ def _check_module_names(result: Plan) -> None:
                 f"python: {name} is also the name of {other[0]} ({other[1].file}:{other[1].line})",
             )
         defined.setdefault(name, (element, source))
+
+
+def _check_list_all(result: Plan) -> None:
+    """`<action>All` of a paged list action is skipped when a real action has its name."""
+    for service in result.schema.services.values():
+        names = {naming.service_attr(a.name) for a in service.actions}
+        for action in service.actions:
+            if paged_item(action) is None:
+                continue
+            name = naming.service_attr(action.name + LIST_ALL_SUFFIX)
+            if name in names:
+                result.warning(
+                    action.source,
+                    f"action {service.id}.{action.name}",
+                    f"python: no {name}() iterator, an action of that name exists",
+                )
 
 
 def _check_members(result: Plan) -> None:
@@ -821,7 +845,9 @@ class _Renderer:
         members = {naming.service_attr(a.name) for a in service.actions} | {"client"}
         ann = Annotator(frozenset(members & (_BUILTINS_USED | {"object"})))
         used: set[str] = set()
-        actions = tuple(self._action(service, a, ann, used, imports) for a in service.actions)
+        actions = tuple(
+            self._action(service, a, ann, used, imports, members) for a in service.actions
+        )
         for name in used:
             imports.annotation(name)
         if ann.uses_builtins:
@@ -837,6 +863,7 @@ class _Renderer:
         ann: Annotator,
         used: set[str],
         imports: _Imports,
+        members: set[str],
     ) -> views.ActionView:
         for name in ("ActionSpec", "ParamSpec", "ResultSpec", "FieldKind"):
             imports.runtime(BASE_MODULE, name)
@@ -908,6 +935,36 @@ class _Renderer:
             doc=_doc(text, 8),
             warning=warning,
             args=tuple(naming.param_name(p.name) for p in action.params),
+            list_all=self._list_all(service, action, raises, members, ann, imports),
+        )
+
+    def _list_all(
+        self,
+        service: ServiceDef,
+        action: ActionDef,
+        raises: list[str],
+        members: set[str],
+        ann: Annotator,
+        imports: _Imports,
+    ) -> views.ListAllView | None:
+        item = paged_item(action)
+        if item is None:
+            return None
+        name = naming.service_attr(action.name + LIST_ALL_SUFFIX)
+        if name in members or PAGE_SIZE_PARAM in {naming.param_name(p.name) for p in action.params}:
+            return None  # a real action has the name (a check() warning) or the option clashes
+        imports.plain_from("collections.abc", "Iterator")
+        imports.annotation(item)
+        text = (
+            f"Every result of `{naming.service_attr(action.name)}`, page after page.\n\n"
+            "Past the 10,000-result window it switches from the pager to the createdAt "
+            "cursor (see the README's \"Pagination\").\n\n"
+            f":param {PAGE_SIZE_PARAM}: results per request (default: the pager's, else 500)"
+        )
+        if raises:
+            text += "\n" + "\n".join(raises)
+        return views.ListAllView(
+            name, item, PAGE_SIZE_PARAM, f"{ann.builtin('int')} | None", _doc(text, 8)
         )
 
     def _raises(self, action: ActionDef) -> list[str]:
@@ -1196,6 +1253,35 @@ class _Imports:
             _from_import(m, checking[m]) for m in sorted(checking, key=_module_sort_key)
         ]
         return top, checking_lines
+
+
+LIST_ALL_SUFFIX = "All"
+# The keyword-only option every `<action>All` takes (a schema parameter of that name skips it).
+PAGE_SIZE_PARAM = "page_size"
+
+
+def paged_item(action: ActionDef) -> str | None:
+    """The `objects` item class of a list action that takes a pager (`list`, `listByX`), whose
+    results `<action>All` iterates; None when the action is not one (GENERATED_CONTRACT 4)."""
+    name = action.name
+    if not (name == "list" or (name.startswith("list") and name[4:5].isupper())):
+        return None
+    if not any(
+        isinstance(p.type, ObjectType)
+        and p.type.cls is not None
+        and p.type.cls.name.endswith("Pager")
+        for p in action.params
+    ):
+        return None
+    result = action.result
+    if not isinstance(result, ObjectType) or result.cls is None:
+        return None
+    for prop in result.cls.all_properties:
+        if prop.name == "objects" and isinstance(prop.type, ArrayType):
+            item = prop.type.item
+            if isinstance(item, ObjectType) and item.cls is not None:
+                return item.cls.name
+    return None
 
 
 def plugin_class_name(plugin: str) -> str:

@@ -123,6 +123,18 @@ class ActionView:
     doc: str
     warning: str
     args: tuple[str, ...]
+    list_all: ListAllView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListAllView:
+    """`<action>All`: every result of a paged list action, as an iterator."""
+
+    name: str
+    item: str  # the `objects` item class
+    option: str  # the keyword-only page size parameter
+    option_annotation: str
+    doc: str
 
 
 @dataclass(frozen=True, slots=True)

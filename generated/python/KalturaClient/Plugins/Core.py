@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import builtins
 import warnings as _warnings
+from collections.abc import Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
@@ -2842,6 +2843,20 @@ class KalturaBaseEntryService(KalturaServiceBase):
         _result = self.client._call(_A_baseentry__list, (filter, pager))
         return _cast("KalturaBaseEntryListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaBaseEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_baseentry__list, (filter, pager), page_size=page_size)
+
 
 _A_bulkupload__add = ActionSpec(
     "bulkupload",
@@ -3067,6 +3082,20 @@ class KalturaMediaService(KalturaServiceBase):
         _result = self.client._call(_A_media__list, (filter, pager))
         return _cast("KalturaMediaListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMediaEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_media__list, (filter, pager), page_size=page_size)
+
     def update(self, entryId: str, mediaEntry: KalturaMediaEntry) -> KalturaMediaEntry:
         """Update media entry. Only the properties that were set will be updated.
 
@@ -3269,6 +3298,20 @@ class KalturaUploadTokenService(KalturaServiceBase):
         When using a user session the service will be restricted to users objects only."""
         _result = self.client._call(_A_uploadtoken__list, (filter, pager))
         return _cast("KalturaUploadTokenListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaUploadToken]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_uploadtoken__list, (filter, pager), page_size=page_size)
 
     def upload(
         self,

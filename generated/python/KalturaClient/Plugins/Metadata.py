@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
@@ -657,6 +658,22 @@ class KalturaMetadataService(KalturaServiceBase):
         _result = self.client._call(_A_metadata_metadata__list, (filter, pager))
         return _cast("KalturaMetadataListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMetadata]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(
+            _A_metadata_metadata__list, (filter, pager), page_size=page_size
+        )
+
     def serve(self, id: int) -> str:
         """Serves metadata XML file
 
@@ -800,6 +817,22 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         """List metadata profile objects by filter and pager"""
         _result = self.client._call(_A_metadata_metadataprofile__list, (filter, pager))
         return _cast("KalturaMetadataProfileListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMetadataProfile]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(
+            _A_metadata_metadataprofile__list, (filter, pager), page_size=page_size
+        )
 
     def serve(self, id: int) -> str:
         """Serves metadata profile XSD file
