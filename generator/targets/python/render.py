@@ -117,6 +117,7 @@ _HELPERS_USED = frozenset(
 )
 # Attributes KalturaObjectBase itself declares (typed `Any` there).
 _RUNTIME_ATTRIBUTES = frozenset({"relatedObjects"})
+LIST_RESPONSE_BASE = "KalturaListResponse"
 
 _DESCRIPTION = {
     "KalturaClientConfiguration": "Define client optional configurations",
@@ -748,9 +749,12 @@ class _Renderer:
             if known is None:
                 names: set[str] = set()
                 param = naming.property_param(p.name)
+                attr = naming.property_attr(p.name)
+                # the attribute is declared with the read type; the keyword also takes None
+                store = "" if attr in _RUNTIME_ATTRIBUTES else _lit(ann.read(p.type, names))
                 known = (
                     _param_view(param, ann.optional(p.type, names), "NotImplemented"),
-                    views.AssignView(naming.property_attr(p.name), param, ""),
+                    views.AssignView(attr, param, "", store),
                     frozenset(names),
                 )
                 memo[key] = known
@@ -760,13 +764,25 @@ class _Renderer:
                 ann.uses_builtins = True
             if p.deprecated:
                 warning = self._warning(f"{cls.name}.{p.name} is deprecated", imports)
-                assigns.append(views.AssignView(known[1].attr, known[1].param, warning))
+                assigns.append(
+                    views.AssignView(known[1].attr, known[1].param, warning, known[1].cast)
+                )
             else:
                 assigns.append(known[1])
+        inherited = {p.name for a in cls.ancestors() for p in a.properties}
+        declarations: list[tuple[str, str]] = []
         accessors: list[views.AccessorView] = []
+        if any(assign.cast for assign in assigns):
+            imports.typing("cast as _cast")
         for p in cls.properties:
             attr = naming.property_attr(p.name)
             annotation = ann.optional(p.type, used)
+            store_cast = ""
+            if attr not in _RUNTIME_ATTRIBUTES:
+                read = ann.read(p.type, used)
+                store_cast = _lit(read)
+                if p.name not in inherited:
+                    declarations.append((attr, read))
             cast = ""
             if attr in _RUNTIME_ATTRIBUTES:
                 # declared `Any` by the runtime base: keep the getter's declared type
@@ -788,6 +804,7 @@ class _Renderer:
                     doc=_doc(_property_doc(p), 8),
                     warning=warning,
                     cast=cast,
+                    store_cast=store_cast,
                 )
             )
         for name in used:
@@ -802,21 +819,29 @@ class _Renderer:
             type_literal=_lit(cls.name),
             str_type=ann.builtin("str"),
             tuple_type=ann.builtin("tuple"),
-            fields=tuple(self._field_spec(p, imports) for p in cls.properties),
+            fields=tuple(self._field_spec(cls, p, imports) for p in cls.properties),
+            declarations=tuple(declarations),
             init_params=tuple(init_params),
             warning=(self._warning(f"{cls.name} is deprecated", imports) if cls.deprecated else ""),
             assigns=tuple(assigns),
             accessors=tuple(accessors),
         )
 
-    def _field_spec(self, p: PropertyDef, imports: _Imports) -> views.FieldSpecView:
+    def _field_spec(self, cls: ClassDef, p: PropertyDef, imports: _Imports) -> views.FieldSpecView:
         flags = []
+        # `objects` of a list response is always a list once parsed (GENERATED_CONTRACT 6)
+        always_list = (
+            p.name == "objects"
+            and isinstance(p.type, ArrayType)
+            and any(a.name == LIST_RESPONSE_BASE for a in cls.ancestors())
+        )
         for flag, on in (
             ("READ_ONLY", p.read_only),
             ("INSERT_ONLY", p.insert_only),
             ("WRITE_ONLY", p.write_only),
             ("IS_TIME", p.is_time),
             ("DEPRECATED", p.deprecated),
+            ("ALWAYS_LIST", always_list),
         ):
             if on:
                 flags.append(flag)
@@ -958,7 +983,7 @@ class _Renderer:
         text = (
             f"Every result of `{naming.service_attr(action.name)}`, page after page.\n\n"
             "Past the 10,000-result window it switches from the pager to the createdAt "
-            "cursor (see the README's \"Pagination\").\n\n"
+            'cursor (see the README\'s "Pagination").\n\n'
             f":param {PAGE_SIZE_PARAM}: results per request (default: the pager's, else 500)"
         )
         if raises:

@@ -58,6 +58,7 @@ class AssignView:
     attr: str
     param: str
     warning: str  # message literal or ""
+    cast: str = ""  # literal of the attribute's declared type ("" = assigned as is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class AccessorView:
     doc: str
     warning: str
     cast: str  # literal of the annotation when the runtime types the attribute `Any`
+    store_cast: str = ""  # literal of the attribute's declared type for the setter
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class ClassView:
     str_type: str  # `str` or `builtins.str` when a member shadows the builtin
     tuple_type: str
     fields: tuple[FieldSpecView, ...]
+    # class-level `attr: type` of the fields a response carries (first declaration only)
+    declarations: tuple[tuple[str, str], ...]
     init_params: tuple[ParamView, ...]
     warning: str
     assigns: tuple[AssignView, ...]

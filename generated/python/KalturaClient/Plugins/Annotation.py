@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
 from KalturaClient.Base import (
     FieldKind,
@@ -37,6 +37,9 @@ class KalturaAnnotation(KalturaCuePoint):
         FieldSpec("text", "text", FieldKind.STRING),
     )
 
+    parentId: str
+    text: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -46,23 +49,23 @@ class KalturaAnnotation(KalturaCuePoint):
         text: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.entryId = entryId
-        self.startTime = startTime
-        self.parentId = parentId
-        self.text = text
+        self.id = _cast("str", id)
+        self.entryId = _cast("str", entryId)
+        self.startTime = _cast("int", startTime)
+        self.parentId = _cast("str", parentId)
+        self.text = _cast("str", text)
 
     def getParentId(self) -> str | None:
         return self.parentId
 
     def setParentId(self, newParentId: str | None) -> None:
-        self.parentId = newParentId
+        self.parentId = _cast("str", newParentId)
 
     def getText(self) -> str | None:
         return self.text
 
     def setText(self, newText: str | None) -> None:
-        self.text = newText
+        self.text = _cast("str", newText)
 
 
 class AnnotationPluginServices(PluginServicesProxy):

@@ -11,6 +11,7 @@ from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    ALWAYS_LIST,
     DEPRECATED,
     FieldKind,
     FieldSpec,
@@ -291,9 +292,11 @@ class KalturaListResponse(KalturaObjectBase):
         FieldSpec("totalCount", "totalCount", FieldKind.INT, None, READ_ONLY),
     )
 
+    totalCount: int
+
     def __init__(self, totalCount: int | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
+        self.totalCount = _cast("int", totalCount)
 
     def getTotalCount(self) -> int | None:
         """Server-side: read-only."""
@@ -309,26 +312,29 @@ class KalturaPager(KalturaObjectBase):
         FieldSpec("pageIndex", "pageIndex", FieldKind.INT),
     )
 
+    pageSize: int
+    pageIndex: int
+
     def __init__(
         self, pageSize: int | None = NotImplemented, pageIndex: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.pageSize = pageSize
-        self.pageIndex = pageIndex
+        self.pageSize = _cast("int", pageSize)
+        self.pageIndex = _cast("int", pageIndex)
 
     def getPageSize(self) -> int | None:
         """The number of objects to retrieve. (Default is 30, maximum page size is 500)."""
         return self.pageSize
 
     def setPageSize(self, newPageSize: int | None) -> None:
-        self.pageSize = newPageSize
+        self.pageSize = _cast("int", newPageSize)
 
     def getPageIndex(self) -> int | None:
         """The page number for which {pageSize} of objects should be retrieved (Default is 1)."""
         return self.pageIndex
 
     def setPageIndex(self, newPageIndex: int | None) -> None:
-        self.pageIndex = newPageIndex
+        self.pageIndex = _cast("int", newPageIndex)
 
 
 class KalturaFilterPager(KalturaPager):
@@ -341,8 +347,8 @@ class KalturaFilterPager(KalturaPager):
         self, pageSize: int | None = NotImplemented, pageIndex: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.pageSize = pageSize
-        self.pageIndex = pageIndex
+        self.pageSize = _cast("int", pageSize)
+        self.pageIndex = _cast("int", pageIndex)
 
 
 class KalturaSearchItem(KalturaObjectBase):
@@ -360,26 +366,29 @@ class KalturaFilter(KalturaObjectBase):
         FieldSpec("advancedSearch", "advancedSearch", FieldKind.OBJECT, "KalturaSearchItem"),
     )
 
+    orderBy: str
+    advancedSearch: KalturaSearchItem
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
         advancedSearch: KalturaSearchItem | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
 
     def getOrderBy(self) -> str | None:
         return self.orderBy
 
     def setOrderBy(self, newOrderBy: str | None) -> None:
-        self.orderBy = newOrderBy
+        self.orderBy = _cast("str", newOrderBy)
 
     def getAdvancedSearch(self) -> KalturaSearchItem | None:
         return self.advancedSearch
 
     def setAdvancedSearch(self, newAdvancedSearch: KalturaSearchItem | None) -> None:
-        self.advancedSearch = newAdvancedSearch
+        self.advancedSearch = _cast("KalturaSearchItem", newAdvancedSearch)
 
 
 class KalturaRelatedFilter(KalturaFilter):
@@ -392,8 +401,8 @@ class KalturaRelatedFilter(KalturaFilter):
         advancedSearch: KalturaSearchItem | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
 
 
 class KalturaMultiLingualString(KalturaObjectBase):
@@ -405,26 +414,29 @@ class KalturaMultiLingualString(KalturaObjectBase):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    language: str
+    value: str
+
     def __init__(
         self, language: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.language = language
-        self.value = value
+        self.language = _cast("str", language)
+        self.value = _cast("str", value)
 
     def getLanguage(self) -> str | None:
         """The language of the value"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
     def getValue(self) -> str | None:
         """Value"""
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaOperationAttributes(KalturaObjectBase):
@@ -447,6 +459,10 @@ class KalturaClipAttributes(KalturaOperationAttributes):
         FieldSpec("globalOffsetInDestination", "globalOffsetInDestination", FieldKind.INT),
     )
 
+    offset: int
+    duration: int
+    globalOffsetInDestination: int
+
     def __init__(
         self,
         offset: int | None = NotImplemented,
@@ -454,30 +470,30 @@ class KalturaClipAttributes(KalturaOperationAttributes):
         globalOffsetInDestination: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.offset = offset
-        self.duration = duration
-        self.globalOffsetInDestination = globalOffsetInDestination
+        self.offset = _cast("int", offset)
+        self.duration = _cast("int", duration)
+        self.globalOffsetInDestination = _cast("int", globalOffsetInDestination)
 
     def getOffset(self) -> int | None:
         """Offset in milliseconds"""
         return self.offset
 
     def setOffset(self, newOffset: int | None) -> None:
-        self.offset = newOffset
+        self.offset = _cast("int", newOffset)
 
     def getDuration(self) -> int | None:
         """Duration in milliseconds"""
         return self.duration
 
     def setDuration(self, newDuration: int | None) -> None:
-        self.duration = newDuration
+        self.duration = _cast("int", newDuration)
 
     def getGlobalOffsetInDestination(self) -> int | None:
         """global Offset In Destination in milliseconds"""
         return self.globalOffsetInDestination
 
     def setGlobalOffsetInDestination(self, newGlobalOffsetInDestination: int | None) -> None:
-        self.globalOffsetInDestination = newGlobalOffsetInDestination
+        self.globalOffsetInDestination = _cast("int", newGlobalOffsetInDestination)
 
 
 class KalturaBaseEntry(KalturaObjectBase):
@@ -523,6 +539,32 @@ class KalturaBaseEntry(KalturaObjectBase):
         FieldSpec("defaultLanguage", "defaultLanguage", FieldKind.STRING, None, READ_ONLY),
     )
 
+    id: str
+    name: str
+    multiLingual_name: list[KalturaMultiLingualString]
+    description: str
+    partnerId: int
+    userId: str
+    creatorId: str
+    tags: str
+    categories: str
+    status: KalturaEntryStatus
+    moderationStatus: KalturaEntryModerationStatus
+    type: KalturaEntryType
+    createdAt: int
+    updatedAt: int
+    rank: float
+    licenseType: KalturaLicenseType
+    version: int
+    thumbnailUrl: str
+    startDate: int
+    referenceId: str
+    operationAttributes: list[KalturaOperationAttributes]
+    capabilities: str
+    templateEntryId: str
+    blockAutoTranscript: bool
+    defaultLanguage: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -552,35 +594,35 @@ class KalturaBaseEntry(KalturaObjectBase):
         defaultLanguage: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaBaseEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
 
     def getId(self) -> str | None:
         """Auto generated 10 characters alphanumeric string
@@ -593,7 +635,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getMultiLingual_name(self) -> list[KalturaMultiLingualString] | None:
         """Entry name (Min 1 chars)"""
@@ -602,14 +644,14 @@ class KalturaBaseEntry(KalturaObjectBase):
     def setMultiLingual_name(
         self, newMultiLingual_name: list[KalturaMultiLingualString] | None
     ) -> None:
-        self.multiLingual_name = newMultiLingual_name
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", newMultiLingual_name)
 
     def getDescription(self) -> str | None:
         """Entry description"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getPartnerId(self) -> int | None:
         """Server-side: read-only."""
@@ -620,7 +662,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.userId
 
     def setUserId(self, newUserId: str | None) -> None:
-        self.userId = newUserId
+        self.userId = _cast("str", newUserId)
 
     def getCreatorId(self) -> str | None:
         """The ID of the user who created this entry
@@ -629,14 +671,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.creatorId
 
     def setCreatorId(self, newCreatorId: str | None) -> None:
-        self.creatorId = newCreatorId
+        self.creatorId = _cast("str", newCreatorId)
 
     def getTags(self) -> str | None:
         """Entry tags"""
         return self.tags
 
     def setTags(self, newTags: str | None) -> None:
-        self.tags = newTags
+        self.tags = _cast("str", newTags)
 
     def getCategories(self) -> str | None:
         """Comma separated list of full names of categories to which this entry belongs. Only categories that don't have entitlement (privacy context) are listed, to retrieve the full list of categories, use the categoryEntry.list action.
@@ -651,7 +693,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         _warnings.warn(
             "KalturaBaseEntry.categories is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.categories = newCategories
+        self.categories = _cast("str", newCategories)
 
     def getStatus(self) -> KalturaEntryStatus | str | None:
         """Server-side: read-only."""
@@ -668,7 +710,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.type
 
     def setType(self, newType: KalturaEntryType | str | None) -> None:
-        self.type = newType
+        self.type = _cast("KalturaEntryType", newType)
 
     def getCreatedAt(self) -> int | None:
         """Entry creation date as Unix timestamp (In seconds)
@@ -693,7 +735,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.licenseType
 
     def setLicenseType(self, newLicenseType: KalturaLicenseType | int | None) -> None:
-        self.licenseType = newLicenseType
+        self.licenseType = _cast("KalturaLicenseType", newLicenseType)
 
     def getVersion(self) -> int | None:
         """Version of the entry data
@@ -714,14 +756,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.startDate
 
     def setStartDate(self, newStartDate: int | None) -> None:
-        self.startDate = newStartDate
+        self.startDate = _cast("int", newStartDate)
 
     def getReferenceId(self) -> str | None:
         """Entry external reference id"""
         return self.referenceId
 
     def setReferenceId(self, newReferenceId: str | None) -> None:
-        self.referenceId = newReferenceId
+        self.referenceId = _cast("str", newReferenceId)
 
     def getOperationAttributes(self) -> list[KalturaOperationAttributes] | None:
         """clipping, skipping and cropping attributes that used to create this entry"""
@@ -730,7 +772,7 @@ class KalturaBaseEntry(KalturaObjectBase):
     def setOperationAttributes(
         self, newOperationAttributes: list[KalturaOperationAttributes] | None
     ) -> None:
-        self.operationAttributes = newOperationAttributes
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", newOperationAttributes)
 
     def getCapabilities(self) -> str | None:
         """Comma seperated string of the capabilities of the entry. Any capability needed can be added to this list.
@@ -745,14 +787,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.templateEntryId
 
     def setTemplateEntryId(self, newTemplateEntryId: str | None) -> None:
-        self.templateEntryId = newTemplateEntryId
+        self.templateEntryId = _cast("str", newTemplateEntryId)
 
     def getBlockAutoTranscript(self) -> bool | None:
         """Block auto transcript on Entry"""
         return self.blockAutoTranscript
 
     def setBlockAutoTranscript(self, newBlockAutoTranscript: bool | None) -> None:
-        self.blockAutoTranscript = newBlockAutoTranscript
+        self.blockAutoTranscript = _cast("bool", newBlockAutoTranscript)
 
     def getDefaultLanguage(self) -> str | None:
         """Entry's default language if the entry is multi lingual
@@ -775,6 +817,15 @@ class KalturaPlayableEntry(KalturaBaseEntry):
             "durationType", "durationType", FieldKind.STRING, "KalturaDurationType", READ_ONLY
         ),
     )
+
+    plays: int
+    views: int
+    lastPlayedAt: int
+    width: int
+    height: int
+    duration: int
+    msDuration: int
+    durationType: KalturaDurationType
 
     def __init__(
         self,
@@ -813,43 +864,43 @@ class KalturaPlayableEntry(KalturaBaseEntry):
         durationType: KalturaDurationType | str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaPlayableEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.plays = plays
-        self.views = views
-        self.lastPlayedAt = lastPlayedAt
-        self.width = width
-        self.height = height
-        self.duration = duration
-        self.msDuration = msDuration
-        self.durationType = durationType
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.plays = _cast("int", plays)
+        self.views = _cast("int", views)
+        self.lastPlayedAt = _cast("int", lastPlayedAt)
+        self.width = _cast("int", width)
+        self.height = _cast("int", height)
+        self.duration = _cast("int", duration)
+        self.msDuration = _cast("int", msDuration)
+        self.durationType = _cast("KalturaDurationType", durationType)
 
     def getPlays(self) -> int | None:
         """Number of plays
@@ -892,7 +943,7 @@ class KalturaPlayableEntry(KalturaBaseEntry):
         return self.msDuration
 
     def setMsDuration(self, newMsDuration: int | None) -> None:
-        self.msDuration = newMsDuration
+        self.msDuration = _cast("int", newMsDuration)
 
     def getDurationType(self) -> KalturaDurationType | str | None:
         """The duration type (short for 0-4 mins, medium for 4-20 mins, long for 20+ mins)
@@ -922,6 +973,16 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         ),
         FieldSpec("streams", "streams", FieldKind.ARRAY, "KalturaStreamContainer"),
     )
+
+    mediaType: KalturaMediaType
+    conversionQuality: str
+    sourceType: KalturaSourceType
+    creditUserName: str
+    mediaDate: int
+    dataUrl: str
+    flavorParamsIds: str
+    isTrimDisabled: KalturaNullableBoolean
+    streams: list[KalturaStreamContainer]
 
     def __init__(
         self,
@@ -969,58 +1030,58 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         streams: list[KalturaStreamContainer] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaMediaEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.plays = plays
-        self.views = views
-        self.lastPlayedAt = lastPlayedAt
-        self.width = width
-        self.height = height
-        self.duration = duration
-        self.msDuration = msDuration
-        self.durationType = durationType
-        self.mediaType = mediaType
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.plays = _cast("int", plays)
+        self.views = _cast("int", views)
+        self.lastPlayedAt = _cast("int", lastPlayedAt)
+        self.width = _cast("int", width)
+        self.height = _cast("int", height)
+        self.duration = _cast("int", duration)
+        self.msDuration = _cast("int", msDuration)
+        self.durationType = _cast("KalturaDurationType", durationType)
+        self.mediaType = _cast("KalturaMediaType", mediaType)
         if conversionQuality is not NotImplemented:
             _warnings.warn(
                 "KalturaMediaEntry.conversionQuality is deprecated",
                 DeprecationWarning,
                 stacklevel=2,
             )
-        self.conversionQuality = conversionQuality
-        self.sourceType = sourceType
-        self.creditUserName = creditUserName
-        self.mediaDate = mediaDate
-        self.dataUrl = dataUrl
-        self.flavorParamsIds = flavorParamsIds
-        self.isTrimDisabled = isTrimDisabled
-        self.streams = streams
+        self.conversionQuality = _cast("str", conversionQuality)
+        self.sourceType = _cast("KalturaSourceType", sourceType)
+        self.creditUserName = _cast("str", creditUserName)
+        self.mediaDate = _cast("int", mediaDate)
+        self.dataUrl = _cast("str", dataUrl)
+        self.flavorParamsIds = _cast("str", flavorParamsIds)
+        self.isTrimDisabled = _cast("KalturaNullableBoolean", isTrimDisabled)
+        self.streams = _cast("list[KalturaStreamContainer]", streams)
 
     def getMediaType(self) -> KalturaMediaType | int | None:
         """The media type of the entry
@@ -1029,7 +1090,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.mediaType
 
     def setMediaType(self, newMediaType: KalturaMediaType | int | None) -> None:
-        self.mediaType = newMediaType
+        self.mediaType = _cast("KalturaMediaType", newMediaType)
 
     def getConversionQuality(self) -> str | None:
         """Override the default conversion quality
@@ -1046,7 +1107,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         _warnings.warn(
             "KalturaMediaEntry.conversionQuality is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.conversionQuality = newConversionQuality
+        self.conversionQuality = _cast("str", newConversionQuality)
 
     def getSourceType(self) -> KalturaSourceType | str | None:
         """The source type of the entry
@@ -1055,14 +1116,14 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.sourceType
 
     def setSourceType(self, newSourceType: KalturaSourceType | str | None) -> None:
-        self.sourceType = newSourceType
+        self.sourceType = _cast("KalturaSourceType", newSourceType)
 
     def getCreditUserName(self) -> str | None:
         """The user name used for credits"""
         return self.creditUserName
 
     def setCreditUserName(self, newCreditUserName: str | None) -> None:
-        self.creditUserName = newCreditUserName
+        self.creditUserName = _cast("str", newCreditUserName)
 
     def getMediaDate(self) -> int | None:
         """The media date extracted from EXIF data (For images) as Unix timestamp (In seconds)
@@ -1093,7 +1154,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.streams
 
     def setStreams(self, newStreams: list[KalturaStreamContainer] | None) -> None:
-        self.streams = newStreams
+        self.streams = _cast("list[KalturaStreamContainer]", newStreams)
 
 
 class KalturaStreamContainer(KalturaObjectBase):
@@ -1105,6 +1166,11 @@ class KalturaStreamContainer(KalturaObjectBase):
         FieldSpec("language", "language", FieldKind.STRING),
     )
 
+    id: str
+    type: str
+    trackIndex: int
+    language: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -1113,41 +1179,45 @@ class KalturaStreamContainer(KalturaObjectBase):
         language: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.type = type
-        self.trackIndex = trackIndex
-        self.language = language
+        self.id = _cast("str", id)
+        self.type = _cast("str", type)
+        self.trackIndex = _cast("int", trackIndex)
+        self.language = _cast("str", language)
 
     def getId(self) -> str | None:
         return self.id
 
     def setId(self, newId: str | None) -> None:
-        self.id = newId
+        self.id = _cast("str", newId)
 
     def getType(self) -> str | None:
         return self.type
 
     def setType(self, newType: str | None) -> None:
-        self.type = newType
+        self.type = _cast("str", newType)
 
     def getTrackIndex(self) -> int | None:
         return self.trackIndex
 
     def setTrackIndex(self, newTrackIndex: int | None) -> None:
-        self.trackIndex = newTrackIndex
+        self.trackIndex = _cast("int", newTrackIndex)
 
     def getLanguage(self) -> str | None:
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
 
 class KalturaBaseEntryListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaBaseEntryListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaBaseEntry", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaBaseEntry", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaBaseEntry]
 
     def __init__(
         self,
@@ -1155,8 +1225,8 @@ class KalturaBaseEntryListResponse(KalturaListResponse):
         objects: list[KalturaBaseEntry] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaBaseEntry]", objects)
 
     def getObjects(self) -> list[KalturaBaseEntry] | None:
         """Server-side: read-only."""
@@ -1166,8 +1236,12 @@ class KalturaBaseEntryListResponse(KalturaListResponse):
 class KalturaMediaListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMediaListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMediaEntry", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMediaEntry", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMediaEntry]
 
     def __init__(
         self,
@@ -1175,8 +1249,8 @@ class KalturaMediaListResponse(KalturaListResponse):
         objects: list[KalturaMediaEntry] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMediaEntry]", objects)
 
     def getObjects(self) -> list[KalturaMediaEntry] | None:
         """Server-side: read-only."""
@@ -1208,6 +1282,19 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         FieldSpec("referenceIdEqual", "referenceIdEqual", FieldKind.STRING),
     )
 
+    idEqual: str
+    idIn: str
+    nameLike: str
+    partnerIdEqual: int
+    userIdEqual: str
+    tagsLike: str
+    statusEqual: KalturaEntryStatus
+    statusIn: str
+    typeEqual: KalturaEntryType
+    createdAtGreaterThanOrEqual: int
+    createdAtLessThanOrEqual: int
+    referenceIdEqual: str
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -1226,97 +1313,97 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         referenceIdEqual: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
 
     def getIdEqual(self) -> str | None:
         """This filter should be in use for retrieving only a specific entry (identified by its entryId)."""
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: str | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("str", newIdEqual)
 
     def getIdIn(self) -> str | None:
         """This filter should be in use for retrieving few specific entries (string should include comma separated list of entryId strings)."""
         return self.idIn
 
     def setIdIn(self, newIdIn: str | None) -> None:
-        self.idIn = newIdIn
+        self.idIn = _cast("str", newIdIn)
 
     def getNameLike(self) -> str | None:
         return self.nameLike
 
     def setNameLike(self, newNameLike: str | None) -> None:
-        self.nameLike = newNameLike
+        self.nameLike = _cast("str", newNameLike)
 
     def getPartnerIdEqual(self) -> int | None:
         return self.partnerIdEqual
 
     def setPartnerIdEqual(self, newPartnerIdEqual: int | None) -> None:
-        self.partnerIdEqual = newPartnerIdEqual
+        self.partnerIdEqual = _cast("int", newPartnerIdEqual)
 
     def getUserIdEqual(self) -> str | None:
         """This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a specific user (identified by user Id)."""
         return self.userIdEqual
 
     def setUserIdEqual(self, newUserIdEqual: str | None) -> None:
-        self.userIdEqual = newUserIdEqual
+        self.userIdEqual = _cast("str", newUserIdEqual)
 
     def getTagsLike(self) -> str | None:
         return self.tagsLike
 
     def setTagsLike(self, newTagsLike: str | None) -> None:
-        self.tagsLike = newTagsLike
+        self.tagsLike = _cast("str", newTagsLike)
 
     def getStatusEqual(self) -> KalturaEntryStatus | str | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaEntryStatus | str | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaEntryStatus", newStatusEqual)
 
     def getStatusIn(self) -> str | None:
         return self.statusIn
 
     def setStatusIn(self, newStatusIn: str | None) -> None:
-        self.statusIn = newStatusIn
+        self.statusIn = _cast("str", newStatusIn)
 
     def getTypeEqual(self) -> KalturaEntryType | str | None:
         return self.typeEqual
 
     def setTypeEqual(self, newTypeEqual: KalturaEntryType | str | None) -> None:
-        self.typeEqual = newTypeEqual
+        self.typeEqual = _cast("KalturaEntryType", newTypeEqual)
 
     def getCreatedAtGreaterThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.createdAtGreaterThanOrEqual
 
     def setCreatedAtGreaterThanOrEqual(self, newCreatedAtGreaterThanOrEqual: int | None) -> None:
-        self.createdAtGreaterThanOrEqual = newCreatedAtGreaterThanOrEqual
+        self.createdAtGreaterThanOrEqual = _cast("int", newCreatedAtGreaterThanOrEqual)
 
     def getCreatedAtLessThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.createdAtLessThanOrEqual
 
     def setCreatedAtLessThanOrEqual(self, newCreatedAtLessThanOrEqual: int | None) -> None:
-        self.createdAtLessThanOrEqual = newCreatedAtLessThanOrEqual
+        self.createdAtLessThanOrEqual = _cast("int", newCreatedAtLessThanOrEqual)
 
     def getReferenceIdEqual(self) -> str | None:
         return self.referenceIdEqual
 
     def setReferenceIdEqual(self, newReferenceIdEqual: str | None) -> None:
-        self.referenceIdEqual = newReferenceIdEqual
+        self.referenceIdEqual = _cast("str", newReferenceIdEqual)
 
 
 class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
@@ -1325,6 +1412,9 @@ class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
         FieldSpec("freeText", "freeText", FieldKind.STRING),
         FieldSpec("isRoot", "isRoot", FieldKind.INT, "KalturaNullableBoolean"),
     )
+
+    freeText: str
+    isRoot: KalturaNullableBoolean
 
     def __init__(
         self,
@@ -1346,34 +1436,34 @@ class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
         isRoot: KalturaNullableBoolean | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
 
     def getFreeText(self) -> str | None:
         return self.freeText
 
     def setFreeText(self, newFreeText: str | None) -> None:
-        self.freeText = newFreeText
+        self.freeText = _cast("str", newFreeText)
 
     def getIsRoot(self) -> KalturaNullableBoolean | int | None:
         return self.isRoot
 
     def setIsRoot(self, newIsRoot: KalturaNullableBoolean | int | None) -> None:
-        self.isRoot = newIsRoot
+        self.isRoot = _cast("KalturaNullableBoolean", newIsRoot)
 
 
 class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
@@ -1383,6 +1473,10 @@ class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
         FieldSpec("durationGreaterThan", "durationGreaterThan", FieldKind.INT),
         FieldSpec("durationTypeMatchOr", "durationTypeMatchOr", FieldKind.STRING),
     )
+
+    durationLessThan: int
+    durationGreaterThan: int
+    durationTypeMatchOr: str
 
     def __init__(
         self,
@@ -1407,43 +1501,43 @@ class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
         durationTypeMatchOr: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
 
     def getDurationLessThan(self) -> int | None:
         return self.durationLessThan
 
     def setDurationLessThan(self, newDurationLessThan: int | None) -> None:
-        self.durationLessThan = newDurationLessThan
+        self.durationLessThan = _cast("int", newDurationLessThan)
 
     def getDurationGreaterThan(self) -> int | None:
         return self.durationGreaterThan
 
     def setDurationGreaterThan(self, newDurationGreaterThan: int | None) -> None:
-        self.durationGreaterThan = newDurationGreaterThan
+        self.durationGreaterThan = _cast("int", newDurationGreaterThan)
 
     def getDurationTypeMatchOr(self) -> str | None:
         return self.durationTypeMatchOr
 
     def setDurationTypeMatchOr(self, newDurationTypeMatchOr: str | None) -> None:
-        self.durationTypeMatchOr = newDurationTypeMatchOr
+        self.durationTypeMatchOr = _cast("str", newDurationTypeMatchOr)
 
 
 class KalturaPlayableEntryFilter(KalturaPlayableEntryBaseFilter):
@@ -1473,25 +1567,25 @@ class KalturaPlayableEntryFilter(KalturaPlayableEntryBaseFilter):
         durationTypeMatchOr: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
 
 
 class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
@@ -1509,6 +1603,12 @@ class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
             IS_TIME,
         ),
     )
+
+    mediaTypeEqual: KalturaMediaType
+    mediaTypeIn: str
+    sourceTypeEqual: KalturaSourceType
+    sourceTypeIn: str
+    mediaDateGreaterThanOrEqual: int
 
     def __init__(
         self,
@@ -1538,61 +1638,61 @@ class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
         mediaDateGreaterThanOrEqual: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
-        self.mediaTypeEqual = mediaTypeEqual
-        self.mediaTypeIn = mediaTypeIn
-        self.sourceTypeEqual = sourceTypeEqual
-        self.sourceTypeIn = sourceTypeIn
-        self.mediaDateGreaterThanOrEqual = mediaDateGreaterThanOrEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
+        self.mediaTypeEqual = _cast("KalturaMediaType", mediaTypeEqual)
+        self.mediaTypeIn = _cast("str", mediaTypeIn)
+        self.sourceTypeEqual = _cast("KalturaSourceType", sourceTypeEqual)
+        self.sourceTypeIn = _cast("str", sourceTypeIn)
+        self.mediaDateGreaterThanOrEqual = _cast("int", mediaDateGreaterThanOrEqual)
 
     def getMediaTypeEqual(self) -> KalturaMediaType | int | None:
         return self.mediaTypeEqual
 
     def setMediaTypeEqual(self, newMediaTypeEqual: KalturaMediaType | int | None) -> None:
-        self.mediaTypeEqual = newMediaTypeEqual
+        self.mediaTypeEqual = _cast("KalturaMediaType", newMediaTypeEqual)
 
     def getMediaTypeIn(self) -> str | None:
         return self.mediaTypeIn
 
     def setMediaTypeIn(self, newMediaTypeIn: str | None) -> None:
-        self.mediaTypeIn = newMediaTypeIn
+        self.mediaTypeIn = _cast("str", newMediaTypeIn)
 
     def getSourceTypeEqual(self) -> KalturaSourceType | str | None:
         return self.sourceTypeEqual
 
     def setSourceTypeEqual(self, newSourceTypeEqual: KalturaSourceType | str | None) -> None:
-        self.sourceTypeEqual = newSourceTypeEqual
+        self.sourceTypeEqual = _cast("KalturaSourceType", newSourceTypeEqual)
 
     def getSourceTypeIn(self) -> str | None:
         return self.sourceTypeIn
 
     def setSourceTypeIn(self, newSourceTypeIn: str | None) -> None:
-        self.sourceTypeIn = newSourceTypeIn
+        self.sourceTypeIn = _cast("str", newSourceTypeIn)
 
     def getMediaDateGreaterThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.mediaDateGreaterThanOrEqual
 
     def setMediaDateGreaterThanOrEqual(self, newMediaDateGreaterThanOrEqual: int | None) -> None:
-        self.mediaDateGreaterThanOrEqual = newMediaDateGreaterThanOrEqual
+        self.mediaDateGreaterThanOrEqual = _cast("int", newMediaDateGreaterThanOrEqual)
 
 
 class KalturaMediaEntryFilter(KalturaMediaEntryBaseFilter):
@@ -1627,30 +1727,30 @@ class KalturaMediaEntryFilter(KalturaMediaEntryBaseFilter):
         mediaDateGreaterThanOrEqual: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
-        self.mediaTypeEqual = mediaTypeEqual
-        self.mediaTypeIn = mediaTypeIn
-        self.sourceTypeEqual = sourceTypeEqual
-        self.sourceTypeIn = sourceTypeIn
-        self.mediaDateGreaterThanOrEqual = mediaDateGreaterThanOrEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
+        self.mediaTypeEqual = _cast("KalturaMediaType", mediaTypeEqual)
+        self.mediaTypeIn = _cast("str", mediaTypeIn)
+        self.sourceTypeEqual = _cast("KalturaSourceType", sourceTypeEqual)
+        self.sourceTypeIn = _cast("str", sourceTypeIn)
+        self.mediaDateGreaterThanOrEqual = _cast("int", mediaDateGreaterThanOrEqual)
 
 
 class KalturaResource(KalturaObjectBase):
@@ -1697,16 +1797,18 @@ class KalturaUploadedFileResource(KalturaGenericDataCenterContentResource):
         FieldSpec("fileData", "fileData", FieldKind.FILE),
     )
 
+    fileData: IO[bytes]
+
     def __init__(self, fileData: IO[bytes] | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.fileData = fileData
+        self.fileData = _cast("IO[bytes]", fileData)
 
     def getFileData(self) -> IO[bytes] | None:
         """Represents the $_FILE"""
         return self.fileData
 
     def setFileData(self, newFileData: IO[bytes] | None) -> None:
-        self.fileData = newFileData
+        self.fileData = _cast("IO[bytes]", newFileData)
 
 
 class KalturaUploadedFileTokenResource(KalturaGenericDataCenterContentResource):
@@ -1717,16 +1819,18 @@ class KalturaUploadedFileTokenResource(KalturaGenericDataCenterContentResource):
         FieldSpec("token", "token", FieldKind.STRING),
     )
 
+    token: str
+
     def __init__(self, token: str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.token = token
+        self.token = _cast("str", token)
 
     def getToken(self) -> str | None:
         """Token that returned from upload.upload action or uploadToken.add action."""
         return self.token
 
     def setToken(self, newToken: str | None) -> None:
-        self.token = newToken
+        self.token = _cast("str", newToken)
 
 
 class KalturaUploadToken(KalturaObjectBase):
@@ -1747,6 +1851,18 @@ class KalturaUploadToken(KalturaObjectBase):
         ),
     )
 
+    id: str
+    partnerId: int
+    userId: str
+    status: KalturaUploadTokenStatus
+    fileName: str
+    fileSize: float
+    uploadedFileSize: float
+    createdAt: int
+    updatedAt: int
+    uploadUrl: str
+    autoFinalize: KalturaNullableBoolean
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -1762,17 +1878,17 @@ class KalturaUploadToken(KalturaObjectBase):
         autoFinalize: KalturaNullableBoolean | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.userId = userId
-        self.status = status
-        self.fileName = fileName
-        self.fileSize = fileSize
-        self.uploadedFileSize = uploadedFileSize
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.uploadUrl = uploadUrl
-        self.autoFinalize = autoFinalize
+        self.id = _cast("str", id)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.status = _cast("KalturaUploadTokenStatus", status)
+        self.fileName = _cast("str", fileName)
+        self.fileSize = _cast("float", fileSize)
+        self.uploadedFileSize = _cast("float", uploadedFileSize)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.uploadUrl = _cast("str", uploadUrl)
+        self.autoFinalize = _cast("KalturaNullableBoolean", autoFinalize)
 
     def getId(self) -> str | None:
         """Upload token unique ID
@@ -1805,7 +1921,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.fileName
 
     def setFileName(self, newFileName: str | None) -> None:
-        self.fileName = newFileName
+        self.fileName = _cast("str", newFileName)
 
     def getFileSize(self) -> float | None:
         """File size in bytes, can be empty when the upload token is created and will be updated internally after the file is uploaded
@@ -1814,7 +1930,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.fileSize
 
     def setFileSize(self, newFileSize: float | None) -> None:
-        self.fileSize = newFileSize
+        self.fileSize = _cast("float", newFileSize)
 
     def getUploadedFileSize(self) -> float | None:
         """Uploaded file size in bytes, can be used to identify how many bytes were uploaded before resuming
@@ -1847,7 +1963,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.autoFinalize
 
     def setAutoFinalize(self, newAutoFinalize: KalturaNullableBoolean | int | None) -> None:
-        self.autoFinalize = newAutoFinalize
+        self.autoFinalize = _cast("KalturaNullableBoolean", newAutoFinalize)
 
 
 class KalturaUploadTokenBaseFilter(KalturaFilter):
@@ -1861,6 +1977,13 @@ class KalturaUploadTokenBaseFilter(KalturaFilter):
         FieldSpec("fileSizeEqual", "fileSizeEqual", FieldKind.FLOAT),
     )
 
+    idEqual: str
+    idIn: str
+    userIdEqual: str
+    statusEqual: KalturaUploadTokenStatus
+    statusIn: str
+    fileSizeEqual: float
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -1873,50 +1996,50 @@ class KalturaUploadTokenBaseFilter(KalturaFilter):
         fileSizeEqual: float | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.userIdEqual = userIdEqual
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.fileSizeEqual = fileSizeEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.statusEqual = _cast("KalturaUploadTokenStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.fileSizeEqual = _cast("float", fileSizeEqual)
 
     def getIdEqual(self) -> str | None:
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: str | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("str", newIdEqual)
 
     def getIdIn(self) -> str | None:
         return self.idIn
 
     def setIdIn(self, newIdIn: str | None) -> None:
-        self.idIn = newIdIn
+        self.idIn = _cast("str", newIdIn)
 
     def getUserIdEqual(self) -> str | None:
         return self.userIdEqual
 
     def setUserIdEqual(self, newUserIdEqual: str | None) -> None:
-        self.userIdEqual = newUserIdEqual
+        self.userIdEqual = _cast("str", newUserIdEqual)
 
     def getStatusEqual(self) -> KalturaUploadTokenStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaUploadTokenStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaUploadTokenStatus", newStatusEqual)
 
     def getStatusIn(self) -> str | None:
         return self.statusIn
 
     def setStatusIn(self, newStatusIn: str | None) -> None:
-        self.statusIn = newStatusIn
+        self.statusIn = _cast("str", newStatusIn)
 
     def getFileSizeEqual(self) -> float | None:
         return self.fileSizeEqual
 
     def setFileSizeEqual(self, newFileSizeEqual: float | None) -> None:
-        self.fileSizeEqual = newFileSizeEqual
+        self.fileSizeEqual = _cast("float", newFileSizeEqual)
 
 
 class KalturaUploadTokenFilter(KalturaUploadTokenBaseFilter):
@@ -1935,21 +2058,25 @@ class KalturaUploadTokenFilter(KalturaUploadTokenBaseFilter):
         fileSizeEqual: float | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.userIdEqual = userIdEqual
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.fileSizeEqual = fileSizeEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.statusEqual = _cast("KalturaUploadTokenStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.fileSizeEqual = _cast("float", fileSizeEqual)
 
 
 class KalturaUploadTokenListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaUploadTokenListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaUploadToken", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaUploadToken", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaUploadToken]
 
     def __init__(
         self,
@@ -1957,8 +2084,8 @@ class KalturaUploadTokenListResponse(KalturaListResponse):
         objects: list[KalturaUploadToken] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaUploadToken]", objects)
 
     def getObjects(self) -> list[KalturaUploadToken] | None:
         """Server-side: read-only."""
@@ -1976,6 +2103,13 @@ class KalturaSessionInfo(KalturaObjectBase):
         FieldSpec("privileges", "privileges", FieldKind.STRING, None, READ_ONLY),
     )
 
+    ks: str
+    sessionType: KalturaSessionType
+    partnerId: int
+    userId: str
+    expiry: int
+    privileges: str
+
     def __init__(
         self,
         ks: str | None = NotImplemented,
@@ -1986,12 +2120,12 @@ class KalturaSessionInfo(KalturaObjectBase):
         privileges: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.ks = ks
-        self.sessionType = sessionType
-        self.partnerId = partnerId
-        self.userId = userId
-        self.expiry = expiry
-        self.privileges = privileges
+        self.ks = _cast("str", ks)
+        self.sessionType = _cast("KalturaSessionType", sessionType)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.expiry = _cast("int", expiry)
+        self.privileges = _cast("str", privileges)
 
     def getKs(self) -> str | None:
         """Server-side: read-only."""
@@ -2040,6 +2174,14 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         FieldSpec("mappings", "mappings", FieldKind.ARRAY, "KalturaResponseProfileMapping"),
     )
 
+    name: str
+    type: KalturaResponseProfileType
+    fields: str
+    filter: KalturaRelatedFilter
+    pager: KalturaFilterPager
+    relatedProfiles: list[KalturaDetachedResponseProfile]
+    mappings: list[KalturaResponseProfileMapping]
+
     def __init__(
         self,
         name: str | None = NotImplemented,
@@ -2051,45 +2193,45 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         mappings: list[KalturaResponseProfileMapping] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.name = name
-        self.type = type
-        self.fields = fields
-        self.filter = filter
-        self.pager = pager
-        self.relatedProfiles = relatedProfiles
-        self.mappings = mappings
+        self.name = _cast("str", name)
+        self.type = _cast("KalturaResponseProfileType", type)
+        self.fields = _cast("str", fields)
+        self.filter = _cast("KalturaRelatedFilter", filter)
+        self.pager = _cast("KalturaFilterPager", pager)
+        self.relatedProfiles = _cast("list[KalturaDetachedResponseProfile]", relatedProfiles)
+        self.mappings = _cast("list[KalturaResponseProfileMapping]", mappings)
 
     def getName(self) -> str | None:
         """Friendly name"""
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getType(self) -> KalturaResponseProfileType | int | None:
         return self.type
 
     def setType(self, newType: KalturaResponseProfileType | int | None) -> None:
-        self.type = newType
+        self.type = _cast("KalturaResponseProfileType", newType)
 
     def getFields(self) -> str | None:
         """Comma separated fields list to be included or excluded"""
         return self.fields
 
     def setFields(self, newFields: str | None) -> None:
-        self.fields = newFields
+        self.fields = _cast("str", newFields)
 
     def getFilter(self) -> KalturaRelatedFilter | None:
         return self.filter
 
     def setFilter(self, newFilter: KalturaRelatedFilter | None) -> None:
-        self.filter = newFilter
+        self.filter = _cast("KalturaRelatedFilter", newFilter)
 
     def getPager(self) -> KalturaFilterPager | None:
         return self.pager
 
     def setPager(self, newPager: KalturaFilterPager | None) -> None:
-        self.pager = newPager
+        self.pager = _cast("KalturaFilterPager", newPager)
 
     def getRelatedProfiles(self) -> list[KalturaDetachedResponseProfile] | None:
         return self.relatedProfiles
@@ -2097,13 +2239,13 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
     def setRelatedProfiles(
         self, newRelatedProfiles: list[KalturaDetachedResponseProfile] | None
     ) -> None:
-        self.relatedProfiles = newRelatedProfiles
+        self.relatedProfiles = _cast("list[KalturaDetachedResponseProfile]", newRelatedProfiles)
 
     def getMappings(self) -> list[KalturaResponseProfileMapping] | None:
         return self.mappings
 
     def setMappings(self, newMappings: list[KalturaResponseProfileMapping] | None) -> None:
-        self.mappings = newMappings
+        self.mappings = _cast("list[KalturaResponseProfileMapping]", newMappings)
 
 
 class KalturaResponseProfileMapping(KalturaObjectBase):
@@ -2114,6 +2256,10 @@ class KalturaResponseProfileMapping(KalturaObjectBase):
         FieldSpec("allowNull", "allowNull", FieldKind.BOOL),
     )
 
+    parentProperty: str
+    filterProperty: str
+    allowNull: bool
+
     def __init__(
         self,
         parentProperty: str | None = NotImplemented,
@@ -2121,27 +2267,27 @@ class KalturaResponseProfileMapping(KalturaObjectBase):
         allowNull: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.parentProperty = parentProperty
-        self.filterProperty = filterProperty
-        self.allowNull = allowNull
+        self.parentProperty = _cast("str", parentProperty)
+        self.filterProperty = _cast("str", filterProperty)
+        self.allowNull = _cast("bool", allowNull)
 
     def getParentProperty(self) -> str | None:
         return self.parentProperty
 
     def setParentProperty(self, newParentProperty: str | None) -> None:
-        self.parentProperty = newParentProperty
+        self.parentProperty = _cast("str", newParentProperty)
 
     def getFilterProperty(self) -> str | None:
         return self.filterProperty
 
     def setFilterProperty(self, newFilterProperty: str | None) -> None:
-        self.filterProperty = newFilterProperty
+        self.filterProperty = _cast("str", newFilterProperty)
 
     def getAllowNull(self) -> bool | None:
         return self.allowNull
 
     def setAllowNull(self, newAllowNull: bool | None) -> None:
-        self.allowNull = newAllowNull
+        self.allowNull = _cast("bool", newAllowNull)
 
 
 class KalturaValue(KalturaObjectBase):
@@ -2152,15 +2298,17 @@ class KalturaValue(KalturaObjectBase):
         FieldSpec("description", "description", FieldKind.STRING),
     )
 
+    description: str
+
     def __init__(self, description: str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.description = description
+        self.description = _cast("str", description)
 
     def getDescription(self) -> str | None:
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
 
 class KalturaStringValue(KalturaValue):
@@ -2171,18 +2319,20 @@ class KalturaStringValue(KalturaValue):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    value: str
+
     def __init__(
         self, description: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.description = description
-        self.value = value
+        self.description = _cast("str", description)
+        self.value = _cast("str", value)
 
     def getValue(self) -> str | None:
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaKeyValue(KalturaObjectBase):
@@ -2194,24 +2344,27 @@ class KalturaKeyValue(KalturaObjectBase):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    key: str
+    value: str
+
     def __init__(
         self, key: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.key = key
-        self.value = value
+        self.key = _cast("str", key)
+        self.value = _cast("str", value)
 
     def getKey(self) -> str | None:
         return self.key
 
     def setKey(self, newKey: str | None) -> None:
-        self.key = newKey
+        self.key = _cast("str", newKey)
 
     def getValue(self) -> str | None:
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaBaseRestriction(KalturaObjectBase):
@@ -2239,6 +2392,9 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
         FieldSpec("countryList", "countryList", FieldKind.STRING),
     )
 
+    countryRestrictionType: KalturaCountryRestrictionType
+    countryList: str
+
     def __init__(
         self,
         countryRestrictionType: KalturaCountryRestrictionType | int | None = NotImplemented,
@@ -2246,8 +2402,8 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
     ) -> None:
         _warnings.warn("KalturaCountryRestriction is deprecated", DeprecationWarning, stacklevel=2)
         KalturaObjectBase.__init__(self)
-        self.countryRestrictionType = countryRestrictionType
-        self.countryList = countryList
+        self.countryRestrictionType = _cast("KalturaCountryRestrictionType", countryRestrictionType)
+        self.countryList = _cast("str", countryList)
 
     def getCountryRestrictionType(self) -> KalturaCountryRestrictionType | int | None:
         """Country restriction type (Allow or deny)"""
@@ -2256,14 +2412,16 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
     def setCountryRestrictionType(
         self, newCountryRestrictionType: KalturaCountryRestrictionType | int | None
     ) -> None:
-        self.countryRestrictionType = newCountryRestrictionType
+        self.countryRestrictionType = _cast(
+            "KalturaCountryRestrictionType", newCountryRestrictionType
+        )
 
     def getCountryList(self) -> str | None:
         """Comma separated list of country codes to allow to deny"""
         return self.countryList
 
     def setCountryList(self, newCountryList: str | None) -> None:
-        self.countryList = newCountryList
+        self.countryList = _cast("str", newCountryList)
 
 
 class KalturaCondition(KalturaObjectBase):
@@ -2278,6 +2436,10 @@ class KalturaCondition(KalturaObjectBase):
         FieldSpec("not", "not_", FieldKind.BOOL),
     )
 
+    type: str
+    description: str
+    not_: bool
+
     def __init__(
         self,
         type: str | None = NotImplemented,
@@ -2285,9 +2447,9 @@ class KalturaCondition(KalturaObjectBase):
         not_: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.type = type
-        self.description = description
-        self.not_ = not_
+        self.type = _cast("str", type)
+        self.description = _cast("str", description)
+        self.not_ = _cast("bool", not_)
 
     def getType(self) -> str | None:
         """The type of the access control condition
@@ -2299,14 +2461,14 @@ class KalturaCondition(KalturaObjectBase):
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getNot_(self) -> bool | None:
         """Ends with a backslash \\"""
         return self.not_
 
     def setNot_(self, newNot_: bool | None) -> None:
-        self.not_ = newNot_
+        self.not_ = _cast("bool", newNot_)
 
 
 class KalturaSampleRedeclaringCondition(KalturaCondition):
@@ -2318,6 +2480,8 @@ class KalturaSampleRedeclaringCondition(KalturaCondition):
         FieldSpec("values", "values", FieldKind.ARRAY, "KalturaStringValue"),
     )
 
+    values: list[KalturaStringValue]
+
     def __init__(
         self,
         type: str | None = NotImplemented,
@@ -2326,23 +2490,23 @@ class KalturaSampleRedeclaringCondition(KalturaCondition):
         values: list[KalturaStringValue] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.type = type
-        self.description = description
-        self.not_ = not_
-        self.values = values
+        self.type = _cast("str", type)
+        self.description = _cast("str", description)
+        self.not_ = _cast("bool", not_)
+        self.values = _cast("list[KalturaStringValue]", values)
 
     def getDescription(self) -> str | None:
         """Redeclared with the same type"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getValues(self) -> list[KalturaStringValue] | None:
         return self.values
 
     def setValues(self, newValues: list[KalturaStringValue] | None) -> None:
-        self.values = newValues
+        self.values = _cast("list[KalturaStringValue]", newValues)
 
 
 class KalturaBulkUpload(KalturaObjectBase):
@@ -2356,6 +2520,13 @@ class KalturaBulkUpload(KalturaObjectBase):
         FieldSpec("fileName", "fileName", FieldKind.STRING),
     )
 
+    id: int
+    uploadedBy: str
+    uploadedOn: int
+    numOfEntries: int
+    logFileUrl: str
+    fileName: str
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -2366,35 +2537,35 @@ class KalturaBulkUpload(KalturaObjectBase):
         fileName: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.uploadedBy = uploadedBy
-        self.uploadedOn = uploadedOn
+        self.id = _cast("int", id)
+        self.uploadedBy = _cast("str", uploadedBy)
+        self.uploadedOn = _cast("int", uploadedOn)
         if numOfEntries is not NotImplemented:
             _warnings.warn(
                 "KalturaBulkUpload.numOfEntries is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.numOfEntries = numOfEntries
-        self.logFileUrl = logFileUrl
-        self.fileName = fileName
+        self.numOfEntries = _cast("int", numOfEntries)
+        self.logFileUrl = _cast("str", logFileUrl)
+        self.fileName = _cast("str", fileName)
 
     def getId(self) -> int | None:
         return self.id
 
     def setId(self, newId: int | None) -> None:
-        self.id = newId
+        self.id = _cast("int", newId)
 
     def getUploadedBy(self) -> str | None:
         return self.uploadedBy
 
     def setUploadedBy(self, newUploadedBy: str | None) -> None:
-        self.uploadedBy = newUploadedBy
+        self.uploadedBy = _cast("str", newUploadedBy)
 
     def getUploadedOn(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.uploadedOn
 
     def setUploadedOn(self, newUploadedOn: int | None) -> None:
-        self.uploadedOn = newUploadedOn
+        self.uploadedOn = _cast("int", newUploadedOn)
 
     def getNumOfEntries(self) -> int | None:
         """Deprecated: using it emits a DeprecationWarning."""
@@ -2407,19 +2578,19 @@ class KalturaBulkUpload(KalturaObjectBase):
         _warnings.warn(
             "KalturaBulkUpload.numOfEntries is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.numOfEntries = newNumOfEntries
+        self.numOfEntries = _cast("int", newNumOfEntries)
 
     def getLogFileUrl(self) -> str | None:
         return self.logFileUrl
 
     def setLogFileUrl(self, newLogFileUrl: str | None) -> None:
-        self.logFileUrl = newLogFileUrl
+        self.logFileUrl = _cast("str", newLogFileUrl)
 
     def getFileName(self) -> str | None:
         return self.fileName
 
     def setFileName(self, newFileName: str | None) -> None:
-        self.fileName = newFileName
+        self.fileName = _cast("str", newFileName)
 
 
 class KalturaBatchJobData(KalturaObjectBase):
@@ -2430,9 +2601,11 @@ class KalturaBatchJobData(KalturaObjectBase):
         FieldSpec("jobType", "jobType", FieldKind.STRING, "KalturaBatchJobType", READ_ONLY),
     )
 
+    jobType: KalturaBatchJobType
+
     def __init__(self, jobType: KalturaBatchJobType | str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.jobType = jobType
+        self.jobType = _cast("KalturaBatchJobType", jobType)
 
     def getJobType(self) -> KalturaBatchJobType | str | None:
         """Server-side: read-only."""
@@ -2454,6 +2627,15 @@ class KalturaSampleConstraints(KalturaObjectBase):
         FieldSpec("extra", "extra", FieldKind.OBJECT),
     )
 
+    score: float
+    attempts: int
+    screenName: str
+    roleIdsIn: str
+    password: str
+    externalId: str
+    dynamicData: dict[str, KalturaStringValue]
+    extra: KalturaObjectBase
+
     def __init__(
         self,
         score: float | None = NotImplemented,
@@ -2466,40 +2648,40 @@ class KalturaSampleConstraints(KalturaObjectBase):
         extra: KalturaObjectBase | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.score = score
-        self.attempts = attempts
-        self.screenName = screenName
-        self.roleIdsIn = roleIdsIn
-        self.password = password
-        self.externalId = externalId
-        self.dynamicData = dynamicData
-        self.extra = extra
+        self.score = _cast("float", score)
+        self.attempts = _cast("int", attempts)
+        self.screenName = _cast("str", screenName)
+        self.roleIdsIn = _cast("str", roleIdsIn)
+        self.password = _cast("str", password)
+        self.externalId = _cast("str", externalId)
+        self.dynamicData = _cast("dict[str, KalturaStringValue]", dynamicData)
+        self.extra = _cast("KalturaObjectBase", extra)
 
     def getScore(self) -> float | None:
         """Between 0 and 100"""
         return self.score
 
     def setScore(self, newScore: float | None) -> None:
-        self.score = newScore
+        self.score = _cast("float", newScore)
 
     def getAttempts(self) -> int | None:
         return self.attempts
 
     def setAttempts(self, newAttempts: int | None) -> None:
-        self.attempts = newAttempts
+        self.attempts = _cast("int", newAttempts)
 
     def getScreenName(self) -> str | None:
         return self.screenName
 
     def setScreenName(self, newScreenName: str | None) -> None:
-        self.screenName = newScreenName
+        self.screenName = _cast("str", newScreenName)
 
     def getRoleIdsIn(self) -> str | None:
         """Comma separated list of role Ids."""
         return self.roleIdsIn
 
     def setRoleIdsIn(self, newRoleIdsIn: str | None) -> None:
-        self.roleIdsIn = newRoleIdsIn
+        self.roleIdsIn = _cast("str", newRoleIdsIn)
 
     def getPassword(self) -> str | None:
         """Write only
@@ -2508,28 +2690,28 @@ class KalturaSampleConstraints(KalturaObjectBase):
         return self.password
 
     def setPassword(self, newPassword: str | None) -> None:
-        self.password = newPassword
+        self.password = _cast("str", newPassword)
 
     def getExternalId(self) -> str | None:
         """May be sent as null to clear it"""
         return self.externalId
 
     def setExternalId(self, newExternalId: str | None) -> None:
-        self.externalId = newExternalId
+        self.externalId = _cast("str", newExternalId)
 
     def getDynamicData(self) -> dict[str, KalturaStringValue] | None:
         """Dynamic data"""
         return self.dynamicData
 
     def setDynamicData(self, newDynamicData: dict[str, KalturaStringValue] | None) -> None:
-        self.dynamicData = newDynamicData
+        self.dynamicData = _cast("dict[str, KalturaStringValue]", newDynamicData)
 
     def getExtra(self) -> KalturaObjectBase | None:
         """Any object"""
         return self.extra
 
     def setExtra(self, newExtra: KalturaObjectBase | None) -> None:
-        self.extra = newExtra
+        self.extra = _cast("KalturaObjectBase", newExtra)
 
 
 class KalturaSkipCondition(KalturaObjectBase):
@@ -2550,16 +2732,18 @@ class KalturaSkipOnErrorCondition(KalturaSkipCondition):
         FieldSpec("condition", "condition", FieldKind.STRING, "KalturaSkipOptions"),
     )
 
+    condition: KalturaSkipOptions
+
     def __init__(self, condition: KalturaSkipOptions | str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.condition = condition
+        self.condition = _cast("KalturaSkipOptions", condition)
 
     def getCondition(self) -> KalturaSkipOptions | str | None:
         """Indicates which error should be considered to skip the current request"""
         return self.condition
 
     def setCondition(self, newCondition: KalturaSkipOptions | str | None) -> None:
-        self.condition = newCondition
+        self.condition = _cast("KalturaSkipOptions", newCondition)
 
 
 class KalturaLoginSession(KalturaObjectBase):
@@ -2571,26 +2755,29 @@ class KalturaLoginSession(KalturaObjectBase):
         FieldSpec("expiry", "expiry", FieldKind.BIGINT),
     )
 
+    ks: str
+    expiry: int
+
     def __init__(
         self, ks: str | None = NotImplemented, expiry: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.ks = ks
-        self.expiry = expiry
+        self.ks = _cast("str", ks)
+        self.expiry = _cast("int", expiry)
 
     def getKs(self) -> str | None:
         """Access token in a KS format"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
-        self.ks = newKs
+        self.ks = _cast("str", newKs)
 
     def getExpiry(self) -> int | None:
         """Expiration"""
         return self.expiry
 
     def setExpiry(self, newExpiry: int | None) -> None:
-        self.expiry = newExpiry
+        self.expiry = _cast("int", newExpiry)
 
 
 class KalturaLoginResponse(KalturaObjectBase):
@@ -2599,16 +2786,18 @@ class KalturaLoginResponse(KalturaObjectBase):
         FieldSpec("loginSession", "loginSession", FieldKind.OBJECT, "KalturaLoginSession"),
     )
 
+    loginSession: KalturaLoginSession
+
     def __init__(self, loginSession: KalturaLoginSession | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.loginSession = loginSession
+        self.loginSession = _cast("KalturaLoginSession", loginSession)
 
     def getLoginSession(self) -> KalturaLoginSession | None:
         """Kaltura login session details"""
         return self.loginSession
 
     def setLoginSession(self, newLoginSession: KalturaLoginSession | None) -> None:
-        self.loginSession = newLoginSession
+        self.loginSession = _cast("KalturaLoginSession", newLoginSession)
 
 
 class KalturaClientConfiguration(KalturaObjectBase):
@@ -2620,26 +2809,29 @@ class KalturaClientConfiguration(KalturaObjectBase):
         FieldSpec("apiVersion", "apiVersion", FieldKind.STRING),
     )
 
+    clientTag: str
+    apiVersion: str
+
     def __init__(
         self, clientTag: str | None = NotImplemented, apiVersion: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.clientTag = clientTag
-        self.apiVersion = apiVersion
+        self.clientTag = _cast("str", clientTag)
+        self.apiVersion = _cast("str", apiVersion)
 
     def getClientTag(self) -> str | None:
         """Client tag"""
         return self.clientTag
 
     def setClientTag(self, newClientTag: str | None) -> None:
-        self.clientTag = newClientTag
+        self.clientTag = _cast("str", newClientTag)
 
     def getApiVersion(self) -> str | None:
         """API Version"""
         return self.apiVersion
 
     def setApiVersion(self, newApiVersion: str | None) -> None:
-        self.apiVersion = newApiVersion
+        self.apiVersion = _cast("str", newApiVersion)
 
 
 class KalturaRequestConfiguration(KalturaObjectBase):
@@ -2660,6 +2852,16 @@ class KalturaRequestConfiguration(KalturaObjectBase):
         FieldSpec("skipCondition", "skipCondition", FieldKind.OBJECT, "KalturaSkipCondition"),
     )
 
+    partnerId: int
+    userId: int
+    ks: str
+    language: str
+    currency: str
+    responseProfile: KalturaBaseResponseProfile
+    abortOnError: bool
+    abortAllOnError: bool
+    skipCondition: KalturaSkipCondition
+
     def __init__(
         self,
         partnerId: int | None = NotImplemented,
@@ -2673,78 +2875,78 @@ class KalturaRequestConfiguration(KalturaObjectBase):
         skipCondition: KalturaSkipCondition | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.partnerId = partnerId
-        self.userId = userId
-        self.ks = ks
-        self.language = language
-        self.currency = currency
-        self.responseProfile = responseProfile
-        self.abortOnError = abortOnError
-        self.abortAllOnError = abortAllOnError
-        self.skipCondition = skipCondition
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("int", userId)
+        self.ks = _cast("str", ks)
+        self.language = _cast("str", language)
+        self.currency = _cast("str", currency)
+        self.responseProfile = _cast("KalturaBaseResponseProfile", responseProfile)
+        self.abortOnError = _cast("bool", abortOnError)
+        self.abortAllOnError = _cast("bool", abortAllOnError)
+        self.skipCondition = _cast("KalturaSkipCondition", skipCondition)
 
     def getPartnerId(self) -> int | None:
         """Impersonated partner id"""
         return self.partnerId
 
     def setPartnerId(self, newPartnerId: int | None) -> None:
-        self.partnerId = newPartnerId
+        self.partnerId = _cast("int", newPartnerId)
 
     def getUserId(self) -> int | None:
         """Impersonated user id"""
         return self.userId
 
     def setUserId(self, newUserId: int | None) -> None:
-        self.userId = newUserId
+        self.userId = _cast("int", newUserId)
 
     def getKs(self) -> str | None:
         """Kaltura API session"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
-        self.ks = newKs
+        self.ks = _cast("str", newKs)
 
     def getLanguage(self) -> str | None:
         """language"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
     def getCurrency(self) -> str | None:
         """Content currency"""
         return self.currency
 
     def setCurrency(self, newCurrency: str | None) -> None:
-        self.currency = newCurrency
+        self.currency = _cast("str", newCurrency)
 
     def getResponseProfile(self) -> KalturaBaseResponseProfile | None:
         """Response profile - this attribute will be automatically unset after every API call."""
         return self.responseProfile
 
     def setResponseProfile(self, newResponseProfile: KalturaBaseResponseProfile | None) -> None:
-        self.responseProfile = newResponseProfile
+        self.responseProfile = _cast("KalturaBaseResponseProfile", newResponseProfile)
 
     def getAbortOnError(self) -> bool | None:
         """Abort the Multireuqset call if any error occurs in one of the requests"""
         return self.abortOnError
 
     def setAbortOnError(self, newAbortOnError: bool | None) -> None:
-        self.abortOnError = newAbortOnError
+        self.abortOnError = _cast("bool", newAbortOnError)
 
     def getAbortAllOnError(self) -> bool | None:
         """Abort all following requests if current request has an error"""
         return self.abortAllOnError
 
     def setAbortAllOnError(self, newAbortAllOnError: bool | None) -> None:
-        self.abortAllOnError = newAbortAllOnError
+        self.abortAllOnError = _cast("bool", newAbortAllOnError)
 
     def getSkipCondition(self) -> KalturaSkipCondition | None:
         """Skip current request according to skip condition"""
         return self.skipCondition
 
     def setSkipCondition(self, newSkipCondition: KalturaSkipCondition | None) -> None:
-        self.skipCondition = newSkipCondition
+        self.skipCondition = _cast("KalturaSkipCondition", newSkipCondition)
 
 
 _A_baseentry__bulkDelete = ActionSpec(

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
 from KalturaClient.Base import (
     FieldKind,
@@ -36,6 +36,10 @@ class KalturaCuePoint(KalturaObjectBase):
         FieldSpec("startTime", "startTime", FieldKind.INT),
     )
 
+    id: str
+    entryId: str
+    startTime: int
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -43,9 +47,9 @@ class KalturaCuePoint(KalturaObjectBase):
         startTime: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.entryId = entryId
-        self.startTime = startTime
+        self.id = _cast("str", id)
+        self.entryId = _cast("str", entryId)
+        self.startTime = _cast("int", startTime)
 
     def getId(self) -> str | None:
         """Server-side: read-only."""
@@ -56,13 +60,13 @@ class KalturaCuePoint(KalturaObjectBase):
         return self.entryId
 
     def setEntryId(self, newEntryId: str | None) -> None:
-        self.entryId = newEntryId
+        self.entryId = _cast("str", newEntryId)
 
     def getStartTime(self) -> int | None:
         return self.startTime
 
     def setStartTime(self, newStartTime: int | None) -> None:
-        self.startTime = newStartTime
+        self.startTime = _cast("int", newStartTime)
 
 
 class CuePointPluginServices(PluginServicesProxy):

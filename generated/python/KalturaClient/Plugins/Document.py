@@ -60,6 +60,9 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         FieldSpec("assetParamsIds", "assetParamsIds", FieldKind.STRING, None, READ_ONLY),
     )
 
+    documentType: KalturaDocumentType
+    assetParamsIds: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -91,37 +94,37 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         assetParamsIds: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaDocumentEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.documentType = documentType
-        self.assetParamsIds = assetParamsIds
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.documentType = _cast("KalturaDocumentType", documentType)
+        self.assetParamsIds = _cast("str", assetParamsIds)
 
     def getDocumentType(self) -> KalturaDocumentType | int | None:
         """The type of the document
@@ -130,7 +133,7 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         return self.documentType
 
     def setDocumentType(self, newDocumentType: KalturaDocumentType | int | None) -> None:
-        self.documentType = newDocumentType
+        self.documentType = _cast("KalturaDocumentType", newDocumentType)
 
     def getAssetParamsIds(self) -> str | None:
         """Comma separated asset params ids that exists for this media entry

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
 from KalturaClient.Base import (
     FieldKind,
@@ -38,28 +38,31 @@ class KalturaHttpNotification(KalturaObjectBase):
         FieldSpec("eventNotificationJobId", "eventNotificationJobId", FieldKind.BIGINT),
     )
 
+    object: KalturaObjectBase
+    eventNotificationJobId: int
+
     def __init__(
         self,
         object: KalturaObjectBase | None = NotImplemented,
         eventNotificationJobId: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.object = object
-        self.eventNotificationJobId = eventNotificationJobId
+        self.object = _cast("KalturaObjectBase", object)
+        self.eventNotificationJobId = _cast("int", eventNotificationJobId)
 
     def getObject(self) -> KalturaObjectBase | None:
         """Object that triggered the notification"""
         return self.object
 
     def setObject(self, newObject: KalturaObjectBase | None) -> None:
-        self.object = newObject
+        self.object = _cast("KalturaObjectBase", newObject)
 
     def getEventNotificationJobId(self) -> int | None:
         """ID of the batch job that execute the notification"""
         return self.eventNotificationJobId
 
     def setEventNotificationJobId(self, newEventNotificationJobId: int | None) -> None:
-        self.eventNotificationJobId = newEventNotificationJobId
+        self.eventNotificationJobId = _cast("int", newEventNotificationJobId)
 
 
 class HttpNotificationPluginServices(PluginServicesProxy):

@@ -9,6 +9,7 @@ from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    ALWAYS_LIST,
     FieldKind,
     FieldSpec,
     IS_TIME,
@@ -111,6 +112,22 @@ class KalturaMetadataProfile(KalturaObjectBase):
         FieldSpec("disableReIndexing", "disableReIndexing", FieldKind.BOOL),
     )
 
+    id: int
+    partnerId: int
+    metadataObjectType: KalturaMetadataObjectType
+    version: int
+    name: str
+    systemName: str
+    description: str
+    createdAt: int
+    updatedAt: int
+    status: KalturaMetadataProfileStatus
+    xsd: str
+    views: str
+    xslt: str
+    createMode: KalturaMetadataProfileCreateMode
+    disableReIndexing: bool
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -130,21 +147,21 @@ class KalturaMetadataProfile(KalturaObjectBase):
         disableReIndexing: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.metadataObjectType = metadataObjectType
-        self.version = version
-        self.name = name
-        self.systemName = systemName
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.status = status
-        self.xsd = xsd
-        self.views = views
-        self.xslt = xslt
-        self.createMode = createMode
-        self.disableReIndexing = disableReIndexing
+        self.id = _cast("int", id)
+        self.partnerId = _cast("int", partnerId)
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", metadataObjectType)
+        self.version = _cast("int", version)
+        self.name = _cast("str", name)
+        self.systemName = _cast("str", systemName)
+        self.description = _cast("str", description)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.status = _cast("KalturaMetadataProfileStatus", status)
+        self.xsd = _cast("str", xsd)
+        self.views = _cast("str", views)
+        self.xslt = _cast("str", xslt)
+        self.createMode = _cast("KalturaMetadataProfileCreateMode", createMode)
+        self.disableReIndexing = _cast("bool", disableReIndexing)
 
     def getId(self) -> int | None:
         """Server-side: read-only."""
@@ -160,7 +177,7 @@ class KalturaMetadataProfile(KalturaObjectBase):
     def setMetadataObjectType(
         self, newMetadataObjectType: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectType = newMetadataObjectType
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", newMetadataObjectType)
 
     def getVersion(self) -> int | None:
         """Server-side: read-only."""
@@ -170,19 +187,19 @@ class KalturaMetadataProfile(KalturaObjectBase):
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getSystemName(self) -> str | None:
         return self.systemName
 
     def setSystemName(self, newSystemName: str | None) -> None:
-        self.systemName = newSystemName
+        self.systemName = _cast("str", newSystemName)
 
     def getDescription(self) -> str | None:
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getCreatedAt(self) -> int | None:
         """Server-side: read-only, a Unix time (seconds)."""
@@ -212,13 +229,13 @@ class KalturaMetadataProfile(KalturaObjectBase):
         return self.createMode
 
     def setCreateMode(self, newCreateMode: KalturaMetadataProfileCreateMode | int | None) -> None:
-        self.createMode = newCreateMode
+        self.createMode = _cast("KalturaMetadataProfileCreateMode", newCreateMode)
 
     def getDisableReIndexing(self) -> bool | None:
         return self.disableReIndexing
 
     def setDisableReIndexing(self, newDisableReIndexing: bool | None) -> None:
-        self.disableReIndexing = newDisableReIndexing
+        self.disableReIndexing = _cast("bool", newDisableReIndexing)
 
 
 class KalturaMetadata(KalturaObjectBase):
@@ -245,6 +262,18 @@ class KalturaMetadata(KalturaObjectBase):
         FieldSpec("xml", "xml", FieldKind.STRING, None, READ_ONLY),
     )
 
+    id: int
+    partnerId: int
+    metadataProfileId: int
+    metadataProfileVersion: int
+    metadataObjectType: KalturaMetadataObjectType
+    objectId: str
+    version: int
+    createdAt: int
+    updatedAt: int
+    status: KalturaMetadataStatus
+    xml: str
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -260,17 +289,17 @@ class KalturaMetadata(KalturaObjectBase):
         xml: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.metadataProfileId = metadataProfileId
-        self.metadataProfileVersion = metadataProfileVersion
-        self.metadataObjectType = metadataObjectType
-        self.objectId = objectId
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.status = status
-        self.xml = xml
+        self.id = _cast("int", id)
+        self.partnerId = _cast("int", partnerId)
+        self.metadataProfileId = _cast("int", metadataProfileId)
+        self.metadataProfileVersion = _cast("int", metadataProfileVersion)
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", metadataObjectType)
+        self.objectId = _cast("str", objectId)
+        self.version = _cast("int", version)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.status = _cast("KalturaMetadataStatus", status)
+        self.xml = _cast("str", xml)
 
     def getId(self) -> int | None:
         """Server-side: read-only."""
@@ -332,6 +361,12 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
         FieldSpec("statusEqual", "statusEqual", FieldKind.INT, "KalturaMetadataProfileStatus"),
     )
 
+    idEqual: int
+    metadataObjectTypeEqual: KalturaMetadataObjectType
+    metadataObjectTypeIn: str
+    systemNameEqual: str
+    statusEqual: KalturaMetadataProfileStatus
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -343,19 +378,19 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
         statusEqual: KalturaMetadataProfileStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.metadataObjectTypeIn = metadataObjectTypeIn
-        self.systemNameEqual = systemNameEqual
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("int", idEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.metadataObjectTypeIn = _cast("str", metadataObjectTypeIn)
+        self.systemNameEqual = _cast("str", systemNameEqual)
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", statusEqual)
 
     def getIdEqual(self) -> int | None:
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: int | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("int", newIdEqual)
 
     def getMetadataObjectTypeEqual(self) -> KalturaMetadataObjectType | str | None:
         return self.metadataObjectTypeEqual
@@ -363,25 +398,27 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
     def setMetadataObjectTypeEqual(
         self, newMetadataObjectTypeEqual: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectTypeEqual = newMetadataObjectTypeEqual
+        self.metadataObjectTypeEqual = _cast(
+            "KalturaMetadataObjectType", newMetadataObjectTypeEqual
+        )
 
     def getMetadataObjectTypeIn(self) -> str | None:
         return self.metadataObjectTypeIn
 
     def setMetadataObjectTypeIn(self, newMetadataObjectTypeIn: str | None) -> None:
-        self.metadataObjectTypeIn = newMetadataObjectTypeIn
+        self.metadataObjectTypeIn = _cast("str", newMetadataObjectTypeIn)
 
     def getSystemNameEqual(self) -> str | None:
         return self.systemNameEqual
 
     def setSystemNameEqual(self, newSystemNameEqual: str | None) -> None:
-        self.systemNameEqual = newSystemNameEqual
+        self.systemNameEqual = _cast("str", newSystemNameEqual)
 
     def getStatusEqual(self) -> KalturaMetadataProfileStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaMetadataProfileStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", newStatusEqual)
 
 
 class KalturaMetadataProfileFilter(KalturaMetadataProfileBaseFilter):
@@ -399,13 +436,13 @@ class KalturaMetadataProfileFilter(KalturaMetadataProfileBaseFilter):
         statusEqual: KalturaMetadataProfileStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.metadataObjectTypeIn = metadataObjectTypeIn
-        self.systemNameEqual = systemNameEqual
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("int", idEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.metadataObjectTypeIn = _cast("str", metadataObjectTypeIn)
+        self.systemNameEqual = _cast("str", systemNameEqual)
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", statusEqual)
 
 
 class KalturaMetadataBaseFilter(KalturaRelatedFilter):
@@ -423,6 +460,12 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
         FieldSpec("statusEqual", "statusEqual", FieldKind.INT, "KalturaMetadataStatus"),
     )
 
+    metadataProfileIdEqual: int
+    metadataObjectTypeEqual: KalturaMetadataObjectType
+    objectIdEqual: str
+    objectIdIn: str
+    statusEqual: KalturaMetadataStatus
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -434,19 +477,19 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
         statusEqual: KalturaMetadataStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.metadataProfileIdEqual = metadataProfileIdEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.objectIdEqual = objectIdEqual
-        self.objectIdIn = objectIdIn
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.metadataProfileIdEqual = _cast("int", metadataProfileIdEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.objectIdEqual = _cast("str", objectIdEqual)
+        self.objectIdIn = _cast("str", objectIdIn)
+        self.statusEqual = _cast("KalturaMetadataStatus", statusEqual)
 
     def getMetadataProfileIdEqual(self) -> int | None:
         return self.metadataProfileIdEqual
 
     def setMetadataProfileIdEqual(self, newMetadataProfileIdEqual: int | None) -> None:
-        self.metadataProfileIdEqual = newMetadataProfileIdEqual
+        self.metadataProfileIdEqual = _cast("int", newMetadataProfileIdEqual)
 
     def getMetadataObjectTypeEqual(self) -> KalturaMetadataObjectType | str | None:
         """When null, default is KalturaMetadataObjectType::ENTRY"""
@@ -455,25 +498,27 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
     def setMetadataObjectTypeEqual(
         self, newMetadataObjectTypeEqual: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectTypeEqual = newMetadataObjectTypeEqual
+        self.metadataObjectTypeEqual = _cast(
+            "KalturaMetadataObjectType", newMetadataObjectTypeEqual
+        )
 
     def getObjectIdEqual(self) -> str | None:
         return self.objectIdEqual
 
     def setObjectIdEqual(self, newObjectIdEqual: str | None) -> None:
-        self.objectIdEqual = newObjectIdEqual
+        self.objectIdEqual = _cast("str", newObjectIdEqual)
 
     def getObjectIdIn(self) -> str | None:
         return self.objectIdIn
 
     def setObjectIdIn(self, newObjectIdIn: str | None) -> None:
-        self.objectIdIn = newObjectIdIn
+        self.objectIdIn = _cast("str", newObjectIdIn)
 
     def getStatusEqual(self) -> KalturaMetadataStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaMetadataStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaMetadataStatus", newStatusEqual)
 
 
 class KalturaMetadataFilter(KalturaMetadataBaseFilter):
@@ -491,20 +536,24 @@ class KalturaMetadataFilter(KalturaMetadataBaseFilter):
         statusEqual: KalturaMetadataStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.metadataProfileIdEqual = metadataProfileIdEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.objectIdEqual = objectIdEqual
-        self.objectIdIn = objectIdIn
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.metadataProfileIdEqual = _cast("int", metadataProfileIdEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.objectIdEqual = _cast("str", objectIdEqual)
+        self.objectIdIn = _cast("str", objectIdIn)
+        self.statusEqual = _cast("KalturaMetadataStatus", statusEqual)
 
 
 class KalturaMetadataListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMetadataListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMetadata", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMetadata", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMetadata]
 
     def __init__(
         self,
@@ -512,8 +561,8 @@ class KalturaMetadataListResponse(KalturaListResponse):
         objects: list[KalturaMetadata] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMetadata]", objects)
 
     def getObjects(self) -> list[KalturaMetadata] | None:
         """Server-side: read-only."""
@@ -523,8 +572,12 @@ class KalturaMetadataListResponse(KalturaListResponse):
 class KalturaMetadataProfileListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMetadataProfileListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMetadataProfile", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMetadataProfile", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMetadataProfile]
 
     def __init__(
         self,
@@ -532,8 +585,8 @@ class KalturaMetadataProfileListResponse(KalturaListResponse):
         objects: list[KalturaMetadataProfile] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMetadataProfile]", objects)
 
     def getObjects(self) -> list[KalturaMetadataProfile] | None:
         """Server-side: read-only."""
@@ -548,15 +601,17 @@ class KalturaMetadataSearchItem(KalturaSearchItem):
         FieldSpec("metadataProfileId", "metadataProfileId", FieldKind.INT),
     )
 
+    metadataProfileId: int
+
     def __init__(self, metadataProfileId: int | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.metadataProfileId = metadataProfileId
+        self.metadataProfileId = _cast("int", metadataProfileId)
 
     def getMetadataProfileId(self) -> int | None:
         return self.metadataProfileId
 
     def setMetadataProfileId(self, newMetadataProfileId: int | None) -> None:
-        self.metadataProfileId = newMetadataProfileId
+        self.metadataProfileId = _cast("int", newMetadataProfileId)
 
 
 _A_metadata_metadata__add = ActionSpec(
