@@ -67,6 +67,9 @@ def _allowed() -> dict[str, str]:
     allowed["*: compatible extension: *"] = (
         "optional parameters added after the official ones: every official call still works"
     )
+    allowed["* other class: extra Async*"] = (
+        "AsyncKaltura<X>Service / Async<Plugin>PluginServices of AsyncKalturaClient (issue 16)"
+    )
     allowed["service * method: extra list*All"] = (
         "iterator over every result of a paged list action (issue 16; README: Pagination)"
     )

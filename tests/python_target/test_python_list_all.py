@@ -63,8 +63,8 @@ def test_list_all_is_emitted_exactly_for_paged_list_actions(sample_package: Path
         for path in sorted(pathlib.Path(plugins.__file__).parent.glob("*.py")):
             module = importlib.import_module("KalturaClient.Plugins." + path.stem)
             for name, cls in vars(module).items():
-                if not (inspect.isclass(cls) and name.endswith("Service")
-                        and cls.__module__ == module.__name__):
+                sync = name.startswith("Kaltura") and name.endswith("Service")
+                if not (inspect.isclass(cls) and sync and cls.__module__ == module.__name__):
                     continue
                 for attr, fn in vars(cls).items():
                     if attr.startswith("list") and attr.endswith("All"):

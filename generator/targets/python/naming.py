@@ -170,6 +170,16 @@ CLIENT_MEMBERS = frozenset(
         "startMultiRequest",
         "throwExceptionIfError",
         "upload_file",
+        # AsyncKalturaClientBase's (the async client shares the accessor names)
+        "__aenter__",
+        "__aexit__",
+        "_acall",
+        "_apaginate",
+        "_asend",
+        "_get_async_transport",
+        "aclose",
+        "adoMultiRequest",
+        "aupload_file",
         # the official KalturaClient's own members
         "callsQueue",
         "multiRequestReturnType",
@@ -198,6 +208,11 @@ MODULE_NAMES = frozenset(
     {
         "API_VERSION",
         "ActionSpec",
+        "AsyncIterator",
+        "AsyncKalturaClient",
+        "AsyncKalturaClientBase",
+        "AsyncKalturaServiceBase",
+        "Iterator",
         "DEPRECATED",
         "FieldKind",
         "FieldSpec",

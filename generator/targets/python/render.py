@@ -270,6 +270,13 @@ def _check_module_names(result: Plan) -> None:
     registration.update(
         plugin_class_name(m.plugin) for m in result.modules.values() if m.plugin is not None
     )
+    # and the async twins of the service and namespace classes
+    registration.update(async_class(name) for name in result.service_class.values())
+    registration.update(
+        async_class(_namespace_class(m.plugin))
+        for m in result.modules.values()
+        if m.plugin is not None
+    )
     for name, element, source in named:
         if name in naming.MODULE_NAMES or name in naming.KEYWORDS or name in registration:
             result.error(
@@ -877,8 +884,14 @@ class _Renderer:
             imports.annotation(name)
         if ann.uses_builtins:
             imports.plain("builtins")
+        imports.runtime(BASE_MODULE, "AsyncKalturaServiceBase")
+        if any(a.list_all for a in actions):
+            imports.plain_from("collections.abc", "AsyncIterator")
         return views.ServiceView(
-            cls_name, _doc(_describe(service.description, service.deprecated), 4), actions
+            cls_name,
+            _doc(_describe(service.description, service.deprecated), 4),
+            actions,
+            async_class(cls_name),
         )
 
     def _action(
@@ -1042,13 +1055,27 @@ class _Renderer:
                 f"\n\nThe plugin shares its name with the core service `{merged.name}`, so this "
                 f"object is also that service (its actions are methods here)."
             )
-        return views.NamespaceView(cls_name, base, _doc(text, 4), tuple(services))
+        imports.annotation_from(AIO_MODULE, "AsyncKalturaClientBase")
+        async_base = base
+        if merged is not None:
+            async_base = async_class(base)
+            imports.runtime(f"{PLUGINS}.Core", async_base)
+        return views.NamespaceView(
+            cls_name,
+            base,
+            _doc(text, 4),
+            tuple(services),
+            async_class(cls_name),
+            async_base,
+            tuple((attr, async_class(cls)) for attr, cls in services),
+        )
 
     # -- the client
 
     def _client(self) -> views.ClientView:
         imports = _Imports(f"{PACKAGE}.Client", self.plan)
         imports.runtime(CLIENT_BASE_MODULE, "KalturaClientBase")
+        imports.runtime(AIO_MODULE, "AsyncKalturaClientBase")
         for name in CLIENT_MODULE_EXPORTS:
             imports.runtime(
                 CLIENT_BASE_MODULE if name in CLIENT_RUNTIME_DEFINED else BASE_MODULE, name
@@ -1079,9 +1106,15 @@ class _Renderer:
             warning = ""
             if service.deprecated:
                 warning = self._warning(f"service {attr} is deprecated", imports)
+            imports.annotation_from(module, async_class(cls_name))
             accessors.append(
                 views.ClientAccessorView(
-                    attr, cls_name, module, _doc(first_line(service.description), 8), warning
+                    attr,
+                    cls_name,
+                    module,
+                    _doc(first_line(service.description), 8),
+                    warning,
+                    async_class(cls_name),
                 )
             )
         for plugin in plugin_names:
@@ -1089,9 +1122,15 @@ class _Renderer:
             cls_name = _namespace_class(plugin)
             module = f"{PLUGINS}.{naming.module_name(plugin)}"
             imports.annotation_from(module, cls_name)
+            imports.annotation_from(module, async_class(cls_name))
             accessors.append(
                 views.ClientAccessorView(
-                    attr, cls_name, module, _doc(f"Services of the {plugin} plugin.", 8), ""
+                    attr,
+                    cls_name,
+                    module,
+                    _doc(f"Services of the {plugin} plugin.", 8),
+                    "",
+                    async_class(cls_name),
                 )
             )
         ann = Annotator(frozenset())
@@ -1124,7 +1163,10 @@ class _Renderer:
             checking_imports=tuple(checking),
             api_version=self.api_version,
             exports=tuple(
-                _lit(n) for n in sorted(("API_VERSION", "KalturaClient", *CLIENT_MODULE_EXPORTS))
+                _lit(n)
+                for n in sorted(
+                    ("API_VERSION", "AsyncKalturaClient", "KalturaClient", *CLIENT_MODULE_EXPORTS)
+                )
             ),
             volatile=tuple(_lit(e.name) for e, _store in entries if e.volatile),
             accessors=tuple(accessors),
@@ -1137,6 +1179,7 @@ class _Renderer:
         services = {
             self.plan.service_class[sid]: mod for sid, mod in self.plan.service_module.items()
         }
+        services.update({async_class(name): mod for name, mod in list(services.items())})
         tables = [
             (name, [(_lit(k), _lit(v)) for k, v in sorted(items.items())])
             for name, items in (
@@ -1278,6 +1321,15 @@ class _Imports:
             _from_import(m, checking[m]) for m in sorted(checking, key=_module_sort_key)
         ]
         return top, checking_lines
+
+
+ASYNC_PREFIX = "Async"
+AIO_MODULE = f"{PACKAGE}._runtime.aio"
+
+
+def async_class(sync_name: str) -> str:
+    """`AsyncKaltura<X>Service` / `Async<Plugin>PluginServices` beside the sync class."""
+    return ASYNC_PREFIX + sync_name
 
 
 LIST_ALL_SUFFIX = "All"

@@ -146,6 +146,7 @@ class ServiceView:
     name: str
     doc: str
     actions: tuple[ActionView, ...]
+    async_name: str = ""  # `AsyncKaltura<X>Service`: the same actions as `async def`
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,9 @@ class NamespaceView:
     base: str  # PluginServicesProxy, or the merged core service class
     doc: str
     services: tuple[tuple[str, str], ...]  # (attribute, service class)
+    async_name: str = ""
+    async_base: str = ""
+    async_services: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +198,7 @@ class ClientAccessorView:
     module: str
     doc: str
     warning: str
+    async_cls: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from KalturaClient.Plugins.CuePoint import KalturaCuePoint
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -72,6 +73,13 @@ class AnnotationPluginServices(PluginServicesProxy):
     """Services of the annotation plugin: `client.annotation.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncAnnotationPluginServices(PluginServicesProxy):
+    """Services of the annotation plugin: `client.annotation.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
         PluginServicesProxy.__init__(self, client)
 
 

@@ -10,6 +10,7 @@ from KalturaClient.Base import KalturaClientPlugin, PluginServicesProxy
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -26,6 +27,13 @@ class BulkUploadCsvPluginServices(PluginServicesProxy):
     """Services of the bulkUploadCsv plugin: `client.bulkUploadCsv.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncBulkUploadCsvPluginServices(PluginServicesProxy):
+    """Services of the bulkUploadCsv plugin: `client.bulkUploadCsv.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
         PluginServicesProxy.__init__(self, client)
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import builtins
 import warnings as _warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
     ALWAYS_LIST,
+    AsyncKalturaServiceBase,
     DEPRECATED,
     FieldKind,
     FieldSpec,
@@ -3060,6 +3061,71 @@ class KalturaBaseEntryService(KalturaServiceBase):
         return self.client._paginate(_A_baseentry__list, (filter, pager), page_size=page_size)
 
 
+class AsyncKalturaBaseEntryService(AsyncKalturaServiceBase):
+    """Base Entry Service"""
+
+    async def bulkDelete(self, filter: KalturaBaseEntryFilter) -> int:
+        """:raises KalturaException: with code ENTRY_BULK_DELETE_ONLY_RECYCLED"""
+        _result = await self.client._acall(_A_baseentry__bulkDelete, (filter,))
+        return _cast("int", _result)
+
+    async def exportToCsv(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        metadataProfileId: int | None = NotImplemented,
+        mappedFields: builtins.list[KalturaKeyValue] | None = NotImplemented,
+    ) -> str:
+        """add batch job that sends an email with a link to download an updated CSV that contains list of entries
+
+        :param filter: A filter used to exclude specific entries
+        :param mappedFields: mapping between field headline and its mapped value"""
+        _result = await self.client._acall(
+            _A_baseentry__exportToCsv, (filter, metadataProfileId, mappedFields)
+        )
+        return _cast("str", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaBaseEntry:
+        """Get base entry by ID.
+
+        :param entryId: Entry id
+        :param version: Desired version of the data"""
+        _result = await self.client._acall(_A_baseentry__get, (entryId, version))
+        return _cast("KalturaBaseEntry", _result)
+
+    async def getByIds(self, entryIds: str) -> builtins.list[KalturaBaseEntry]:
+        """Get an array of KalturaBaseEntry objects by a comma-separated list of ids.
+
+        :param entryIds: Comma separated string of entry ids"""
+        _result = await self.client._acall(_A_baseentry__getByIds, (entryIds,))
+        return _cast("builtins.list[KalturaBaseEntry]", _result)
+
+    async def list(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaBaseEntryListResponse:
+        """List base entries by filter with paging support.
+
+        :param filter: Entry filter
+        :param pager: Pager"""
+        _result = await self.client._acall(_A_baseentry__list, (filter, pager))
+        return _cast("KalturaBaseEntryListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaBaseEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_baseentry__list, (filter, pager), page_size=page_size)
+
+
 _A_bulkupload__add = ActionSpec(
     "bulkupload",
     "add",
@@ -3114,6 +3180,40 @@ class KalturaBulkUploadService(KalturaServiceBase):
         return _cast("KalturaBulkUpload", _result)
 
 
+class AsyncKalturaBulkUploadService(AsyncKalturaServiceBase):
+    """Bulk upload service is used to upload & manage bulk uploads using CSV files.
+    This service manages only entry bulk uploads.
+
+    Deprecated: using it emits a DeprecationWarning."""
+
+    async def add(
+        self,
+        conversionProfileId: int,
+        csvFileData: IO[bytes],
+        uploadedBy: str | None = NotImplemented,
+        fileName: str | None = NotImplemented,
+    ) -> KalturaBulkUpload:
+        """Add new bulk upload batch job
+        Conversion profile id can be specified in the API or in the CSV file, the one in the CSV file will be stronger.
+
+        Deprecated: using it emits a DeprecationWarning.
+
+        :param conversionProfileId: Conversion profile id to use for converting the current bulk (-1 to use partner's default)
+        :param csvFileData: bulk upload file
+        :param fileName: Friendly name of the file, used to be recognized later in the logs."""
+        _warnings.warn("bulkUpload.add is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(
+            _A_bulkupload__add, (conversionProfileId, csvFileData, uploadedBy, fileName)
+        )
+        return _cast("KalturaBulkUpload", _result)
+
+    async def get(self, id: int) -> KalturaBulkUpload:
+        """Get bulk upload batch job by id"""
+        _warnings.warn("bulkUpload.get is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_bulkupload__get, (id,))
+        return _cast("KalturaBulkUpload", _result)
+
+
 _A_document__get = ActionSpec(
     "document",
     "get",
@@ -3138,6 +3238,22 @@ class KalturaDocumentService(KalturaServiceBase):
         :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _warnings.warn("document.get is deprecated", DeprecationWarning, stacklevel=2)
         _result = self.client._call(_A_document__get, (entryId, version))
+        return _cast("KalturaDocumentEntry", _result)
+
+
+class AsyncKalturaDocumentService(AsyncKalturaServiceBase):
+    """Document service
+
+    Deprecated: using it emits a DeprecationWarning."""
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaDocumentEntry:
+        """Get document entry by ID.
+
+        :param entryId: Document entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _warnings.warn("document.get is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_document__get, (entryId, version))
         return _cast("KalturaDocumentEntry", _result)
 
 
@@ -3318,6 +3434,102 @@ class KalturaMediaService(KalturaServiceBase):
         return _cast("str", _result)
 
 
+class AsyncKalturaMediaService(AsyncKalturaServiceBase):
+    """Media service lets you upload and manage media files (images / videos & audio)"""
+
+    async def add(self, entry: KalturaMediaEntry) -> KalturaMediaEntry:
+        """Add entry"""
+        _result = await self.client._acall(_A_media__add, (entry,))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def addContent(
+        self, entryId: str, resource: KalturaResource | None = NotImplemented
+    ) -> KalturaMediaEntry:
+        """Add content to media entry which is not yet associated with content (therefore is in status NO_CONTENT).
+        If the requirement is to replace the entry's associated content, use action updateContent.
+
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, ENTRY_ALREADY_WITH_CONTENT"""
+        _result = await self.client._acall(_A_media__addContent, (entryId, resource))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def count(self, filter: KalturaMediaEntryFilter | None = NotImplemented) -> int:
+        """Count media entries by filter.
+
+        :param filter: Media entry filter"""
+        _result = await self.client._acall(_A_media__count, (filter,))
+        return _cast("int", _result)
+
+    async def delete(self, entryId: str) -> None:
+        """Delete a media entry.
+
+        :param entryId: Media entry id to delete
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__delete, (entryId,))
+        return _cast("None", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaMediaEntry:
+        """Get media entry by ID.
+
+        :param entryId: Media entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__get, (entryId, version))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
+        """Get volume map by entry id
+
+        :param entryId: Entry id
+        :param desiredLines: Desired Lines"""
+        _result = await self.client._acall(_A_media__getVolumeMap, (entryId, desiredLines))
+        return _cast("str", _result)
+
+    async def list(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMediaListResponse:
+        """List media entries by filter with paging support.
+
+        :param filter: Media entry filter
+        :param pager: Pager"""
+        _result = await self.client._acall(_A_media__list, (filter, pager))
+        return _cast("KalturaMediaListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMediaEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_media__list, (filter, pager), page_size=page_size)
+
+    async def update(self, entryId: str, mediaEntry: KalturaMediaEntry) -> KalturaMediaEntry:
+        """Update media entry. Only the properties that were set will be updated.
+
+        :param entryId: Media entry id to update
+        :param mediaEntry: Media entry metadata to update
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__update, (entryId, mediaEntry))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def upload(self, fileData: IO[bytes]) -> str:
+        """Upload a media file to Kaltura, then the file can be used to create a media entry.
+
+        Deprecated: using it emits a DeprecationWarning.
+
+        :param fileData: The file data"""
+        _warnings.warn("media.upload is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_media__upload, (fileData,))
+        return _cast("str", _result)
+
+
 _A_session__end = ActionSpec(
     "session",
     "end",
@@ -3385,6 +3597,44 @@ class KalturaSessionService(KalturaServiceBase):
         return _cast("str", _result)
 
 
+class AsyncKalturaSessionService(AsyncKalturaServiceBase):
+    """Session service"""
+
+    async def end(self) -> None:
+        """End a session with the Kaltura server, making the current KS invalid."""
+        _result = await self.client._acall(_A_session__end, ())
+        return _cast("None", _result)
+
+    async def get(self, session: str | None = NotImplemented) -> KalturaSessionInfo:
+        """Parse session key and return its info
+
+        :param session: The KS to be parsed, keep it empty to use current session.
+        :raises KalturaException: with code START_SESSION_ERROR"""
+        _result = await self.client._acall(_A_session__get, (session,))
+        return _cast("KalturaSessionInfo", _result)
+
+    async def start(
+        self,
+        secret: str,
+        userId: str | None = "",
+        type: KalturaSessionType | int | None = 0,
+        partnerId: int | None = NotImplemented,
+        expiry: int | None = 86400,
+        privileges: str | None = NotImplemented,
+    ) -> str:
+        """Start a session with Kaltura's server.
+        The result KS is the session key that you should pass to all services that requires a ticket.
+
+        :param secret: Remember to provide the correct secret according to the sessionType you want
+        :param type: Regular session or Admin session
+        :param expiry: KS expiry time in seconds
+        :raises KalturaException: with code START_SESSION_ERROR"""
+        _result = await self.client._acall(
+            _A_session__start, (secret, userId, type, partnerId, expiry, privileges)
+        )
+        return _cast("str", _result)
+
+
 _A_system__getTime = ActionSpec(
     "system",
     "getTime",
@@ -3423,6 +3673,25 @@ class KalturaSystemService(KalturaServiceBase):
         """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
         CR/LF, naïve ≤ ✓"""
         _result = self.client._call(_A_system__ping, ())
+        return _cast("bool", _result)
+
+
+class AsyncKalturaSystemService(AsyncKalturaServiceBase):
+    """System service is used for internal system helpers & to retrieve system level information"""
+
+    async def getTime(self) -> int:
+        _result = await self.client._acall(_A_system__getTime, ())
+        return _cast("int", _result)
+
+    async def getVersion(self) -> str:
+        """(sample) written the ovp-3.1.1 way: no enableInMultiRequest, no sessionRequired"""
+        _result = await self.client._acall(_A_system__getVersion, ())
+        return _cast("str", _result)
+
+    async def ping(self) -> bool:
+        """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
+        CR/LF, naïve ≤ ✓"""
+        _result = await self.client._acall(_A_system__ping, ())
         return _cast("bool", _result)
 
 
@@ -3534,6 +3803,71 @@ class KalturaUploadTokenService(KalturaServiceBase):
         return _cast("KalturaUploadToken", _result)
 
 
+class AsyncKalturaUploadTokenService(AsyncKalturaServiceBase):
+    async def add(
+        self, uploadToken: KalturaUploadToken | None = NotImplemented
+    ) -> KalturaUploadToken:
+        """Adds new upload token to upload a file"""
+        _result = await self.client._acall(_A_uploadtoken__add, (uploadToken,))
+        return _cast("KalturaUploadToken", _result)
+
+    async def delete(self, uploadTokenId: str) -> None:
+        """Deletes the upload token by upload token id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
+        _result = await self.client._acall(_A_uploadtoken__delete, (uploadTokenId,))
+        return _cast("None", _result)
+
+    async def get(self, uploadTokenId: str) -> KalturaUploadToken:
+        """Get upload token by id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
+        _result = await self.client._acall(_A_uploadtoken__get, (uploadTokenId,))
+        return _cast("KalturaUploadToken", _result)
+
+    async def list(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaUploadTokenListResponse:
+        """List upload token by filter with pager support.
+        When using a user session the service will be restricted to users objects only."""
+        _result = await self.client._acall(_A_uploadtoken__list, (filter, pager))
+        return _cast("KalturaUploadTokenListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaUploadToken]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_uploadtoken__list, (filter, pager), page_size=page_size)
+
+    async def upload(
+        self,
+        uploadTokenId: str,
+        fileData: IO[bytes],
+        resume: bool | None = False,
+        finalChunk: bool | None = True,
+        resumeAt: float | None = -1,
+    ) -> KalturaUploadToken:
+        """Upload a file using the upload token id, returns an error on failure (an exception will be thrown when using one of the Kaltura clients)
+        Chunks can be uploaded in parallel and they will be appended according to their resumeAt position.
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND, UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD, UPLOAD_TOKEN_CANNOT_RESUME, UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE
+        """
+        _result = await self.client._acall(
+            _A_uploadtoken__upload, (uploadTokenId, fileData, resume, finalChunk, resumeAt)
+        )
+        return _cast("KalturaUploadToken", _result)
+
+
 _A_user__loginByLoginId = ActionSpec(
     "user",
     "loginByLoginId",
@@ -3574,6 +3908,36 @@ class KalturaUserService(KalturaServiceBase):
         :raises KalturaException: with code USER_NOT_FOUND, USER_WRONG_PASSWORD, INVALID_PARTNER_ID, LOGIN_RETRIES_EXCEEDED
         """
         _result = self.client._call(
+            _A_user__loginByLoginId, (loginId, password, partnerId, expiry, privileges, otp)
+        )
+        return _cast("str", _result)
+
+
+class AsyncKalturaUserService(AsyncKalturaServiceBase):
+    """Manage partner users on Kaltura's side
+    The userId in kaltura is the unique ID in the partner's system, and the [partnerId,Id] couple are unique key in kaltura's DB
+    """
+
+    async def loginByLoginId(
+        self,
+        loginId: str,
+        password: str,
+        partnerId: int | None = NotImplemented,
+        expiry: int | None = 86400,
+        privileges: str | None = "*",
+        otp: str | None = NotImplemented,
+    ) -> str:
+        """Logs a user into a partner account with a user login ID and a user password.
+
+        :param loginId: The user's email address that identifies the user for login
+        :param password: The user's password
+        :param partnerId: The identifier of the partner account
+        :param expiry: The requested time (in seconds) before the generated KS expires (By default, a KS expires after 24 hours).
+        :param privileges: Special privileges
+        :param otp: the user's one-time password
+        :raises KalturaException: with code USER_NOT_FOUND, USER_WRONG_PASSWORD, INVALID_PARTNER_ID, LOGIN_RETRIES_EXCEEDED
+        """
+        _result = await self.client._acall(
             _A_user__loginByLoginId, (loginId, password, partnerId, expiry, privileges, otp)
         )
         return _cast("str", _result)
@@ -3666,6 +4030,57 @@ class KalturaOttUserService(KalturaServiceBase):
 
         :param language: Language"""
         _result = self.client._call(_A_ottuser__list, (language, withDeleted))
+        return _cast("builtins.list[KalturaKeyValue]", _result)
+
+
+class AsyncKalturaOttUserService(AsyncKalturaServiceBase):
+    """(sample) OTT-style service: JSON-only request format, numeric error codes"""
+
+    async def login(
+        self,
+        partnerId: int,
+        username: str | None = NotImplemented,
+        password: str | None = NotImplemented,
+        extraParams: dict[str, KalturaStringValue] | None = NotImplemented,
+        udid: str | None = NotImplemented,
+    ) -> KalturaLoginResponse:
+        """login with user name and password.
+
+        :param partnerId: Partner Identifier
+        :param username: user name
+        :param password: password
+        :param extraParams: extra params
+        :param udid: Device UDID
+        :raises KalturaException: with code 1011, 2001, 2015"""
+        _result = await self.client._acall(
+            _A_ottuser__login, (partnerId, username, password, extraParams, udid)
+        )
+        return _cast("KalturaLoginResponse", _result)
+
+    async def getDynamicData(
+        self, keys: builtins.list[KalturaStringValue]
+    ) -> dict[str, KalturaStringValue]:
+        """(sample) no real schema has a map result; this one does
+
+        :param keys: Keys to return
+        :raises KalturaException: with code 50026"""
+        _result = await self.client._acall(_A_ottuser__getDynamicData, (keys,))
+        return _cast("dict[str, KalturaStringValue]", _result)
+
+    async def getServerTime(self) -> int:
+        """Returns current server timestamp"""
+        _result = await self.client._acall(_A_ottuser__getServerTime, ())
+        return _cast("int", _result)
+
+    async def list(
+        self,
+        language: KalturaLanguage | str | None = NotImplemented,
+        withDeleted: bool | None = True,
+    ) -> builtins.list[KalturaKeyValue]:
+        """(sample) an action named like a builtin, returning an array, with a string-enum param
+
+        :param language: Language"""
+        _result = await self.client._acall(_A_ottuser__list, (language, withDeleted))
         return _cast("builtins.list[KalturaKeyValue]", _result)
 
 

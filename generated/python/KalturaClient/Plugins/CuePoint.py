@@ -18,6 +18,7 @@ from KalturaClient.Base import (
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -73,6 +74,13 @@ class CuePointPluginServices(PluginServicesProxy):
     """Services of the cuePoint plugin: `client.cuePoint.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncCuePointPluginServices(PluginServicesProxy):
+    """Services of the cuePoint plugin: `client.cuePoint.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
         PluginServicesProxy.__init__(self, client)
 
 

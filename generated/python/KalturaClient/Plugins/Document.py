@@ -9,6 +9,7 @@ from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    AsyncKalturaServiceBase,
     FieldKind,
     FieldSpec,
     INSERT_ONLY,
@@ -21,7 +22,11 @@ from KalturaClient.Base import (
     READ_ONLY,
     ResultSpec,
 )
-from KalturaClient.Plugins.Core import KalturaBaseEntry, KalturaDocumentService
+from KalturaClient.Plugins.Core import (
+    AsyncKalturaDocumentService,
+    KalturaBaseEntry,
+    KalturaDocumentService,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
         KalturaMultiLingualString,
         KalturaOperationAttributes,
     )
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -220,6 +226,50 @@ class KalturaDocumentsService(KalturaServiceBase):
         return _cast("str", _result)
 
 
+class AsyncKalturaDocumentsService(AsyncKalturaServiceBase):
+    """Document service lets you upload and manage document files"""
+
+    async def addFromUploadedFile(
+        self, documentEntry: KalturaDocumentEntry, uploadTokenId: str
+    ) -> KalturaDocumentEntry:
+        """Add new document entry after the specific document file was uploaded and the upload token id exists
+
+        :param documentEntry: Document entry metadata
+        :param uploadTokenId: Upload token id
+        :raises KalturaException: with code PROPERTY_VALIDATION_CANNOT_BE_NULL, UPLOADED_FILE_NOT_FOUND_BY_TOKEN
+        """
+        _result = await self.client._acall(
+            _A_document_documents__addFromUploadedFile, (documentEntry, uploadTokenId)
+        )
+        return _cast("KalturaDocumentEntry", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaDocumentEntry:
+        """Get document entry by ID.
+
+        :param entryId: Document entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_document_documents__get, (entryId, version))
+        return _cast("KalturaDocumentEntry", _result)
+
+    async def serve(
+        self,
+        entryId: str,
+        flavorAssetId: str | None = NotImplemented,
+        forceProxy: bool | None = False,
+    ) -> str:
+        """Serves the file content
+
+        :param entryId: Document entry id
+        :param flavorAssetId: Flavor asset id
+        :param forceProxy: force to get the content without redirect
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, FLAVOR_ASSET_ID_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_document_documents__serve, (entryId, flavorAssetId, forceProxy)
+        )
+        return _cast("str", _result)
+
+
 class DocumentPluginServices(KalturaDocumentService):
     """Services of the document plugin: `client.document.<service>`.
 
@@ -229,6 +279,17 @@ class DocumentPluginServices(KalturaDocumentService):
     def __init__(self, client: KalturaClientBase) -> None:
         KalturaDocumentService.__init__(self, client)
         self.documents = KalturaDocumentsService(client)
+
+
+class AsyncDocumentPluginServices(AsyncKalturaDocumentService):
+    """Services of the document plugin: `client.document.<service>`.
+
+    The plugin shares its name with the core service `document`, so this object is also that service (its actions are methods here).
+    """
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        AsyncKalturaDocumentService.__init__(self, client)
+        self.documents = AsyncKalturaDocumentsService(client)
 
 
 class KalturaDocumentClientPlugin(KalturaClientPlugin):

@@ -10,6 +10,7 @@ from KalturaClient.Base import KalturaClientPlugin, PluginServicesProxy
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -23,6 +24,13 @@ class EventNotificationPluginServices(PluginServicesProxy):
     """Services of the eventNotification plugin: `client.eventNotification.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncEventNotificationPluginServices(PluginServicesProxy):
+    """Services of the eventNotification plugin: `client.eventNotification.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
         PluginServicesProxy.__init__(self, client)
 
 

@@ -16,6 +16,7 @@ from KalturaClient.Base import (
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -69,6 +70,13 @@ class HttpNotificationPluginServices(PluginServicesProxy):
     """Services of the httpNotification plugin: `client.httpNotification.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncHttpNotificationPluginServices(PluginServicesProxy):
+    """Services of the httpNotification plugin: `client.httpNotification.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
         PluginServicesProxy.__init__(self, client)
 
 

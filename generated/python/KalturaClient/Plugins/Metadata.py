@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
     ALWAYS_LIST,
+    AsyncKalturaServiceBase,
     FieldKind,
     FieldSpec,
     IS_TIME,
@@ -34,6 +35,7 @@ from KalturaClient.Plugins.Core import (
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
     from KalturaClient.Plugins.Core import KalturaFilterPager
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -748,6 +750,83 @@ class KalturaMetadataService(KalturaServiceBase):
         return _cast("KalturaMetadata", _result)
 
 
+class AsyncKalturaMetadataService(AsyncKalturaServiceBase):
+    """Metadata service"""
+
+    async def add(
+        self,
+        metadataProfileId: int,
+        objectType: KalturaMetadataObjectType | str,
+        objectId: str,
+        xmlData: str,
+    ) -> KalturaMetadata:
+        """Allows you to add a metadata object and metadata content associated with Kaltura object
+
+        :param xmlData: XML metadata
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadata__add, (metadataProfileId, objectType, objectId, xmlData)
+        )
+        return _cast("KalturaMetadata", _result)
+
+    async def delete(self, id: int) -> None:
+        """Delete an existing metadata
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__delete, (id,))
+        return _cast("None", _result)
+
+    async def get(self, id: int) -> KalturaMetadata:
+        """Retrieve a metadata object by id
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__get, (id,))
+        return _cast("KalturaMetadata", _result)
+
+    async def list(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMetadataListResponse:
+        """List metadata objects by filter and pager"""
+        _result = await self.client._acall(_A_metadata_metadata__list, (filter, pager))
+        return _cast("KalturaMetadataListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMetadata]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(
+            _A_metadata_metadata__list, (filter, pager), page_size=page_size
+        )
+
+    async def serve(self, id: int) -> str:
+        """Serves metadata XML file
+
+        :raises KalturaException: with code METADATA_NOT_FOUND, FILE_DOESNT_EXIST"""
+        _result = await self.client._acall(_A_metadata_metadata__serve, (id,))
+        return _cast("str", _result)
+
+    async def update(
+        self, id: int, xmlData: str | None = NotImplemented, version: int | None = NotImplemented
+    ) -> KalturaMetadata:
+        """Update an existing metadata object with new XML content
+
+        :param xmlData: XML metadata
+        :param version: Enable update only if the metadata object version did not change by other process
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__update, (id, xmlData, version))
+        return _cast("KalturaMetadata", _result)
+
+
 _A_metadata_metadataprofile__add = ActionSpec(
     "metadata_metadataprofile",
     "add",
@@ -914,6 +993,104 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         return _cast("KalturaMetadataProfile", _result)
 
 
+class AsyncKalturaMetadataProfileService(AsyncKalturaServiceBase):
+    """Metadata Profile service"""
+
+    async def add(
+        self,
+        metadataProfile: KalturaMetadataProfile,
+        xsdData: str,
+        viewsData: str | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Allows you to add a metadata profile object and metadata profile content associated with Kaltura object type
+
+        :param xsdData: XSD metadata definition
+        :param viewsData: UI views definition"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__add, (metadataProfile, xsdData, viewsData)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def addFromFile(
+        self,
+        metadataProfile: KalturaMetadataProfile,
+        xsdFile: IO[bytes],
+        viewsFile: IO[bytes] | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Allows you to add a metadata profile object and metadata profile file associated with Kaltura object type
+
+        :param xsdFile: XSD metadata definition
+        :param viewsFile: UI views definition
+        :raises KalturaException: with code METADATA_FILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__addFromFile, (metadataProfile, xsdFile, viewsFile)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def delete(self, id: int) -> None:
+        """Delete an existing metadata profile
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__delete, (id,))
+        return _cast("None", _result)
+
+    async def get(self, id: int) -> KalturaMetadataProfile:
+        """Retrieve a metadata profile object by id
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__get, (id,))
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def list(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMetadataProfileListResponse:
+        """List metadata profile objects by filter and pager"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__list, (filter, pager))
+        return _cast("KalturaMetadataProfileListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMetadataProfile]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(
+            _A_metadata_metadataprofile__list, (filter, pager), page_size=page_size
+        )
+
+    async def serve(self, id: int) -> str:
+        """Serves metadata profile XSD file
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND, FILE_DOESNT_EXIST"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__serve, (id,))
+        return _cast("str", _result)
+
+    async def update(
+        self,
+        id: int,
+        metadataProfile: KalturaMetadataProfile,
+        xsdData: str | None = NotImplemented,
+        viewsData: str | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Update an existing metadata object
+
+        :param xsdData: XSD metadata definition
+        :param viewsData: UI views definition
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__update, (id, metadataProfile, xsdData, viewsData)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+
 class MetadataPluginServices(PluginServicesProxy):
     """Services of the metadata plugin: `client.metadata.<service>`."""
 
@@ -921,6 +1098,15 @@ class MetadataPluginServices(PluginServicesProxy):
         PluginServicesProxy.__init__(self, client)
         self.metadata = KalturaMetadataService(client)
         self.metadataProfile = KalturaMetadataProfileService(client)
+
+
+class AsyncMetadataPluginServices(PluginServicesProxy):
+    """Services of the metadata plugin: `client.metadata.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+        self.metadata = AsyncKalturaMetadataService(client)
+        self.metadataProfile = AsyncKalturaMetadataProfileService(client)
 
 
 class KalturaMetadataClientPlugin(KalturaClientPlugin):
