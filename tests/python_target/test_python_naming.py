@@ -28,6 +28,8 @@ RUNTIME_BASES = {
     "KalturaStringEnum": naming.ENUM_MEMBERS,
     "KalturaServiceBase": naming.SERVICE_MEMBERS,
     "KalturaClientBase": naming.CLIENT_MEMBERS,
+    "AsyncKalturaClientBase": naming.CLIENT_MEMBERS,
+    "AsyncKalturaServiceBase": naming.SERVICE_MEMBERS,
 }
 # Declared by the runtime for every object; a schema property of that name is the same one.
 SHARED_PROPERTY = {"relatedObjects", "getRelatedObjects", "setRelatedObjects"}

@@ -7,10 +7,40 @@ from __future__ import annotations
 from functools import cached_property
 from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient._runtime.client import KalturaClientBase
+from KalturaClient.Base import (
+    getXmlNodeFloat,
+    getXmlNodeText,
+    IKalturaClientPlugin,
+    IKalturaLogger,
+    KALTURA_SERVICE_FORMAT_JSON,
+    KALTURA_SERVICE_FORMAT_XML,
+    KalturaClientException,
+    KalturaEnumsFactory,
+    KalturaException,
+    KalturaObjectBase,
+    KalturaObjectFactory,
+    KalturaParams,
+    PluginServicesProxy,
+)
+from KalturaClient._runtime.client import (
+    debug_requests_off,
+    debug_requests_on,
+    KalturaClientBase,
+    KalturaServiceActionCall,
+    MultiRequestSubResult,
+    retry_on_exception,
+)
+from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 if TYPE_CHECKING:
     from KalturaClient.Plugins.Core import (
+        AsyncKalturaBaseEntryService,
+        AsyncKalturaMediaService,
+        AsyncKalturaOttUserService,
+        AsyncKalturaSessionService,
+        AsyncKalturaSystemService,
+        AsyncKalturaUploadTokenService,
+        AsyncKalturaUserService,
         KalturaBaseEntryService,
         KalturaBaseResponseProfile,
         KalturaMediaService,
@@ -21,17 +51,162 @@ if TYPE_CHECKING:
         KalturaUploadTokenService,
         KalturaUserService,
     )
-    from KalturaClient.Plugins.Annotation import AnnotationPluginServices
-    from KalturaClient.Plugins.BulkUpload import BulkUploadPluginServices
-    from KalturaClient.Plugins.BulkUploadCsv import BulkUploadCsvPluginServices
-    from KalturaClient.Plugins.CuePoint import CuePointPluginServices
-    from KalturaClient.Plugins.Document import DocumentPluginServices
-    from KalturaClient.Plugins.EventNotification import EventNotificationPluginServices
-    from KalturaClient.Plugins.HttpNotification import HttpNotificationPluginServices
-    from KalturaClient.Plugins.Metadata import MetadataPluginServices
+    from KalturaClient.Plugins.Annotation import (
+        AnnotationPluginServices,
+        AsyncAnnotationPluginServices,
+    )
+    from KalturaClient.Plugins.BulkUpload import (
+        AsyncBulkUploadPluginServices,
+        BulkUploadPluginServices,
+    )
+    from KalturaClient.Plugins.BulkUploadCsv import (
+        AsyncBulkUploadCsvPluginServices,
+        BulkUploadCsvPluginServices,
+    )
+    from KalturaClient.Plugins.CuePoint import AsyncCuePointPluginServices, CuePointPluginServices
+    from KalturaClient.Plugins.Document import AsyncDocumentPluginServices, DocumentPluginServices
+    from KalturaClient.Plugins.EventNotification import (
+        AsyncEventNotificationPluginServices,
+        EventNotificationPluginServices,
+    )
+    from KalturaClient.Plugins.HttpNotification import (
+        AsyncHttpNotificationPluginServices,
+        HttpNotificationPluginServices,
+    )
+    from KalturaClient.Plugins.Metadata import AsyncMetadataPluginServices, MetadataPluginServices
+
+# The schema's apiVersion (the official module imports it from Plugins.Core).
+API_VERSION = "22.19.0"
+
+__all__ = [
+    "API_VERSION",
+    "AsyncKalturaClient",
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "KalturaClient",
+    "KalturaClientException",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceActionCall",
+    "MultiRequestSubResult",
+    "PluginServicesProxy",
+    "debug_requests_off",
+    "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
+    "retry_on_exception",
+]
 
 
-class KalturaClient(KalturaClientBase):
+class _KalturaClientConfiguration(KalturaClientBase):
+    """Request and client configuration accessors (from <configurations>), shared by
+    `KalturaClient` and `AsyncKalturaClient`."""
+
+    def setClientTag(self, value: str | None) -> None:
+        """Client tag"""
+        self.clientConfiguration["clientTag"] = value
+
+    def getClientTag(self) -> str | None:
+        """Client tag"""
+        return _cast("str | None", self.clientConfiguration.get("clientTag"))
+
+    def setApiVersion(self, value: str | None) -> None:
+        """API Version"""
+        self.clientConfiguration["apiVersion"] = value
+
+    def getApiVersion(self) -> str | None:
+        """API Version"""
+        return _cast("str | None", self.clientConfiguration.get("apiVersion"))
+
+    def setPartnerId(self, value: int | None) -> None:
+        """Impersonated partner id"""
+        self.requestConfiguration["partnerId"] = value
+
+    def getPartnerId(self) -> int | None:
+        """Impersonated partner id"""
+        return _cast("int | None", self.requestConfiguration.get("partnerId"))
+
+    def setUserId(self, value: int | None) -> None:
+        """Impersonated user id"""
+        self.requestConfiguration["userId"] = value
+
+    def getUserId(self) -> int | None:
+        """Impersonated user id"""
+        return _cast("int | None", self.requestConfiguration.get("userId"))
+
+    def setKs(self, value: str | None) -> None:
+        """Kaltura API session"""
+        self.requestConfiguration["ks"] = value
+
+    def getKs(self) -> str | None:
+        """Kaltura API session"""
+        return _cast("str | None", self.requestConfiguration.get("ks"))
+
+    def setSessionId(self, value: str | None) -> None:
+        """Kaltura API session"""
+        self.requestConfiguration["ks"] = value
+
+    def getSessionId(self) -> str | None:
+        """Kaltura API session"""
+        return _cast("str | None", self.requestConfiguration.get("ks"))
+
+    def setLanguage(self, value: str | None) -> None:
+        """language"""
+        self.requestConfiguration["language"] = value
+
+    def getLanguage(self) -> str | None:
+        """language"""
+        return _cast("str | None", self.requestConfiguration.get("language"))
+
+    def setCurrency(self, value: str | None) -> None:
+        """Content currency"""
+        self.requestConfiguration["currency"] = value
+
+    def getCurrency(self) -> str | None:
+        """Content currency"""
+        return _cast("str | None", self.requestConfiguration.get("currency"))
+
+    def setResponseProfile(self, value: KalturaBaseResponseProfile | None) -> None:
+        """Response profile - this attribute will be automatically unset after every API call."""
+        self.requestConfiguration["responseProfile"] = value
+
+    def getResponseProfile(self) -> KalturaBaseResponseProfile | None:
+        """Response profile - this attribute will be automatically unset after every API call."""
+        return _cast(
+            "KalturaBaseResponseProfile | None", self.requestConfiguration.get("responseProfile")
+        )
+
+    def setAbortOnError(self, value: bool | None) -> None:
+        """Abort the Multireuqset call if any error occurs in one of the requests"""
+        self.requestConfiguration["abortOnError"] = value
+
+    def getAbortOnError(self) -> bool | None:
+        """Abort the Multireuqset call if any error occurs in one of the requests"""
+        return _cast("bool | None", self.requestConfiguration.get("abortOnError"))
+
+    def setAbortAllOnError(self, value: bool | None) -> None:
+        """Abort all following requests if current request has an error"""
+        self.requestConfiguration["abortAllOnError"] = value
+
+    def getAbortAllOnError(self) -> bool | None:
+        """Abort all following requests if current request has an error"""
+        return _cast("bool | None", self.requestConfiguration.get("abortAllOnError"))
+
+    def setSkipCondition(self, value: KalturaSkipCondition | None) -> None:
+        """Skip current request according to skip condition"""
+        self.requestConfiguration["skipCondition"] = value
+
+    def getSkipCondition(self) -> KalturaSkipCondition | None:
+        """Skip current request according to skip condition"""
+        return _cast("KalturaSkipCondition | None", self.requestConfiguration.get("skipCondition"))
+
+
+class KalturaClient(_KalturaClientConfiguration):
     """Entry point: `KalturaClient(KalturaConfiguration(serviceUrl=...))`.
 
     Core services are attributes (`client.media`), plugin services live under the plugin
@@ -145,100 +320,114 @@ class KalturaClient(KalturaClientBase):
 
         return MetadataPluginServices(self)
 
-    def setClientTag(self, value: str | None) -> None:
-        """Client tag"""
-        self.clientConfiguration["clientTag"] = value
 
-    def getClientTag(self) -> str | None:
-        """Client tag"""
-        return _cast("str | None", self.clientConfiguration.get("clientTag"))
+class AsyncKalturaClient(AsyncKalturaClientBase, _KalturaClientConfiguration):
+    """`await client.media.get(...)`: the same services, configuration, KS helpers and
+    multi-request as `KalturaClient`, as awaitables (`async with AsyncKalturaClient(...)`)."""
 
-    def setApiVersion(self, value: str | None) -> None:
-        """API Version"""
-        self.clientConfiguration["apiVersion"] = value
+    API_VERSION: ClassVar[str] = "22.19.0"
+    VOLATILE_REQUEST_CONFIGURATION: ClassVar[tuple[str, ...]] = ("responseProfile",)
 
-    def getApiVersion(self) -> str | None:
-        """API Version"""
-        return _cast("str | None", self.clientConfiguration.get("apiVersion"))
+    @cached_property
+    def baseEntry(self) -> AsyncKalturaBaseEntryService:
+        """Base Entry Service"""
+        from KalturaClient.Plugins.Core import AsyncKalturaBaseEntryService
 
-    def setPartnerId(self, value: int | None) -> None:
-        """Impersonated partner id"""
-        self.requestConfiguration["partnerId"] = value
+        return AsyncKalturaBaseEntryService(self)
 
-    def getPartnerId(self) -> int | None:
-        """Impersonated partner id"""
-        return _cast("int | None", self.requestConfiguration.get("partnerId"))
+    @cached_property
+    def media(self) -> AsyncKalturaMediaService:
+        """Media service lets you upload and manage media files (images / videos & audio)"""
+        from KalturaClient.Plugins.Core import AsyncKalturaMediaService
 
-    def setUserId(self, value: int | None) -> None:
-        """Impersonated user id"""
-        self.requestConfiguration["userId"] = value
+        return AsyncKalturaMediaService(self)
 
-    def getUserId(self) -> int | None:
-        """Impersonated user id"""
-        return _cast("int | None", self.requestConfiguration.get("userId"))
+    @cached_property
+    def session(self) -> AsyncKalturaSessionService:
+        """Session service"""
+        from KalturaClient.Plugins.Core import AsyncKalturaSessionService
 
-    def setKs(self, value: str | None) -> None:
-        """Kaltura API session"""
-        self.requestConfiguration["ks"] = value
+        return AsyncKalturaSessionService(self)
 
-    def getKs(self) -> str | None:
-        """Kaltura API session"""
-        return _cast("str | None", self.requestConfiguration.get("ks"))
+    @cached_property
+    def system(self) -> AsyncKalturaSystemService:
+        """System service is used for internal system helpers & to retrieve system level information"""
+        from KalturaClient.Plugins.Core import AsyncKalturaSystemService
 
-    def setSessionId(self, value: str | None) -> None:
-        """Kaltura API session"""
-        self.requestConfiguration["ks"] = value
+        return AsyncKalturaSystemService(self)
 
-    def getSessionId(self) -> str | None:
-        """Kaltura API session"""
-        return _cast("str | None", self.requestConfiguration.get("ks"))
+    @cached_property
+    def uploadToken(self) -> AsyncKalturaUploadTokenService:
+        from KalturaClient.Plugins.Core import AsyncKalturaUploadTokenService
 
-    def setLanguage(self, value: str | None) -> None:
-        """language"""
-        self.requestConfiguration["language"] = value
+        return AsyncKalturaUploadTokenService(self)
 
-    def getLanguage(self) -> str | None:
-        """language"""
-        return _cast("str | None", self.requestConfiguration.get("language"))
+    @cached_property
+    def user(self) -> AsyncKalturaUserService:
+        """Manage partner users on Kaltura's side"""
+        from KalturaClient.Plugins.Core import AsyncKalturaUserService
 
-    def setCurrency(self, value: str | None) -> None:
-        """Content currency"""
-        self.requestConfiguration["currency"] = value
+        return AsyncKalturaUserService(self)
 
-    def getCurrency(self) -> str | None:
-        """Content currency"""
-        return _cast("str | None", self.requestConfiguration.get("currency"))
+    @cached_property
+    def ottUser(self) -> AsyncKalturaOttUserService:
+        """(sample) OTT-style service: JSON-only request format, numeric error codes"""
+        from KalturaClient.Plugins.Core import AsyncKalturaOttUserService
 
-    def setResponseProfile(self, value: KalturaBaseResponseProfile | None) -> None:
-        """Response profile - this attribute will be automatically unset after every API call."""
-        self.requestConfiguration["responseProfile"] = value
+        return AsyncKalturaOttUserService(self)
 
-    def getResponseProfile(self) -> KalturaBaseResponseProfile | None:
-        """Response profile - this attribute will be automatically unset after every API call."""
-        return _cast(
-            "KalturaBaseResponseProfile | None", self.requestConfiguration.get("responseProfile")
-        )
+    @cached_property
+    def annotation(self) -> AsyncAnnotationPluginServices:
+        """Services of the annotation plugin."""
+        from KalturaClient.Plugins.Annotation import AsyncAnnotationPluginServices
 
-    def setAbortOnError(self, value: bool | None) -> None:
-        """Abort the Multireuqset call if any error occurs in one of the requests"""
-        self.requestConfiguration["abortOnError"] = value
+        return AsyncAnnotationPluginServices(self)
 
-    def getAbortOnError(self) -> bool | None:
-        """Abort the Multireuqset call if any error occurs in one of the requests"""
-        return _cast("bool | None", self.requestConfiguration.get("abortOnError"))
+    @cached_property
+    def bulkUpload(self) -> AsyncBulkUploadPluginServices:
+        """Services of the bulkUpload plugin."""
+        from KalturaClient.Plugins.BulkUpload import AsyncBulkUploadPluginServices
 
-    def setAbortAllOnError(self, value: bool | None) -> None:
-        """Abort all following requests if current request has an error"""
-        self.requestConfiguration["abortAllOnError"] = value
+        return AsyncBulkUploadPluginServices(self)
 
-    def getAbortAllOnError(self) -> bool | None:
-        """Abort all following requests if current request has an error"""
-        return _cast("bool | None", self.requestConfiguration.get("abortAllOnError"))
+    @cached_property
+    def bulkUploadCsv(self) -> AsyncBulkUploadCsvPluginServices:
+        """Services of the bulkUploadCsv plugin."""
+        from KalturaClient.Plugins.BulkUploadCsv import AsyncBulkUploadCsvPluginServices
 
-    def setSkipCondition(self, value: KalturaSkipCondition | None) -> None:
-        """Skip current request according to skip condition"""
-        self.requestConfiguration["skipCondition"] = value
+        return AsyncBulkUploadCsvPluginServices(self)
 
-    def getSkipCondition(self) -> KalturaSkipCondition | None:
-        """Skip current request according to skip condition"""
-        return _cast("KalturaSkipCondition | None", self.requestConfiguration.get("skipCondition"))
+    @cached_property
+    def cuePoint(self) -> AsyncCuePointPluginServices:
+        """Services of the cuePoint plugin."""
+        from KalturaClient.Plugins.CuePoint import AsyncCuePointPluginServices
+
+        return AsyncCuePointPluginServices(self)
+
+    @cached_property
+    def document(self) -> AsyncDocumentPluginServices:
+        """Services of the document plugin."""
+        from KalturaClient.Plugins.Document import AsyncDocumentPluginServices
+
+        return AsyncDocumentPluginServices(self)
+
+    @cached_property
+    def eventNotification(self) -> AsyncEventNotificationPluginServices:
+        """Services of the eventNotification plugin."""
+        from KalturaClient.Plugins.EventNotification import AsyncEventNotificationPluginServices
+
+        return AsyncEventNotificationPluginServices(self)
+
+    @cached_property
+    def httpNotification(self) -> AsyncHttpNotificationPluginServices:
+        """Services of the httpNotification plugin."""
+        from KalturaClient.Plugins.HttpNotification import AsyncHttpNotificationPluginServices
+
+        return AsyncHttpNotificationPluginServices(self)
+
+    @cached_property
+    def metadata(self) -> AsyncMetadataPluginServices:
+        """Services of the metadata plugin."""
+        from KalturaClient.Plugins.Metadata import AsyncMetadataPluginServices
+
+        return AsyncMetadataPluginServices(self)

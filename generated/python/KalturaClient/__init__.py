@@ -9,6 +9,6 @@
 from __future__ import annotations
 
 from KalturaClient.Base import KalturaConfiguration
-from KalturaClient.Client import KalturaClient
+from KalturaClient.Client import AsyncKalturaClient, KalturaClient
 
-__all__ = ["KalturaClient", "KalturaConfiguration"]
+__all__ = ["AsyncKalturaClient", "KalturaClient", "KalturaConfiguration"]

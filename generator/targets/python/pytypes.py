@@ -95,6 +95,16 @@ class Annotator:
             return f"{self.builtin('list')}[{self.value(t.item, names)}]"
         return f"{self.builtin('dict')}[{self.builtin('str')}, {self.value(t.value, names)}]"
 
+    def read(self, t: Type, names: set[str]) -> str:
+        """Annotation of a field as parsed responses hold it: an enum field is always its
+        enum class (the runtime converts unknown values too), never the raw value type."""
+        if isinstance(t, PrimitiveType) and t.enum is not None:
+            names.add(t.enum.name)
+            return t.enum.name
+        if isinstance(t, ArrayType):
+            return f"{self.builtin('list')}[{self.read(t.item, names)}]"
+        return self.value(t, names)
+
     def optional(self, t: Type, names: set[str]) -> str:
         return f"{self.value(t, names)} | None"
 

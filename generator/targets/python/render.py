@@ -21,9 +21,11 @@ from generator.diagnostics import Diagnostic, Level
 from generator.model import (
     ANY_OBJECT_NAME,
     ActionDef,
+    ArrayType,
     ClassDef,
     EnumDef,
     EnumKind,
+    ObjectType,
     Primitive,
     PrimitiveType,
     PropertyDef,
@@ -62,6 +64,47 @@ TEMPLATE_DIR = TEMPLATES_DIR / "python"
 RUNTIME_DIR = TEMPLATE_DIR / "runtime"
 BASE_MODULE = f"{PACKAGE}.Base"
 CLIENT_BASE_MODULE = f"{PACKAGE}._runtime.client"
+# Runtime names the official `Plugins.Core` module has (`from KalturaClient.Plugins.Core import
+# KalturaParams`), re-exported by the generated Core module.
+CORE_REEXPORTS = (
+    "KalturaClientPlugin",
+    "KalturaEnumsFactory",
+    "KalturaObjectFactory",
+    "KalturaParams",
+)
+# The official `KalturaClient.Client` module's names that the runtime defines; Client.py
+# re-exports them (tests tie this tuple to the runtime's `CLIENT_MODULE_EXPORTS`).
+CLIENT_MODULE_EXPORTS = (
+    "IKalturaClientPlugin",
+    "IKalturaLogger",
+    "KALTURA_SERVICE_FORMAT_JSON",
+    "KALTURA_SERVICE_FORMAT_XML",
+    "KalturaClientException",
+    "KalturaEnumsFactory",
+    "KalturaException",
+    "KalturaObjectBase",
+    "KalturaObjectFactory",
+    "KalturaParams",
+    "KalturaServiceActionCall",
+    "MultiRequestSubResult",
+    "PluginServicesProxy",
+    "debug_requests_off",
+    "debug_requests_on",
+    "getXmlNodeFloat",
+    "getXmlNodeText",
+    "retry_on_exception",
+)
+# Those of them `_runtime/client.py` defines; the others come from `KalturaClient.Base`, whose
+# `__all__` lists them (mypy --strict accepts no implicit re-export).
+CLIENT_RUNTIME_DEFINED = frozenset(
+    {
+        "KalturaServiceActionCall",
+        "MultiRequestSubResult",
+        "debug_requests_off",
+        "debug_requests_on",
+        "retry_on_exception",
+    }
+)
 DEFAULT_PACKAGE_NAME = "KalturaApiClient"
 OTT_PACKAGE_NAME = "KalturaOttApiClient"
 
@@ -74,6 +117,7 @@ _HELPERS_USED = frozenset(
 )
 # Attributes KalturaObjectBase itself declares (typed `Any` there).
 _RUNTIME_ATTRIBUTES = frozenset({"relatedObjects"})
+LIST_RESPONSE_BASE = "KalturaListResponse"
 
 _DESCRIPTION = {
     "KalturaClientConfiguration": "Define client optional configurations",
@@ -128,6 +172,11 @@ class Plan:
 
     def error(self, source: Source, element: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(Level.ERROR, source.file, source.line, element, message))
+
+    def warning(self, source: Source, element: str, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(Level.WARNING, source.file, source.line, element, message)
+        )
 
     def core_service_named(self, name: str) -> ServiceDef | None:
         return next(
@@ -200,6 +249,7 @@ def plan(schema: Schema) -> Plan:
     result.modules = dict(sorted(modules.items(), key=lambda kv: (kv[0] != "Core", kv[0])))
     _check_module_names(result)
     _check_members(result)
+    _check_list_all(result)
     _check_import_cycles(result)
     return result
 
@@ -215,8 +265,20 @@ def _check_module_names(result: Plan) -> None:
     ]
     for service in schema.services.values():
         named.append((result.service_class[service.id], f"service {service.id}", service.source))
+    # the registration classes and the runtime names Core re-exports are module globals too
+    registration = {"KalturaCoreClient", "PluginServicesProxy", *CORE_REEXPORTS}
+    registration.update(
+        plugin_class_name(m.plugin) for m in result.modules.values() if m.plugin is not None
+    )
+    # and the async twins of the service and namespace classes
+    registration.update(async_class(name) for name in result.service_class.values())
+    registration.update(
+        async_class(_namespace_class(m.plugin))
+        for m in result.modules.values()
+        if m.plugin is not None
+    )
     for name, element, source in named:
-        if name in naming.MODULE_NAMES or name in naming.KEYWORDS:
+        if name in naming.MODULE_NAMES or name in naming.KEYWORDS or name in registration:
             result.error(
                 source,
                 element,
@@ -235,6 +297,22 @@ def _check_module_names(result: Plan) -> None:
                 f"python: {name} is also the name of {other[0]} ({other[1].file}:{other[1].line})",
             )
         defined.setdefault(name, (element, source))
+
+
+def _check_list_all(result: Plan) -> None:
+    """`<action>All` of a paged list action is skipped when a real action has its name."""
+    for service in result.schema.services.values():
+        names = {naming.service_attr(a.name) for a in service.actions}
+        for action in service.actions:
+            if paged_item(action) is None:
+                continue
+            name = naming.service_attr(action.name + LIST_ALL_SUFFIX)
+            if name in names:
+                result.warning(
+                    action.source,
+                    f"action {service.id}.{action.name}",
+                    f"python: no {name}() iterator, an action of that name exists",
+                )
 
 
 def _check_members(result: Plan) -> None:
@@ -430,6 +508,7 @@ TEMPLATE_CATALOG: Mapping[str, str] = {
     "service.py.jinja": "macro service: one service class and the specs of its actions",
     "action.py.jinja": "macros action, action_spec: one action method and its ActionSpec",
     "namespace.py.jinja": "macro namespace: `client.<plugin>`, a plugin's services",
+    "plugin.py.jinja": "macro plugin_class: Kaltura<Plugin>ClientPlugin / KalturaCoreClient",
     "client.py.jinja": "macro client: KalturaClient.Client with service/config accessors",
     "init.py.jinja": "KalturaClient/__init__.py: the package's public names",
     "plugins_init.py.jinja": "KalturaClient/Plugins/__init__.py",
@@ -569,6 +648,13 @@ class _Renderer:
             *(self.plan.service_class[s.id] for s in module.services),
         ]
         namespace = self._namespace(module, imports) if module.plugin is not None else None
+        plugin_class = self._plugin_class(module, imports)
+        all_names.append(plugin_class.name)
+        if module.plugin is None:
+            # the official Core module has these runtime names too
+            for name in CORE_REEXPORTS:
+                imports.runtime(BASE_MODULE, name)
+            all_names.extend(CORE_REEXPORTS)
         reexports = self._reexport_sources(module) if module.plugin is not None else []
         what = f"plugin {module.plugin}" if module.plugin else "core"
         top, checking = imports.lines()
@@ -584,6 +670,26 @@ class _Renderer:
             classes=classes,
             services=services,
             namespace=namespace,
+            plugin_class=plugin_class,
+        )
+
+    def _plugin_class(self, module: _Module, imports: _Imports) -> views.PluginClassView:
+        imports.runtime(BASE_MODULE, "KalturaClientPlugin")
+        imports.typing("ClassVar")
+        if module.plugin is None:
+            name, what = "KalturaCoreClient", "the core API"
+        else:
+            name = plugin_class_name(module.plugin)
+            what = f"the {module.plugin} plugin"
+        return views.PluginClassView(
+            name=name,
+            doc=_doc(f"Official plugin registration class of {what}.", 4),
+            plugin_name=_lit(module.plugin or ""),
+            services=tuple(
+                (_lit(s.name), _lit(self.plan.service_class[s.id])) for s in module.services
+            ),
+            enums=tuple(_lit(e.name) for e in module.enums),
+            types=tuple(_lit(c.name) for c in module.classes),
         )
 
     def _reexport_sources(self, module: _Module) -> list[str]:
@@ -650,9 +756,12 @@ class _Renderer:
             if known is None:
                 names: set[str] = set()
                 param = naming.property_param(p.name)
+                attr = naming.property_attr(p.name)
+                # the attribute is declared with the read type; the keyword also takes None
+                store = "" if attr in _RUNTIME_ATTRIBUTES else _lit(ann.read(p.type, names))
                 known = (
                     _param_view(param, ann.optional(p.type, names), "NotImplemented"),
-                    views.AssignView(naming.property_attr(p.name), param, ""),
+                    views.AssignView(attr, param, "", store),
                     frozenset(names),
                 )
                 memo[key] = known
@@ -662,13 +771,25 @@ class _Renderer:
                 ann.uses_builtins = True
             if p.deprecated:
                 warning = self._warning(f"{cls.name}.{p.name} is deprecated", imports)
-                assigns.append(views.AssignView(known[1].attr, known[1].param, warning))
+                assigns.append(
+                    views.AssignView(known[1].attr, known[1].param, warning, known[1].cast)
+                )
             else:
                 assigns.append(known[1])
+        inherited = {p.name for a in cls.ancestors() for p in a.properties}
+        declarations: list[tuple[str, str]] = []
         accessors: list[views.AccessorView] = []
+        if any(assign.cast for assign in assigns):
+            imports.typing("cast as _cast")
         for p in cls.properties:
             attr = naming.property_attr(p.name)
             annotation = ann.optional(p.type, used)
+            store_cast = ""
+            if attr not in _RUNTIME_ATTRIBUTES:
+                read = ann.read(p.type, used)
+                store_cast = _lit(read)
+                if p.name not in inherited:
+                    declarations.append((attr, read))
             cast = ""
             if attr in _RUNTIME_ATTRIBUTES:
                 # declared `Any` by the runtime base: keep the getter's declared type
@@ -690,6 +811,7 @@ class _Renderer:
                     doc=_doc(_property_doc(p), 8),
                     warning=warning,
                     cast=cast,
+                    store_cast=store_cast,
                 )
             )
         for name in used:
@@ -704,21 +826,29 @@ class _Renderer:
             type_literal=_lit(cls.name),
             str_type=ann.builtin("str"),
             tuple_type=ann.builtin("tuple"),
-            fields=tuple(self._field_spec(p, imports) for p in cls.properties),
+            fields=tuple(self._field_spec(cls, p, imports) for p in cls.properties),
+            declarations=tuple(declarations),
             init_params=tuple(init_params),
             warning=(self._warning(f"{cls.name} is deprecated", imports) if cls.deprecated else ""),
             assigns=tuple(assigns),
             accessors=tuple(accessors),
         )
 
-    def _field_spec(self, p: PropertyDef, imports: _Imports) -> views.FieldSpecView:
+    def _field_spec(self, cls: ClassDef, p: PropertyDef, imports: _Imports) -> views.FieldSpecView:
         flags = []
+        # `objects` of a list response is always a list once parsed (GENERATED_CONTRACT 6)
+        always_list = (
+            p.name == "objects"
+            and isinstance(p.type, ArrayType)
+            and any(a.name == LIST_RESPONSE_BASE for a in cls.ancestors())
+        )
         for flag, on in (
             ("READ_ONLY", p.read_only),
             ("INSERT_ONLY", p.insert_only),
             ("WRITE_ONLY", p.write_only),
             ("IS_TIME", p.is_time),
             ("DEPRECATED", p.deprecated),
+            ("ALWAYS_LIST", always_list),
         ):
             if on:
                 flags.append(flag)
@@ -747,13 +877,21 @@ class _Renderer:
         members = {naming.service_attr(a.name) for a in service.actions} | {"client"}
         ann = Annotator(frozenset(members & (_BUILTINS_USED | {"object"})))
         used: set[str] = set()
-        actions = tuple(self._action(service, a, ann, used, imports) for a in service.actions)
+        actions = tuple(
+            self._action(service, a, ann, used, imports, members) for a in service.actions
+        )
         for name in used:
             imports.annotation(name)
         if ann.uses_builtins:
             imports.plain("builtins")
+        imports.runtime(BASE_MODULE, "AsyncKalturaServiceBase")
+        if any(a.list_all for a in actions):
+            imports.plain_from("collections.abc", "AsyncIterator")
         return views.ServiceView(
-            cls_name, _doc(_describe(service.description, service.deprecated), 4), actions
+            cls_name,
+            _doc(_describe(service.description, service.deprecated), 4),
+            actions,
+            async_class(cls_name),
         )
 
     def _action(
@@ -763,6 +901,7 @@ class _Renderer:
         ann: Annotator,
         used: set[str],
         imports: _Imports,
+        members: set[str],
     ) -> views.ActionView:
         for name in ("ActionSpec", "ParamSpec", "ResultSpec", "FieldKind"):
             imports.runtime(BASE_MODULE, name)
@@ -834,6 +973,36 @@ class _Renderer:
             doc=_doc(text, 8),
             warning=warning,
             args=tuple(naming.param_name(p.name) for p in action.params),
+            list_all=self._list_all(service, action, raises, members, ann, imports),
+        )
+
+    def _list_all(
+        self,
+        service: ServiceDef,
+        action: ActionDef,
+        raises: list[str],
+        members: set[str],
+        ann: Annotator,
+        imports: _Imports,
+    ) -> views.ListAllView | None:
+        item = paged_item(action)
+        if item is None:
+            return None
+        name = naming.service_attr(action.name + LIST_ALL_SUFFIX)
+        if name in members or PAGE_SIZE_PARAM in {naming.param_name(p.name) for p in action.params}:
+            return None  # a real action has the name (a check() warning) or the option clashes
+        imports.plain_from("collections.abc", "Iterator")
+        imports.annotation(item)
+        text = (
+            f"Every result of `{naming.service_attr(action.name)}`, page after page.\n\n"
+            "Past the 10,000-result window it switches from the pager to the createdAt "
+            'cursor (see the README\'s "Pagination").\n\n'
+            f":param {PAGE_SIZE_PARAM}: results per request (default: the pager's, else 500)"
+        )
+        if raises:
+            text += "\n" + "\n".join(raises)
+        return views.ListAllView(
+            name, item, PAGE_SIZE_PARAM, f"{ann.builtin('int')} | None", _doc(text, 8)
         )
 
     def _raises(self, action: ActionDef) -> list[str]:
@@ -865,9 +1034,11 @@ class _Renderer:
         cls_name = _namespace_class(plugin)
         merged = self.plan.core_service_named(plugin)
         imports.annotation_from(CLIENT_BASE_MODULE, "KalturaClientBase")
-        base = ""
+        base = "PluginServicesProxy"
         taken: set[str] = set()
-        if merged is not None:
+        if merged is None:
+            imports.runtime(BASE_MODULE, base)
+        else:
             base = self.plan.service_class[merged.id]
             imports.runtime(f"{PLUGINS}.Core", base)
             taken = {naming.service_attr(a.name) for a in merged.actions} | {"client", "setClient"}
@@ -884,13 +1055,31 @@ class _Renderer:
                 f"\n\nThe plugin shares its name with the core service `{merged.name}`, so this "
                 f"object is also that service (its actions are methods here)."
             )
-        return views.NamespaceView(cls_name, base, _doc(text, 4), tuple(services))
+        imports.annotation_from(AIO_MODULE, "AsyncKalturaClientBase")
+        async_base = base
+        if merged is not None:
+            async_base = async_class(base)
+            imports.runtime(f"{PLUGINS}.Core", async_base)
+        return views.NamespaceView(
+            cls_name,
+            base,
+            _doc(text, 4),
+            tuple(services),
+            async_class(cls_name),
+            async_base,
+            tuple((attr, async_class(cls)) for attr, cls in services),
+        )
 
     # -- the client
 
     def _client(self) -> views.ClientView:
         imports = _Imports(f"{PACKAGE}.Client", self.plan)
         imports.runtime(CLIENT_BASE_MODULE, "KalturaClientBase")
+        imports.runtime(AIO_MODULE, "AsyncKalturaClientBase")
+        for name in CLIENT_MODULE_EXPORTS:
+            imports.runtime(
+                CLIENT_BASE_MODULE if name in CLIENT_RUNTIME_DEFINED else BASE_MODULE, name
+            )
         imports.typing("ClassVar")
         imports.typing("cast as _cast")
         imports.plain_from("functools", "cached_property")
@@ -917,9 +1106,15 @@ class _Renderer:
             warning = ""
             if service.deprecated:
                 warning = self._warning(f"service {attr} is deprecated", imports)
+            imports.annotation_from(module, async_class(cls_name))
             accessors.append(
                 views.ClientAccessorView(
-                    attr, cls_name, module, _doc(first_line(service.description), 8), warning
+                    attr,
+                    cls_name,
+                    module,
+                    _doc(first_line(service.description), 8),
+                    warning,
+                    async_class(cls_name),
                 )
             )
         for plugin in plugin_names:
@@ -927,9 +1122,15 @@ class _Renderer:
             cls_name = _namespace_class(plugin)
             module = f"{PLUGINS}.{naming.module_name(plugin)}"
             imports.annotation_from(module, cls_name)
+            imports.annotation_from(module, async_class(cls_name))
             accessors.append(
                 views.ClientAccessorView(
-                    attr, cls_name, module, _doc(f"Services of the {plugin} plugin.", 8), ""
+                    attr,
+                    cls_name,
+                    module,
+                    _doc(f"Services of the {plugin} plugin.", 8),
+                    "",
+                    async_class(cls_name),
                 )
             )
         ann = Annotator(frozenset())
@@ -961,6 +1162,12 @@ class _Renderer:
             imports=tuple(top),
             checking_imports=tuple(checking),
             api_version=self.api_version,
+            exports=tuple(
+                _lit(n)
+                for n in sorted(
+                    ("API_VERSION", "AsyncKalturaClient", "KalturaClient", *CLIENT_MODULE_EXPORTS)
+                )
+            ),
             volatile=tuple(_lit(e.name) for e, _store in entries if e.volatile),
             accessors=tuple(accessors),
             config_methods=tuple(config_methods),
@@ -972,6 +1179,7 @@ class _Renderer:
         services = {
             self.plan.service_class[sid]: mod for sid, mod in self.plan.service_module.items()
         }
+        services.update({async_class(name): mod for name, mod in list(services.items())})
         tables = [
             (name, [(_lit(k), _lit(v)) for k, v in sorted(items.items())])
             for name, items in (
@@ -1113,6 +1321,49 @@ class _Imports:
             _from_import(m, checking[m]) for m in sorted(checking, key=_module_sort_key)
         ]
         return top, checking_lines
+
+
+ASYNC_PREFIX = "Async"
+AIO_MODULE = f"{PACKAGE}._runtime.aio"
+
+
+def async_class(sync_name: str) -> str:
+    """`AsyncKaltura<X>Service` / `Async<Plugin>PluginServices` beside the sync class."""
+    return ASYNC_PREFIX + sync_name
+
+
+LIST_ALL_SUFFIX = "All"
+# The keyword-only option every `<action>All` takes (a schema parameter of that name skips it).
+PAGE_SIZE_PARAM = "page_size"
+
+
+def paged_item(action: ActionDef) -> str | None:
+    """The `objects` item class of a list action that takes a pager (`list`, `listByX`), whose
+    results `<action>All` iterates; None when the action is not one (GENERATED_CONTRACT 4)."""
+    name = action.name
+    if not (name == "list" or (name.startswith("list") and name[4:5].isupper())):
+        return None
+    if not any(
+        isinstance(p.type, ObjectType)
+        and p.type.cls is not None
+        and p.type.cls.name.endswith("Pager")
+        for p in action.params
+    ):
+        return None
+    result = action.result
+    if not isinstance(result, ObjectType) or result.cls is None:
+        return None
+    for prop in result.cls.all_properties:
+        if prop.name == "objects" and isinstance(prop.type, ArrayType):
+            item = prop.type.item
+            if isinstance(item, ObjectType) and item.cls is not None:
+                return item.cls.name
+    return None
+
+
+def plugin_class_name(plugin: str) -> str:
+    """The official registration class: `'Kaltura%sClientPlugin' % <module file name>`."""
+    return f"Kaltura{naming.module_name(plugin)}ClientPlugin"
 
 
 def _from_import(module: str, names: Iterable[str]) -> str:

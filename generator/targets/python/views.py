@@ -58,6 +58,7 @@ class AssignView:
     attr: str
     param: str
     warning: str  # message literal or ""
+    cast: str = ""  # literal of the attribute's declared type ("" = assigned as is)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class AccessorView:
     doc: str
     warning: str
     cast: str  # literal of the annotation when the runtime types the attribute `Any`
+    store_cast: str = ""  # literal of the attribute's declared type for the setter
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ class ClassView:
     str_type: str  # `str` or `builtins.str` when a member shadows the builtin
     tuple_type: str
     fields: tuple[FieldSpecView, ...]
+    # class-level `attr: type` of the fields a response carries (first declaration only)
+    declarations: tuple[tuple[str, str], ...]
     init_params: tuple[ParamView, ...]
     warning: str
     assigns: tuple[AssignView, ...]
@@ -123,6 +127,18 @@ class ActionView:
     doc: str
     warning: str
     args: tuple[str, ...]
+    list_all: ListAllView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListAllView:
+    """`<action>All`: every result of a paged list action, as an iterator."""
+
+    name: str
+    item: str  # the `objects` item class
+    option: str  # the keyword-only page size parameter
+    option_annotation: str
+    doc: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +146,7 @@ class ServiceView:
     name: str
     doc: str
     actions: tuple[ActionView, ...]
+    async_name: str = ""  # `AsyncKaltura<X>Service`: the same actions as `async def`
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +154,25 @@ class NamespaceView:
     """`client.<plugin>`: the plugin's services as attributes (and maybe a core service)."""
 
     name: str
-    base: str  # the merged core service class, or ""
+    base: str  # PluginServicesProxy, or the merged core service class
     doc: str
     services: tuple[tuple[str, str], ...]  # (attribute, service class)
+    async_name: str = ""
+    async_base: str = ""
+    async_services: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PluginClassView:
+    """`Kaltura<Plugin>ClientPlugin` / `KalturaCoreClient`: the official registration class,
+    as data (the runtime's `KalturaClientPlugin` resolves the names on call)."""
+
+    name: str
+    doc: str
+    plugin_name: str  # literal
+    services: tuple[tuple[str, str], ...]  # literals: (official accessor, service class)
+    enums: tuple[str, ...]  # literals
+    types: tuple[str, ...]  # literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +188,7 @@ class ModuleView:
     classes: tuple[ClassView, ...]
     services: tuple[ServiceView, ...]
     namespace: NamespaceView | None
+    plugin_class: PluginClassView
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +198,7 @@ class ClientAccessorView:
     module: str
     doc: str
     warning: str
+    async_cls: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +218,7 @@ class ClientView:
     imports: tuple[str, ...]
     checking_imports: tuple[str, ...]
     api_version: str
+    exports: tuple[str, ...]  # literals: `__all__`
     volatile: tuple[str, ...]  # literals
     accessors: tuple[ClientAccessorView, ...]
     config_methods: tuple[ConfigMethodView, ...]

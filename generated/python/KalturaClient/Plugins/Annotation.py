@@ -4,18 +4,26 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, KalturaObjectBase
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+)
 from KalturaClient.Plugins.CuePoint import KalturaCuePoint
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaAnnotation",
+    "KalturaAnnotationClientPlugin",
 ]
 _REEXPORTED_FROM = (
     "KalturaClient.Plugins.Core",
@@ -30,6 +38,9 @@ class KalturaAnnotation(KalturaCuePoint):
         FieldSpec("text", "text", FieldKind.STRING),
     )
 
+    parentId: str
+    text: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -39,30 +50,46 @@ class KalturaAnnotation(KalturaCuePoint):
         text: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.entryId = entryId
-        self.startTime = startTime
-        self.parentId = parentId
-        self.text = text
+        self.id = _cast("str", id)
+        self.entryId = _cast("str", entryId)
+        self.startTime = _cast("int", startTime)
+        self.parentId = _cast("str", parentId)
+        self.text = _cast("str", text)
 
     def getParentId(self) -> str | None:
         return self.parentId
 
     def setParentId(self, newParentId: str | None) -> None:
-        self.parentId = newParentId
+        self.parentId = _cast("str", newParentId)
 
     def getText(self) -> str | None:
         return self.text
 
     def setText(self, newText: str | None) -> None:
-        self.text = newText
+        self.text = _cast("str", newText)
 
 
-class AnnotationPluginServices:
+class AnnotationPluginServices(PluginServicesProxy):
     """Services of the annotation plugin: `client.annotation.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncAnnotationPluginServices(PluginServicesProxy):
+    """Services of the annotation plugin: `client.annotation.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaAnnotationClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the annotation plugin."""
+
+    _plugin_name_: ClassVar[str] = "annotation"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaAnnotation",)
 
 
 def __getattr__(name: str) -> object:

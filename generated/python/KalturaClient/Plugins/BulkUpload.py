@@ -4,19 +4,29 @@
 
 from __future__ import annotations
 
-from typing import cast as _cast, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import ActionSpec, FieldKind, KalturaServiceBase, ParamSpec, ResultSpec
-from KalturaClient.Plugins.Core import KalturaBulkUploadService
+from KalturaClient.Base import (
+    ActionSpec,
+    AsyncKalturaServiceBase,
+    FieldKind,
+    KalturaClientPlugin,
+    KalturaServiceBase,
+    ParamSpec,
+    ResultSpec,
+)
+from KalturaClient.Plugins.Core import AsyncKalturaBulkUploadService, KalturaBulkUploadService
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
     from KalturaClient.Plugins.Core import KalturaBulkUpload
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaBulkService",
+    "KalturaBulkUploadClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -40,6 +50,18 @@ class KalturaBulkService(KalturaServiceBase):
         return _cast("KalturaBulkUpload", _result)
 
 
+class AsyncKalturaBulkService(AsyncKalturaServiceBase):
+    """Bulk upload service is used to upload & manage bulk uploads"""
+
+    async def abort(self, id: int) -> KalturaBulkUpload:
+        """Aborts the bulk upload and all its child jobs
+
+        :param id: job id
+        :raises KalturaException: with code BULK_UPLOAD_NOT_FOUND"""
+        _result = await self.client._acall(_A_bulkupload_bulk__abort, (id,))
+        return _cast("KalturaBulkUpload", _result)
+
+
 class BulkUploadPluginServices(KalturaBulkUploadService):
     """Services of the bulkUpload plugin: `client.bulkUpload.<service>`.
 
@@ -49,6 +71,28 @@ class BulkUploadPluginServices(KalturaBulkUploadService):
     def __init__(self, client: KalturaClientBase) -> None:
         KalturaBulkUploadService.__init__(self, client)
         self.bulk = KalturaBulkService(client)
+
+
+class AsyncBulkUploadPluginServices(AsyncKalturaBulkUploadService):
+    """Services of the bulkUpload plugin: `client.bulkUpload.<service>`.
+
+    The plugin shares its name with the core service `bulkUpload`, so this object is also that service (its actions are methods here).
+    """
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        AsyncKalturaBulkUploadService.__init__(self, client)
+        self.bulk = AsyncKalturaBulkService(client)
+
+
+class KalturaBulkUploadClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the bulkUpload plugin."""
+
+    _plugin_name_: ClassVar[str] = "bulkUpload"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "bulk": "KalturaBulkService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ()
 
 
 def __getattr__(name: str) -> object:

@@ -4,25 +4,46 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import ClassVar, TYPE_CHECKING
+
+from KalturaClient.Base import KalturaClientPlugin, PluginServicesProxy
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
-__all__ = []
+__all__ = [
+    "KalturaBulkUploadCsvClientPlugin",
+]
 _REEXPORTED_FROM = (
     "KalturaClient.Plugins.Core",
     "KalturaClient.Plugins.BulkUpload",
 )
 
 
-class BulkUploadCsvPluginServices:
+class BulkUploadCsvPluginServices(PluginServicesProxy):
     """Services of the bulkUploadCsv plugin: `client.bulkUploadCsv.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncBulkUploadCsvPluginServices(PluginServicesProxy):
+    """Services of the bulkUploadCsv plugin: `client.bulkUploadCsv.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaBulkUploadCsvClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the bulkUploadCsv plugin."""
+
+    _plugin_name_: ClassVar[str] = "bulkUploadCsv"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ()
 
 
 def __getattr__(name: str) -> object:

@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import builtins
 import warnings as _warnings
+from collections.abc import AsyncIterator, Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    ALWAYS_LIST,
+    AsyncKalturaServiceBase,
     DEPRECATED,
     FieldKind,
     FieldSpec,
     INSERT_ONLY,
     IS_TIME,
+    KalturaClientPlugin,
+    KalturaEnumsFactory,
     KalturaIntEnum,
     KalturaObjectBase,
+    KalturaObjectFactory,
+    KalturaParams,
     KalturaServiceBase,
     KalturaStringEnum,
     OPTIONAL,
@@ -110,6 +117,11 @@ __all__ = [
     "KalturaUploadTokenService",
     "KalturaUserService",
     "KalturaOttUserService",
+    "KalturaCoreClient",
+    "KalturaClientPlugin",
+    "KalturaEnumsFactory",
+    "KalturaObjectFactory",
+    "KalturaParams",
 ]
 
 
@@ -281,9 +293,11 @@ class KalturaListResponse(KalturaObjectBase):
         FieldSpec("totalCount", "totalCount", FieldKind.INT, None, READ_ONLY),
     )
 
+    totalCount: int
+
     def __init__(self, totalCount: int | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
+        self.totalCount = _cast("int", totalCount)
 
     def getTotalCount(self) -> int | None:
         """Server-side: read-only."""
@@ -299,26 +313,29 @@ class KalturaPager(KalturaObjectBase):
         FieldSpec("pageIndex", "pageIndex", FieldKind.INT),
     )
 
+    pageSize: int
+    pageIndex: int
+
     def __init__(
         self, pageSize: int | None = NotImplemented, pageIndex: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.pageSize = pageSize
-        self.pageIndex = pageIndex
+        self.pageSize = _cast("int", pageSize)
+        self.pageIndex = _cast("int", pageIndex)
 
     def getPageSize(self) -> int | None:
         """The number of objects to retrieve. (Default is 30, maximum page size is 500)."""
         return self.pageSize
 
     def setPageSize(self, newPageSize: int | None) -> None:
-        self.pageSize = newPageSize
+        self.pageSize = _cast("int", newPageSize)
 
     def getPageIndex(self) -> int | None:
         """The page number for which {pageSize} of objects should be retrieved (Default is 1)."""
         return self.pageIndex
 
     def setPageIndex(self, newPageIndex: int | None) -> None:
-        self.pageIndex = newPageIndex
+        self.pageIndex = _cast("int", newPageIndex)
 
 
 class KalturaFilterPager(KalturaPager):
@@ -331,8 +348,8 @@ class KalturaFilterPager(KalturaPager):
         self, pageSize: int | None = NotImplemented, pageIndex: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.pageSize = pageSize
-        self.pageIndex = pageIndex
+        self.pageSize = _cast("int", pageSize)
+        self.pageIndex = _cast("int", pageIndex)
 
 
 class KalturaSearchItem(KalturaObjectBase):
@@ -350,26 +367,29 @@ class KalturaFilter(KalturaObjectBase):
         FieldSpec("advancedSearch", "advancedSearch", FieldKind.OBJECT, "KalturaSearchItem"),
     )
 
+    orderBy: str
+    advancedSearch: KalturaSearchItem
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
         advancedSearch: KalturaSearchItem | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
 
     def getOrderBy(self) -> str | None:
         return self.orderBy
 
     def setOrderBy(self, newOrderBy: str | None) -> None:
-        self.orderBy = newOrderBy
+        self.orderBy = _cast("str", newOrderBy)
 
     def getAdvancedSearch(self) -> KalturaSearchItem | None:
         return self.advancedSearch
 
     def setAdvancedSearch(self, newAdvancedSearch: KalturaSearchItem | None) -> None:
-        self.advancedSearch = newAdvancedSearch
+        self.advancedSearch = _cast("KalturaSearchItem", newAdvancedSearch)
 
 
 class KalturaRelatedFilter(KalturaFilter):
@@ -382,8 +402,8 @@ class KalturaRelatedFilter(KalturaFilter):
         advancedSearch: KalturaSearchItem | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
 
 
 class KalturaMultiLingualString(KalturaObjectBase):
@@ -395,26 +415,29 @@ class KalturaMultiLingualString(KalturaObjectBase):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    language: str
+    value: str
+
     def __init__(
         self, language: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.language = language
-        self.value = value
+        self.language = _cast("str", language)
+        self.value = _cast("str", value)
 
     def getLanguage(self) -> str | None:
         """The language of the value"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
     def getValue(self) -> str | None:
         """Value"""
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaOperationAttributes(KalturaObjectBase):
@@ -437,6 +460,10 @@ class KalturaClipAttributes(KalturaOperationAttributes):
         FieldSpec("globalOffsetInDestination", "globalOffsetInDestination", FieldKind.INT),
     )
 
+    offset: int
+    duration: int
+    globalOffsetInDestination: int
+
     def __init__(
         self,
         offset: int | None = NotImplemented,
@@ -444,30 +471,30 @@ class KalturaClipAttributes(KalturaOperationAttributes):
         globalOffsetInDestination: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.offset = offset
-        self.duration = duration
-        self.globalOffsetInDestination = globalOffsetInDestination
+        self.offset = _cast("int", offset)
+        self.duration = _cast("int", duration)
+        self.globalOffsetInDestination = _cast("int", globalOffsetInDestination)
 
     def getOffset(self) -> int | None:
         """Offset in milliseconds"""
         return self.offset
 
     def setOffset(self, newOffset: int | None) -> None:
-        self.offset = newOffset
+        self.offset = _cast("int", newOffset)
 
     def getDuration(self) -> int | None:
         """Duration in milliseconds"""
         return self.duration
 
     def setDuration(self, newDuration: int | None) -> None:
-        self.duration = newDuration
+        self.duration = _cast("int", newDuration)
 
     def getGlobalOffsetInDestination(self) -> int | None:
         """global Offset In Destination in milliseconds"""
         return self.globalOffsetInDestination
 
     def setGlobalOffsetInDestination(self, newGlobalOffsetInDestination: int | None) -> None:
-        self.globalOffsetInDestination = newGlobalOffsetInDestination
+        self.globalOffsetInDestination = _cast("int", newGlobalOffsetInDestination)
 
 
 class KalturaBaseEntry(KalturaObjectBase):
@@ -513,6 +540,32 @@ class KalturaBaseEntry(KalturaObjectBase):
         FieldSpec("defaultLanguage", "defaultLanguage", FieldKind.STRING, None, READ_ONLY),
     )
 
+    id: str
+    name: str
+    multiLingual_name: list[KalturaMultiLingualString]
+    description: str
+    partnerId: int
+    userId: str
+    creatorId: str
+    tags: str
+    categories: str
+    status: KalturaEntryStatus
+    moderationStatus: KalturaEntryModerationStatus
+    type: KalturaEntryType
+    createdAt: int
+    updatedAt: int
+    rank: float
+    licenseType: KalturaLicenseType
+    version: int
+    thumbnailUrl: str
+    startDate: int
+    referenceId: str
+    operationAttributes: list[KalturaOperationAttributes]
+    capabilities: str
+    templateEntryId: str
+    blockAutoTranscript: bool
+    defaultLanguage: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -542,35 +595,35 @@ class KalturaBaseEntry(KalturaObjectBase):
         defaultLanguage: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaBaseEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
 
     def getId(self) -> str | None:
         """Auto generated 10 characters alphanumeric string
@@ -583,7 +636,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getMultiLingual_name(self) -> list[KalturaMultiLingualString] | None:
         """Entry name (Min 1 chars)"""
@@ -592,14 +645,14 @@ class KalturaBaseEntry(KalturaObjectBase):
     def setMultiLingual_name(
         self, newMultiLingual_name: list[KalturaMultiLingualString] | None
     ) -> None:
-        self.multiLingual_name = newMultiLingual_name
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", newMultiLingual_name)
 
     def getDescription(self) -> str | None:
         """Entry description"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getPartnerId(self) -> int | None:
         """Server-side: read-only."""
@@ -610,7 +663,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.userId
 
     def setUserId(self, newUserId: str | None) -> None:
-        self.userId = newUserId
+        self.userId = _cast("str", newUserId)
 
     def getCreatorId(self) -> str | None:
         """The ID of the user who created this entry
@@ -619,14 +672,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.creatorId
 
     def setCreatorId(self, newCreatorId: str | None) -> None:
-        self.creatorId = newCreatorId
+        self.creatorId = _cast("str", newCreatorId)
 
     def getTags(self) -> str | None:
         """Entry tags"""
         return self.tags
 
     def setTags(self, newTags: str | None) -> None:
-        self.tags = newTags
+        self.tags = _cast("str", newTags)
 
     def getCategories(self) -> str | None:
         """Comma separated list of full names of categories to which this entry belongs. Only categories that don't have entitlement (privacy context) are listed, to retrieve the full list of categories, use the categoryEntry.list action.
@@ -641,7 +694,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         _warnings.warn(
             "KalturaBaseEntry.categories is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.categories = newCategories
+        self.categories = _cast("str", newCategories)
 
     def getStatus(self) -> KalturaEntryStatus | str | None:
         """Server-side: read-only."""
@@ -658,7 +711,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.type
 
     def setType(self, newType: KalturaEntryType | str | None) -> None:
-        self.type = newType
+        self.type = _cast("KalturaEntryType", newType)
 
     def getCreatedAt(self) -> int | None:
         """Entry creation date as Unix timestamp (In seconds)
@@ -683,7 +736,7 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.licenseType
 
     def setLicenseType(self, newLicenseType: KalturaLicenseType | int | None) -> None:
-        self.licenseType = newLicenseType
+        self.licenseType = _cast("KalturaLicenseType", newLicenseType)
 
     def getVersion(self) -> int | None:
         """Version of the entry data
@@ -704,14 +757,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.startDate
 
     def setStartDate(self, newStartDate: int | None) -> None:
-        self.startDate = newStartDate
+        self.startDate = _cast("int", newStartDate)
 
     def getReferenceId(self) -> str | None:
         """Entry external reference id"""
         return self.referenceId
 
     def setReferenceId(self, newReferenceId: str | None) -> None:
-        self.referenceId = newReferenceId
+        self.referenceId = _cast("str", newReferenceId)
 
     def getOperationAttributes(self) -> list[KalturaOperationAttributes] | None:
         """clipping, skipping and cropping attributes that used to create this entry"""
@@ -720,7 +773,7 @@ class KalturaBaseEntry(KalturaObjectBase):
     def setOperationAttributes(
         self, newOperationAttributes: list[KalturaOperationAttributes] | None
     ) -> None:
-        self.operationAttributes = newOperationAttributes
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", newOperationAttributes)
 
     def getCapabilities(self) -> str | None:
         """Comma seperated string of the capabilities of the entry. Any capability needed can be added to this list.
@@ -735,14 +788,14 @@ class KalturaBaseEntry(KalturaObjectBase):
         return self.templateEntryId
 
     def setTemplateEntryId(self, newTemplateEntryId: str | None) -> None:
-        self.templateEntryId = newTemplateEntryId
+        self.templateEntryId = _cast("str", newTemplateEntryId)
 
     def getBlockAutoTranscript(self) -> bool | None:
         """Block auto transcript on Entry"""
         return self.blockAutoTranscript
 
     def setBlockAutoTranscript(self, newBlockAutoTranscript: bool | None) -> None:
-        self.blockAutoTranscript = newBlockAutoTranscript
+        self.blockAutoTranscript = _cast("bool", newBlockAutoTranscript)
 
     def getDefaultLanguage(self) -> str | None:
         """Entry's default language if the entry is multi lingual
@@ -765,6 +818,15 @@ class KalturaPlayableEntry(KalturaBaseEntry):
             "durationType", "durationType", FieldKind.STRING, "KalturaDurationType", READ_ONLY
         ),
     )
+
+    plays: int
+    views: int
+    lastPlayedAt: int
+    width: int
+    height: int
+    duration: int
+    msDuration: int
+    durationType: KalturaDurationType
 
     def __init__(
         self,
@@ -803,43 +865,43 @@ class KalturaPlayableEntry(KalturaBaseEntry):
         durationType: KalturaDurationType | str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaPlayableEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.plays = plays
-        self.views = views
-        self.lastPlayedAt = lastPlayedAt
-        self.width = width
-        self.height = height
-        self.duration = duration
-        self.msDuration = msDuration
-        self.durationType = durationType
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.plays = _cast("int", plays)
+        self.views = _cast("int", views)
+        self.lastPlayedAt = _cast("int", lastPlayedAt)
+        self.width = _cast("int", width)
+        self.height = _cast("int", height)
+        self.duration = _cast("int", duration)
+        self.msDuration = _cast("int", msDuration)
+        self.durationType = _cast("KalturaDurationType", durationType)
 
     def getPlays(self) -> int | None:
         """Number of plays
@@ -882,7 +944,7 @@ class KalturaPlayableEntry(KalturaBaseEntry):
         return self.msDuration
 
     def setMsDuration(self, newMsDuration: int | None) -> None:
-        self.msDuration = newMsDuration
+        self.msDuration = _cast("int", newMsDuration)
 
     def getDurationType(self) -> KalturaDurationType | str | None:
         """The duration type (short for 0-4 mins, medium for 4-20 mins, long for 20+ mins)
@@ -912,6 +974,16 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         ),
         FieldSpec("streams", "streams", FieldKind.ARRAY, "KalturaStreamContainer"),
     )
+
+    mediaType: KalturaMediaType
+    conversionQuality: str
+    sourceType: KalturaSourceType
+    creditUserName: str
+    mediaDate: int
+    dataUrl: str
+    flavorParamsIds: str
+    isTrimDisabled: KalturaNullableBoolean
+    streams: list[KalturaStreamContainer]
 
     def __init__(
         self,
@@ -959,58 +1031,58 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         streams: list[KalturaStreamContainer] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaMediaEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.plays = plays
-        self.views = views
-        self.lastPlayedAt = lastPlayedAt
-        self.width = width
-        self.height = height
-        self.duration = duration
-        self.msDuration = msDuration
-        self.durationType = durationType
-        self.mediaType = mediaType
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.plays = _cast("int", plays)
+        self.views = _cast("int", views)
+        self.lastPlayedAt = _cast("int", lastPlayedAt)
+        self.width = _cast("int", width)
+        self.height = _cast("int", height)
+        self.duration = _cast("int", duration)
+        self.msDuration = _cast("int", msDuration)
+        self.durationType = _cast("KalturaDurationType", durationType)
+        self.mediaType = _cast("KalturaMediaType", mediaType)
         if conversionQuality is not NotImplemented:
             _warnings.warn(
                 "KalturaMediaEntry.conversionQuality is deprecated",
                 DeprecationWarning,
                 stacklevel=2,
             )
-        self.conversionQuality = conversionQuality
-        self.sourceType = sourceType
-        self.creditUserName = creditUserName
-        self.mediaDate = mediaDate
-        self.dataUrl = dataUrl
-        self.flavorParamsIds = flavorParamsIds
-        self.isTrimDisabled = isTrimDisabled
-        self.streams = streams
+        self.conversionQuality = _cast("str", conversionQuality)
+        self.sourceType = _cast("KalturaSourceType", sourceType)
+        self.creditUserName = _cast("str", creditUserName)
+        self.mediaDate = _cast("int", mediaDate)
+        self.dataUrl = _cast("str", dataUrl)
+        self.flavorParamsIds = _cast("str", flavorParamsIds)
+        self.isTrimDisabled = _cast("KalturaNullableBoolean", isTrimDisabled)
+        self.streams = _cast("list[KalturaStreamContainer]", streams)
 
     def getMediaType(self) -> KalturaMediaType | int | None:
         """The media type of the entry
@@ -1019,7 +1091,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.mediaType
 
     def setMediaType(self, newMediaType: KalturaMediaType | int | None) -> None:
-        self.mediaType = newMediaType
+        self.mediaType = _cast("KalturaMediaType", newMediaType)
 
     def getConversionQuality(self) -> str | None:
         """Override the default conversion quality
@@ -1036,7 +1108,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         _warnings.warn(
             "KalturaMediaEntry.conversionQuality is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.conversionQuality = newConversionQuality
+        self.conversionQuality = _cast("str", newConversionQuality)
 
     def getSourceType(self) -> KalturaSourceType | str | None:
         """The source type of the entry
@@ -1045,14 +1117,14 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.sourceType
 
     def setSourceType(self, newSourceType: KalturaSourceType | str | None) -> None:
-        self.sourceType = newSourceType
+        self.sourceType = _cast("KalturaSourceType", newSourceType)
 
     def getCreditUserName(self) -> str | None:
         """The user name used for credits"""
         return self.creditUserName
 
     def setCreditUserName(self, newCreditUserName: str | None) -> None:
-        self.creditUserName = newCreditUserName
+        self.creditUserName = _cast("str", newCreditUserName)
 
     def getMediaDate(self) -> int | None:
         """The media date extracted from EXIF data (For images) as Unix timestamp (In seconds)
@@ -1083,7 +1155,7 @@ class KalturaMediaEntry(KalturaPlayableEntry):
         return self.streams
 
     def setStreams(self, newStreams: list[KalturaStreamContainer] | None) -> None:
-        self.streams = newStreams
+        self.streams = _cast("list[KalturaStreamContainer]", newStreams)
 
 
 class KalturaStreamContainer(KalturaObjectBase):
@@ -1095,6 +1167,11 @@ class KalturaStreamContainer(KalturaObjectBase):
         FieldSpec("language", "language", FieldKind.STRING),
     )
 
+    id: str
+    type: str
+    trackIndex: int
+    language: str
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -1103,41 +1180,45 @@ class KalturaStreamContainer(KalturaObjectBase):
         language: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.type = type
-        self.trackIndex = trackIndex
-        self.language = language
+        self.id = _cast("str", id)
+        self.type = _cast("str", type)
+        self.trackIndex = _cast("int", trackIndex)
+        self.language = _cast("str", language)
 
     def getId(self) -> str | None:
         return self.id
 
     def setId(self, newId: str | None) -> None:
-        self.id = newId
+        self.id = _cast("str", newId)
 
     def getType(self) -> str | None:
         return self.type
 
     def setType(self, newType: str | None) -> None:
-        self.type = newType
+        self.type = _cast("str", newType)
 
     def getTrackIndex(self) -> int | None:
         return self.trackIndex
 
     def setTrackIndex(self, newTrackIndex: int | None) -> None:
-        self.trackIndex = newTrackIndex
+        self.trackIndex = _cast("int", newTrackIndex)
 
     def getLanguage(self) -> str | None:
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
 
 class KalturaBaseEntryListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaBaseEntryListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaBaseEntry", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaBaseEntry", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaBaseEntry]
 
     def __init__(
         self,
@@ -1145,8 +1226,8 @@ class KalturaBaseEntryListResponse(KalturaListResponse):
         objects: list[KalturaBaseEntry] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaBaseEntry]", objects)
 
     def getObjects(self) -> list[KalturaBaseEntry] | None:
         """Server-side: read-only."""
@@ -1156,8 +1237,12 @@ class KalturaBaseEntryListResponse(KalturaListResponse):
 class KalturaMediaListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMediaListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMediaEntry", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMediaEntry", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMediaEntry]
 
     def __init__(
         self,
@@ -1165,8 +1250,8 @@ class KalturaMediaListResponse(KalturaListResponse):
         objects: list[KalturaMediaEntry] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMediaEntry]", objects)
 
     def getObjects(self) -> list[KalturaMediaEntry] | None:
         """Server-side: read-only."""
@@ -1198,6 +1283,19 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         FieldSpec("referenceIdEqual", "referenceIdEqual", FieldKind.STRING),
     )
 
+    idEqual: str
+    idIn: str
+    nameLike: str
+    partnerIdEqual: int
+    userIdEqual: str
+    tagsLike: str
+    statusEqual: KalturaEntryStatus
+    statusIn: str
+    typeEqual: KalturaEntryType
+    createdAtGreaterThanOrEqual: int
+    createdAtLessThanOrEqual: int
+    referenceIdEqual: str
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -1216,97 +1314,97 @@ class KalturaBaseEntryBaseFilter(KalturaRelatedFilter):
         referenceIdEqual: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
 
     def getIdEqual(self) -> str | None:
         """This filter should be in use for retrieving only a specific entry (identified by its entryId)."""
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: str | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("str", newIdEqual)
 
     def getIdIn(self) -> str | None:
         """This filter should be in use for retrieving few specific entries (string should include comma separated list of entryId strings)."""
         return self.idIn
 
     def setIdIn(self, newIdIn: str | None) -> None:
-        self.idIn = newIdIn
+        self.idIn = _cast("str", newIdIn)
 
     def getNameLike(self) -> str | None:
         return self.nameLike
 
     def setNameLike(self, newNameLike: str | None) -> None:
-        self.nameLike = newNameLike
+        self.nameLike = _cast("str", newNameLike)
 
     def getPartnerIdEqual(self) -> int | None:
         return self.partnerIdEqual
 
     def setPartnerIdEqual(self, newPartnerIdEqual: int | None) -> None:
-        self.partnerIdEqual = newPartnerIdEqual
+        self.partnerIdEqual = _cast("int", newPartnerIdEqual)
 
     def getUserIdEqual(self) -> str | None:
         """This filter parameter should be in use for retrieving only entries, uploaded by/assigned to a specific user (identified by user Id)."""
         return self.userIdEqual
 
     def setUserIdEqual(self, newUserIdEqual: str | None) -> None:
-        self.userIdEqual = newUserIdEqual
+        self.userIdEqual = _cast("str", newUserIdEqual)
 
     def getTagsLike(self) -> str | None:
         return self.tagsLike
 
     def setTagsLike(self, newTagsLike: str | None) -> None:
-        self.tagsLike = newTagsLike
+        self.tagsLike = _cast("str", newTagsLike)
 
     def getStatusEqual(self) -> KalturaEntryStatus | str | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaEntryStatus | str | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaEntryStatus", newStatusEqual)
 
     def getStatusIn(self) -> str | None:
         return self.statusIn
 
     def setStatusIn(self, newStatusIn: str | None) -> None:
-        self.statusIn = newStatusIn
+        self.statusIn = _cast("str", newStatusIn)
 
     def getTypeEqual(self) -> KalturaEntryType | str | None:
         return self.typeEqual
 
     def setTypeEqual(self, newTypeEqual: KalturaEntryType | str | None) -> None:
-        self.typeEqual = newTypeEqual
+        self.typeEqual = _cast("KalturaEntryType", newTypeEqual)
 
     def getCreatedAtGreaterThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.createdAtGreaterThanOrEqual
 
     def setCreatedAtGreaterThanOrEqual(self, newCreatedAtGreaterThanOrEqual: int | None) -> None:
-        self.createdAtGreaterThanOrEqual = newCreatedAtGreaterThanOrEqual
+        self.createdAtGreaterThanOrEqual = _cast("int", newCreatedAtGreaterThanOrEqual)
 
     def getCreatedAtLessThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.createdAtLessThanOrEqual
 
     def setCreatedAtLessThanOrEqual(self, newCreatedAtLessThanOrEqual: int | None) -> None:
-        self.createdAtLessThanOrEqual = newCreatedAtLessThanOrEqual
+        self.createdAtLessThanOrEqual = _cast("int", newCreatedAtLessThanOrEqual)
 
     def getReferenceIdEqual(self) -> str | None:
         return self.referenceIdEqual
 
     def setReferenceIdEqual(self, newReferenceIdEqual: str | None) -> None:
-        self.referenceIdEqual = newReferenceIdEqual
+        self.referenceIdEqual = _cast("str", newReferenceIdEqual)
 
 
 class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
@@ -1315,6 +1413,9 @@ class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
         FieldSpec("freeText", "freeText", FieldKind.STRING),
         FieldSpec("isRoot", "isRoot", FieldKind.INT, "KalturaNullableBoolean"),
     )
+
+    freeText: str
+    isRoot: KalturaNullableBoolean
 
     def __init__(
         self,
@@ -1336,34 +1437,34 @@ class KalturaBaseEntryFilter(KalturaBaseEntryBaseFilter):
         isRoot: KalturaNullableBoolean | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
 
     def getFreeText(self) -> str | None:
         return self.freeText
 
     def setFreeText(self, newFreeText: str | None) -> None:
-        self.freeText = newFreeText
+        self.freeText = _cast("str", newFreeText)
 
     def getIsRoot(self) -> KalturaNullableBoolean | int | None:
         return self.isRoot
 
     def setIsRoot(self, newIsRoot: KalturaNullableBoolean | int | None) -> None:
-        self.isRoot = newIsRoot
+        self.isRoot = _cast("KalturaNullableBoolean", newIsRoot)
 
 
 class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
@@ -1373,6 +1474,10 @@ class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
         FieldSpec("durationGreaterThan", "durationGreaterThan", FieldKind.INT),
         FieldSpec("durationTypeMatchOr", "durationTypeMatchOr", FieldKind.STRING),
     )
+
+    durationLessThan: int
+    durationGreaterThan: int
+    durationTypeMatchOr: str
 
     def __init__(
         self,
@@ -1397,43 +1502,43 @@ class KalturaPlayableEntryBaseFilter(KalturaBaseEntryFilter):
         durationTypeMatchOr: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
 
     def getDurationLessThan(self) -> int | None:
         return self.durationLessThan
 
     def setDurationLessThan(self, newDurationLessThan: int | None) -> None:
-        self.durationLessThan = newDurationLessThan
+        self.durationLessThan = _cast("int", newDurationLessThan)
 
     def getDurationGreaterThan(self) -> int | None:
         return self.durationGreaterThan
 
     def setDurationGreaterThan(self, newDurationGreaterThan: int | None) -> None:
-        self.durationGreaterThan = newDurationGreaterThan
+        self.durationGreaterThan = _cast("int", newDurationGreaterThan)
 
     def getDurationTypeMatchOr(self) -> str | None:
         return self.durationTypeMatchOr
 
     def setDurationTypeMatchOr(self, newDurationTypeMatchOr: str | None) -> None:
-        self.durationTypeMatchOr = newDurationTypeMatchOr
+        self.durationTypeMatchOr = _cast("str", newDurationTypeMatchOr)
 
 
 class KalturaPlayableEntryFilter(KalturaPlayableEntryBaseFilter):
@@ -1463,25 +1568,25 @@ class KalturaPlayableEntryFilter(KalturaPlayableEntryBaseFilter):
         durationTypeMatchOr: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
 
 
 class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
@@ -1499,6 +1604,12 @@ class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
             IS_TIME,
         ),
     )
+
+    mediaTypeEqual: KalturaMediaType
+    mediaTypeIn: str
+    sourceTypeEqual: KalturaSourceType
+    sourceTypeIn: str
+    mediaDateGreaterThanOrEqual: int
 
     def __init__(
         self,
@@ -1528,61 +1639,61 @@ class KalturaMediaEntryBaseFilter(KalturaPlayableEntryFilter):
         mediaDateGreaterThanOrEqual: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
-        self.mediaTypeEqual = mediaTypeEqual
-        self.mediaTypeIn = mediaTypeIn
-        self.sourceTypeEqual = sourceTypeEqual
-        self.sourceTypeIn = sourceTypeIn
-        self.mediaDateGreaterThanOrEqual = mediaDateGreaterThanOrEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
+        self.mediaTypeEqual = _cast("KalturaMediaType", mediaTypeEqual)
+        self.mediaTypeIn = _cast("str", mediaTypeIn)
+        self.sourceTypeEqual = _cast("KalturaSourceType", sourceTypeEqual)
+        self.sourceTypeIn = _cast("str", sourceTypeIn)
+        self.mediaDateGreaterThanOrEqual = _cast("int", mediaDateGreaterThanOrEqual)
 
     def getMediaTypeEqual(self) -> KalturaMediaType | int | None:
         return self.mediaTypeEqual
 
     def setMediaTypeEqual(self, newMediaTypeEqual: KalturaMediaType | int | None) -> None:
-        self.mediaTypeEqual = newMediaTypeEqual
+        self.mediaTypeEqual = _cast("KalturaMediaType", newMediaTypeEqual)
 
     def getMediaTypeIn(self) -> str | None:
         return self.mediaTypeIn
 
     def setMediaTypeIn(self, newMediaTypeIn: str | None) -> None:
-        self.mediaTypeIn = newMediaTypeIn
+        self.mediaTypeIn = _cast("str", newMediaTypeIn)
 
     def getSourceTypeEqual(self) -> KalturaSourceType | str | None:
         return self.sourceTypeEqual
 
     def setSourceTypeEqual(self, newSourceTypeEqual: KalturaSourceType | str | None) -> None:
-        self.sourceTypeEqual = newSourceTypeEqual
+        self.sourceTypeEqual = _cast("KalturaSourceType", newSourceTypeEqual)
 
     def getSourceTypeIn(self) -> str | None:
         return self.sourceTypeIn
 
     def setSourceTypeIn(self, newSourceTypeIn: str | None) -> None:
-        self.sourceTypeIn = newSourceTypeIn
+        self.sourceTypeIn = _cast("str", newSourceTypeIn)
 
     def getMediaDateGreaterThanOrEqual(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.mediaDateGreaterThanOrEqual
 
     def setMediaDateGreaterThanOrEqual(self, newMediaDateGreaterThanOrEqual: int | None) -> None:
-        self.mediaDateGreaterThanOrEqual = newMediaDateGreaterThanOrEqual
+        self.mediaDateGreaterThanOrEqual = _cast("int", newMediaDateGreaterThanOrEqual)
 
 
 class KalturaMediaEntryFilter(KalturaMediaEntryBaseFilter):
@@ -1617,30 +1728,30 @@ class KalturaMediaEntryFilter(KalturaMediaEntryBaseFilter):
         mediaDateGreaterThanOrEqual: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.nameLike = nameLike
-        self.partnerIdEqual = partnerIdEqual
-        self.userIdEqual = userIdEqual
-        self.tagsLike = tagsLike
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.typeEqual = typeEqual
-        self.createdAtGreaterThanOrEqual = createdAtGreaterThanOrEqual
-        self.createdAtLessThanOrEqual = createdAtLessThanOrEqual
-        self.referenceIdEqual = referenceIdEqual
-        self.freeText = freeText
-        self.isRoot = isRoot
-        self.durationLessThan = durationLessThan
-        self.durationGreaterThan = durationGreaterThan
-        self.durationTypeMatchOr = durationTypeMatchOr
-        self.mediaTypeEqual = mediaTypeEqual
-        self.mediaTypeIn = mediaTypeIn
-        self.sourceTypeEqual = sourceTypeEqual
-        self.sourceTypeIn = sourceTypeIn
-        self.mediaDateGreaterThanOrEqual = mediaDateGreaterThanOrEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.nameLike = _cast("str", nameLike)
+        self.partnerIdEqual = _cast("int", partnerIdEqual)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.tagsLike = _cast("str", tagsLike)
+        self.statusEqual = _cast("KalturaEntryStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.typeEqual = _cast("KalturaEntryType", typeEqual)
+        self.createdAtGreaterThanOrEqual = _cast("int", createdAtGreaterThanOrEqual)
+        self.createdAtLessThanOrEqual = _cast("int", createdAtLessThanOrEqual)
+        self.referenceIdEqual = _cast("str", referenceIdEqual)
+        self.freeText = _cast("str", freeText)
+        self.isRoot = _cast("KalturaNullableBoolean", isRoot)
+        self.durationLessThan = _cast("int", durationLessThan)
+        self.durationGreaterThan = _cast("int", durationGreaterThan)
+        self.durationTypeMatchOr = _cast("str", durationTypeMatchOr)
+        self.mediaTypeEqual = _cast("KalturaMediaType", mediaTypeEqual)
+        self.mediaTypeIn = _cast("str", mediaTypeIn)
+        self.sourceTypeEqual = _cast("KalturaSourceType", sourceTypeEqual)
+        self.sourceTypeIn = _cast("str", sourceTypeIn)
+        self.mediaDateGreaterThanOrEqual = _cast("int", mediaDateGreaterThanOrEqual)
 
 
 class KalturaResource(KalturaObjectBase):
@@ -1687,16 +1798,18 @@ class KalturaUploadedFileResource(KalturaGenericDataCenterContentResource):
         FieldSpec("fileData", "fileData", FieldKind.FILE),
     )
 
+    fileData: IO[bytes]
+
     def __init__(self, fileData: IO[bytes] | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.fileData = fileData
+        self.fileData = _cast("IO[bytes]", fileData)
 
     def getFileData(self) -> IO[bytes] | None:
         """Represents the $_FILE"""
         return self.fileData
 
     def setFileData(self, newFileData: IO[bytes] | None) -> None:
-        self.fileData = newFileData
+        self.fileData = _cast("IO[bytes]", newFileData)
 
 
 class KalturaUploadedFileTokenResource(KalturaGenericDataCenterContentResource):
@@ -1707,16 +1820,18 @@ class KalturaUploadedFileTokenResource(KalturaGenericDataCenterContentResource):
         FieldSpec("token", "token", FieldKind.STRING),
     )
 
+    token: str
+
     def __init__(self, token: str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.token = token
+        self.token = _cast("str", token)
 
     def getToken(self) -> str | None:
         """Token that returned from upload.upload action or uploadToken.add action."""
         return self.token
 
     def setToken(self, newToken: str | None) -> None:
-        self.token = newToken
+        self.token = _cast("str", newToken)
 
 
 class KalturaUploadToken(KalturaObjectBase):
@@ -1737,6 +1852,18 @@ class KalturaUploadToken(KalturaObjectBase):
         ),
     )
 
+    id: str
+    partnerId: int
+    userId: str
+    status: KalturaUploadTokenStatus
+    fileName: str
+    fileSize: float
+    uploadedFileSize: float
+    createdAt: int
+    updatedAt: int
+    uploadUrl: str
+    autoFinalize: KalturaNullableBoolean
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -1752,17 +1879,17 @@ class KalturaUploadToken(KalturaObjectBase):
         autoFinalize: KalturaNullableBoolean | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.userId = userId
-        self.status = status
-        self.fileName = fileName
-        self.fileSize = fileSize
-        self.uploadedFileSize = uploadedFileSize
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.uploadUrl = uploadUrl
-        self.autoFinalize = autoFinalize
+        self.id = _cast("str", id)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.status = _cast("KalturaUploadTokenStatus", status)
+        self.fileName = _cast("str", fileName)
+        self.fileSize = _cast("float", fileSize)
+        self.uploadedFileSize = _cast("float", uploadedFileSize)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.uploadUrl = _cast("str", uploadUrl)
+        self.autoFinalize = _cast("KalturaNullableBoolean", autoFinalize)
 
     def getId(self) -> str | None:
         """Upload token unique ID
@@ -1795,7 +1922,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.fileName
 
     def setFileName(self, newFileName: str | None) -> None:
-        self.fileName = newFileName
+        self.fileName = _cast("str", newFileName)
 
     def getFileSize(self) -> float | None:
         """File size in bytes, can be empty when the upload token is created and will be updated internally after the file is uploaded
@@ -1804,7 +1931,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.fileSize
 
     def setFileSize(self, newFileSize: float | None) -> None:
-        self.fileSize = newFileSize
+        self.fileSize = _cast("float", newFileSize)
 
     def getUploadedFileSize(self) -> float | None:
         """Uploaded file size in bytes, can be used to identify how many bytes were uploaded before resuming
@@ -1837,7 +1964,7 @@ class KalturaUploadToken(KalturaObjectBase):
         return self.autoFinalize
 
     def setAutoFinalize(self, newAutoFinalize: KalturaNullableBoolean | int | None) -> None:
-        self.autoFinalize = newAutoFinalize
+        self.autoFinalize = _cast("KalturaNullableBoolean", newAutoFinalize)
 
 
 class KalturaUploadTokenBaseFilter(KalturaFilter):
@@ -1851,6 +1978,13 @@ class KalturaUploadTokenBaseFilter(KalturaFilter):
         FieldSpec("fileSizeEqual", "fileSizeEqual", FieldKind.FLOAT),
     )
 
+    idEqual: str
+    idIn: str
+    userIdEqual: str
+    statusEqual: KalturaUploadTokenStatus
+    statusIn: str
+    fileSizeEqual: float
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -1863,50 +1997,50 @@ class KalturaUploadTokenBaseFilter(KalturaFilter):
         fileSizeEqual: float | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.userIdEqual = userIdEqual
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.fileSizeEqual = fileSizeEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.statusEqual = _cast("KalturaUploadTokenStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.fileSizeEqual = _cast("float", fileSizeEqual)
 
     def getIdEqual(self) -> str | None:
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: str | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("str", newIdEqual)
 
     def getIdIn(self) -> str | None:
         return self.idIn
 
     def setIdIn(self, newIdIn: str | None) -> None:
-        self.idIn = newIdIn
+        self.idIn = _cast("str", newIdIn)
 
     def getUserIdEqual(self) -> str | None:
         return self.userIdEqual
 
     def setUserIdEqual(self, newUserIdEqual: str | None) -> None:
-        self.userIdEqual = newUserIdEqual
+        self.userIdEqual = _cast("str", newUserIdEqual)
 
     def getStatusEqual(self) -> KalturaUploadTokenStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaUploadTokenStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaUploadTokenStatus", newStatusEqual)
 
     def getStatusIn(self) -> str | None:
         return self.statusIn
 
     def setStatusIn(self, newStatusIn: str | None) -> None:
-        self.statusIn = newStatusIn
+        self.statusIn = _cast("str", newStatusIn)
 
     def getFileSizeEqual(self) -> float | None:
         return self.fileSizeEqual
 
     def setFileSizeEqual(self, newFileSizeEqual: float | None) -> None:
-        self.fileSizeEqual = newFileSizeEqual
+        self.fileSizeEqual = _cast("float", newFileSizeEqual)
 
 
 class KalturaUploadTokenFilter(KalturaUploadTokenBaseFilter):
@@ -1925,21 +2059,25 @@ class KalturaUploadTokenFilter(KalturaUploadTokenBaseFilter):
         fileSizeEqual: float | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.idIn = idIn
-        self.userIdEqual = userIdEqual
-        self.statusEqual = statusEqual
-        self.statusIn = statusIn
-        self.fileSizeEqual = fileSizeEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("str", idEqual)
+        self.idIn = _cast("str", idIn)
+        self.userIdEqual = _cast("str", userIdEqual)
+        self.statusEqual = _cast("KalturaUploadTokenStatus", statusEqual)
+        self.statusIn = _cast("str", statusIn)
+        self.fileSizeEqual = _cast("float", fileSizeEqual)
 
 
 class KalturaUploadTokenListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaUploadTokenListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaUploadToken", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaUploadToken", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaUploadToken]
 
     def __init__(
         self,
@@ -1947,8 +2085,8 @@ class KalturaUploadTokenListResponse(KalturaListResponse):
         objects: list[KalturaUploadToken] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaUploadToken]", objects)
 
     def getObjects(self) -> list[KalturaUploadToken] | None:
         """Server-side: read-only."""
@@ -1966,6 +2104,13 @@ class KalturaSessionInfo(KalturaObjectBase):
         FieldSpec("privileges", "privileges", FieldKind.STRING, None, READ_ONLY),
     )
 
+    ks: str
+    sessionType: KalturaSessionType
+    partnerId: int
+    userId: str
+    expiry: int
+    privileges: str
+
     def __init__(
         self,
         ks: str | None = NotImplemented,
@@ -1976,12 +2121,12 @@ class KalturaSessionInfo(KalturaObjectBase):
         privileges: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.ks = ks
-        self.sessionType = sessionType
-        self.partnerId = partnerId
-        self.userId = userId
-        self.expiry = expiry
-        self.privileges = privileges
+        self.ks = _cast("str", ks)
+        self.sessionType = _cast("KalturaSessionType", sessionType)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.expiry = _cast("int", expiry)
+        self.privileges = _cast("str", privileges)
 
     def getKs(self) -> str | None:
         """Server-side: read-only."""
@@ -2030,6 +2175,14 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         FieldSpec("mappings", "mappings", FieldKind.ARRAY, "KalturaResponseProfileMapping"),
     )
 
+    name: str
+    type: KalturaResponseProfileType
+    fields: str
+    filter: KalturaRelatedFilter
+    pager: KalturaFilterPager
+    relatedProfiles: list[KalturaDetachedResponseProfile]
+    mappings: list[KalturaResponseProfileMapping]
+
     def __init__(
         self,
         name: str | None = NotImplemented,
@@ -2041,45 +2194,45 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
         mappings: list[KalturaResponseProfileMapping] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.name = name
-        self.type = type
-        self.fields = fields
-        self.filter = filter
-        self.pager = pager
-        self.relatedProfiles = relatedProfiles
-        self.mappings = mappings
+        self.name = _cast("str", name)
+        self.type = _cast("KalturaResponseProfileType", type)
+        self.fields = _cast("str", fields)
+        self.filter = _cast("KalturaRelatedFilter", filter)
+        self.pager = _cast("KalturaFilterPager", pager)
+        self.relatedProfiles = _cast("list[KalturaDetachedResponseProfile]", relatedProfiles)
+        self.mappings = _cast("list[KalturaResponseProfileMapping]", mappings)
 
     def getName(self) -> str | None:
         """Friendly name"""
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getType(self) -> KalturaResponseProfileType | int | None:
         return self.type
 
     def setType(self, newType: KalturaResponseProfileType | int | None) -> None:
-        self.type = newType
+        self.type = _cast("KalturaResponseProfileType", newType)
 
     def getFields(self) -> str | None:
         """Comma separated fields list to be included or excluded"""
         return self.fields
 
     def setFields(self, newFields: str | None) -> None:
-        self.fields = newFields
+        self.fields = _cast("str", newFields)
 
     def getFilter(self) -> KalturaRelatedFilter | None:
         return self.filter
 
     def setFilter(self, newFilter: KalturaRelatedFilter | None) -> None:
-        self.filter = newFilter
+        self.filter = _cast("KalturaRelatedFilter", newFilter)
 
     def getPager(self) -> KalturaFilterPager | None:
         return self.pager
 
     def setPager(self, newPager: KalturaFilterPager | None) -> None:
-        self.pager = newPager
+        self.pager = _cast("KalturaFilterPager", newPager)
 
     def getRelatedProfiles(self) -> list[KalturaDetachedResponseProfile] | None:
         return self.relatedProfiles
@@ -2087,13 +2240,13 @@ class KalturaDetachedResponseProfile(KalturaBaseResponseProfile):
     def setRelatedProfiles(
         self, newRelatedProfiles: list[KalturaDetachedResponseProfile] | None
     ) -> None:
-        self.relatedProfiles = newRelatedProfiles
+        self.relatedProfiles = _cast("list[KalturaDetachedResponseProfile]", newRelatedProfiles)
 
     def getMappings(self) -> list[KalturaResponseProfileMapping] | None:
         return self.mappings
 
     def setMappings(self, newMappings: list[KalturaResponseProfileMapping] | None) -> None:
-        self.mappings = newMappings
+        self.mappings = _cast("list[KalturaResponseProfileMapping]", newMappings)
 
 
 class KalturaResponseProfileMapping(KalturaObjectBase):
@@ -2104,6 +2257,10 @@ class KalturaResponseProfileMapping(KalturaObjectBase):
         FieldSpec("allowNull", "allowNull", FieldKind.BOOL),
     )
 
+    parentProperty: str
+    filterProperty: str
+    allowNull: bool
+
     def __init__(
         self,
         parentProperty: str | None = NotImplemented,
@@ -2111,27 +2268,27 @@ class KalturaResponseProfileMapping(KalturaObjectBase):
         allowNull: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.parentProperty = parentProperty
-        self.filterProperty = filterProperty
-        self.allowNull = allowNull
+        self.parentProperty = _cast("str", parentProperty)
+        self.filterProperty = _cast("str", filterProperty)
+        self.allowNull = _cast("bool", allowNull)
 
     def getParentProperty(self) -> str | None:
         return self.parentProperty
 
     def setParentProperty(self, newParentProperty: str | None) -> None:
-        self.parentProperty = newParentProperty
+        self.parentProperty = _cast("str", newParentProperty)
 
     def getFilterProperty(self) -> str | None:
         return self.filterProperty
 
     def setFilterProperty(self, newFilterProperty: str | None) -> None:
-        self.filterProperty = newFilterProperty
+        self.filterProperty = _cast("str", newFilterProperty)
 
     def getAllowNull(self) -> bool | None:
         return self.allowNull
 
     def setAllowNull(self, newAllowNull: bool | None) -> None:
-        self.allowNull = newAllowNull
+        self.allowNull = _cast("bool", newAllowNull)
 
 
 class KalturaValue(KalturaObjectBase):
@@ -2142,15 +2299,17 @@ class KalturaValue(KalturaObjectBase):
         FieldSpec("description", "description", FieldKind.STRING),
     )
 
+    description: str
+
     def __init__(self, description: str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.description = description
+        self.description = _cast("str", description)
 
     def getDescription(self) -> str | None:
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
 
 class KalturaStringValue(KalturaValue):
@@ -2161,18 +2320,20 @@ class KalturaStringValue(KalturaValue):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    value: str
+
     def __init__(
         self, description: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.description = description
-        self.value = value
+        self.description = _cast("str", description)
+        self.value = _cast("str", value)
 
     def getValue(self) -> str | None:
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaKeyValue(KalturaObjectBase):
@@ -2184,24 +2345,27 @@ class KalturaKeyValue(KalturaObjectBase):
         FieldSpec("value", "value", FieldKind.STRING),
     )
 
+    key: str
+    value: str
+
     def __init__(
         self, key: str | None = NotImplemented, value: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.key = key
-        self.value = value
+        self.key = _cast("str", key)
+        self.value = _cast("str", value)
 
     def getKey(self) -> str | None:
         return self.key
 
     def setKey(self, newKey: str | None) -> None:
-        self.key = newKey
+        self.key = _cast("str", newKey)
 
     def getValue(self) -> str | None:
         return self.value
 
     def setValue(self, newValue: str | None) -> None:
-        self.value = newValue
+        self.value = _cast("str", newValue)
 
 
 class KalturaBaseRestriction(KalturaObjectBase):
@@ -2229,6 +2393,9 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
         FieldSpec("countryList", "countryList", FieldKind.STRING),
     )
 
+    countryRestrictionType: KalturaCountryRestrictionType
+    countryList: str
+
     def __init__(
         self,
         countryRestrictionType: KalturaCountryRestrictionType | int | None = NotImplemented,
@@ -2236,8 +2403,8 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
     ) -> None:
         _warnings.warn("KalturaCountryRestriction is deprecated", DeprecationWarning, stacklevel=2)
         KalturaObjectBase.__init__(self)
-        self.countryRestrictionType = countryRestrictionType
-        self.countryList = countryList
+        self.countryRestrictionType = _cast("KalturaCountryRestrictionType", countryRestrictionType)
+        self.countryList = _cast("str", countryList)
 
     def getCountryRestrictionType(self) -> KalturaCountryRestrictionType | int | None:
         """Country restriction type (Allow or deny)"""
@@ -2246,14 +2413,16 @@ class KalturaCountryRestriction(KalturaBaseRestriction):
     def setCountryRestrictionType(
         self, newCountryRestrictionType: KalturaCountryRestrictionType | int | None
     ) -> None:
-        self.countryRestrictionType = newCountryRestrictionType
+        self.countryRestrictionType = _cast(
+            "KalturaCountryRestrictionType", newCountryRestrictionType
+        )
 
     def getCountryList(self) -> str | None:
         """Comma separated list of country codes to allow to deny"""
         return self.countryList
 
     def setCountryList(self, newCountryList: str | None) -> None:
-        self.countryList = newCountryList
+        self.countryList = _cast("str", newCountryList)
 
 
 class KalturaCondition(KalturaObjectBase):
@@ -2268,6 +2437,10 @@ class KalturaCondition(KalturaObjectBase):
         FieldSpec("not", "not_", FieldKind.BOOL),
     )
 
+    type: str
+    description: str
+    not_: bool
+
     def __init__(
         self,
         type: str | None = NotImplemented,
@@ -2275,9 +2448,9 @@ class KalturaCondition(KalturaObjectBase):
         not_: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.type = type
-        self.description = description
-        self.not_ = not_
+        self.type = _cast("str", type)
+        self.description = _cast("str", description)
+        self.not_ = _cast("bool", not_)
 
     def getType(self) -> str | None:
         """The type of the access control condition
@@ -2289,14 +2462,14 @@ class KalturaCondition(KalturaObjectBase):
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getNot_(self) -> bool | None:
         """Ends with a backslash \\"""
         return self.not_
 
     def setNot_(self, newNot_: bool | None) -> None:
-        self.not_ = newNot_
+        self.not_ = _cast("bool", newNot_)
 
 
 class KalturaSampleRedeclaringCondition(KalturaCondition):
@@ -2308,6 +2481,8 @@ class KalturaSampleRedeclaringCondition(KalturaCondition):
         FieldSpec("values", "values", FieldKind.ARRAY, "KalturaStringValue"),
     )
 
+    values: list[KalturaStringValue]
+
     def __init__(
         self,
         type: str | None = NotImplemented,
@@ -2316,23 +2491,23 @@ class KalturaSampleRedeclaringCondition(KalturaCondition):
         values: list[KalturaStringValue] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.type = type
-        self.description = description
-        self.not_ = not_
-        self.values = values
+        self.type = _cast("str", type)
+        self.description = _cast("str", description)
+        self.not_ = _cast("bool", not_)
+        self.values = _cast("list[KalturaStringValue]", values)
 
     def getDescription(self) -> str | None:
         """Redeclared with the same type"""
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getValues(self) -> list[KalturaStringValue] | None:
         return self.values
 
     def setValues(self, newValues: list[KalturaStringValue] | None) -> None:
-        self.values = newValues
+        self.values = _cast("list[KalturaStringValue]", newValues)
 
 
 class KalturaBulkUpload(KalturaObjectBase):
@@ -2346,6 +2521,13 @@ class KalturaBulkUpload(KalturaObjectBase):
         FieldSpec("fileName", "fileName", FieldKind.STRING),
     )
 
+    id: int
+    uploadedBy: str
+    uploadedOn: int
+    numOfEntries: int
+    logFileUrl: str
+    fileName: str
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -2356,35 +2538,35 @@ class KalturaBulkUpload(KalturaObjectBase):
         fileName: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.uploadedBy = uploadedBy
-        self.uploadedOn = uploadedOn
+        self.id = _cast("int", id)
+        self.uploadedBy = _cast("str", uploadedBy)
+        self.uploadedOn = _cast("int", uploadedOn)
         if numOfEntries is not NotImplemented:
             _warnings.warn(
                 "KalturaBulkUpload.numOfEntries is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.numOfEntries = numOfEntries
-        self.logFileUrl = logFileUrl
-        self.fileName = fileName
+        self.numOfEntries = _cast("int", numOfEntries)
+        self.logFileUrl = _cast("str", logFileUrl)
+        self.fileName = _cast("str", fileName)
 
     def getId(self) -> int | None:
         return self.id
 
     def setId(self, newId: int | None) -> None:
-        self.id = newId
+        self.id = _cast("int", newId)
 
     def getUploadedBy(self) -> str | None:
         return self.uploadedBy
 
     def setUploadedBy(self, newUploadedBy: str | None) -> None:
-        self.uploadedBy = newUploadedBy
+        self.uploadedBy = _cast("str", newUploadedBy)
 
     def getUploadedOn(self) -> int | None:
         """Server-side: a Unix time (seconds)."""
         return self.uploadedOn
 
     def setUploadedOn(self, newUploadedOn: int | None) -> None:
-        self.uploadedOn = newUploadedOn
+        self.uploadedOn = _cast("int", newUploadedOn)
 
     def getNumOfEntries(self) -> int | None:
         """Deprecated: using it emits a DeprecationWarning."""
@@ -2397,19 +2579,19 @@ class KalturaBulkUpload(KalturaObjectBase):
         _warnings.warn(
             "KalturaBulkUpload.numOfEntries is deprecated", DeprecationWarning, stacklevel=2
         )
-        self.numOfEntries = newNumOfEntries
+        self.numOfEntries = _cast("int", newNumOfEntries)
 
     def getLogFileUrl(self) -> str | None:
         return self.logFileUrl
 
     def setLogFileUrl(self, newLogFileUrl: str | None) -> None:
-        self.logFileUrl = newLogFileUrl
+        self.logFileUrl = _cast("str", newLogFileUrl)
 
     def getFileName(self) -> str | None:
         return self.fileName
 
     def setFileName(self, newFileName: str | None) -> None:
-        self.fileName = newFileName
+        self.fileName = _cast("str", newFileName)
 
 
 class KalturaBatchJobData(KalturaObjectBase):
@@ -2420,9 +2602,11 @@ class KalturaBatchJobData(KalturaObjectBase):
         FieldSpec("jobType", "jobType", FieldKind.STRING, "KalturaBatchJobType", READ_ONLY),
     )
 
+    jobType: KalturaBatchJobType
+
     def __init__(self, jobType: KalturaBatchJobType | str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.jobType = jobType
+        self.jobType = _cast("KalturaBatchJobType", jobType)
 
     def getJobType(self) -> KalturaBatchJobType | str | None:
         """Server-side: read-only."""
@@ -2444,6 +2628,15 @@ class KalturaSampleConstraints(KalturaObjectBase):
         FieldSpec("extra", "extra", FieldKind.OBJECT),
     )
 
+    score: float
+    attempts: int
+    screenName: str
+    roleIdsIn: str
+    password: str
+    externalId: str
+    dynamicData: dict[str, KalturaStringValue]
+    extra: KalturaObjectBase
+
     def __init__(
         self,
         score: float | None = NotImplemented,
@@ -2456,40 +2649,40 @@ class KalturaSampleConstraints(KalturaObjectBase):
         extra: KalturaObjectBase | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.score = score
-        self.attempts = attempts
-        self.screenName = screenName
-        self.roleIdsIn = roleIdsIn
-        self.password = password
-        self.externalId = externalId
-        self.dynamicData = dynamicData
-        self.extra = extra
+        self.score = _cast("float", score)
+        self.attempts = _cast("int", attempts)
+        self.screenName = _cast("str", screenName)
+        self.roleIdsIn = _cast("str", roleIdsIn)
+        self.password = _cast("str", password)
+        self.externalId = _cast("str", externalId)
+        self.dynamicData = _cast("dict[str, KalturaStringValue]", dynamicData)
+        self.extra = _cast("KalturaObjectBase", extra)
 
     def getScore(self) -> float | None:
         """Between 0 and 100"""
         return self.score
 
     def setScore(self, newScore: float | None) -> None:
-        self.score = newScore
+        self.score = _cast("float", newScore)
 
     def getAttempts(self) -> int | None:
         return self.attempts
 
     def setAttempts(self, newAttempts: int | None) -> None:
-        self.attempts = newAttempts
+        self.attempts = _cast("int", newAttempts)
 
     def getScreenName(self) -> str | None:
         return self.screenName
 
     def setScreenName(self, newScreenName: str | None) -> None:
-        self.screenName = newScreenName
+        self.screenName = _cast("str", newScreenName)
 
     def getRoleIdsIn(self) -> str | None:
         """Comma separated list of role Ids."""
         return self.roleIdsIn
 
     def setRoleIdsIn(self, newRoleIdsIn: str | None) -> None:
-        self.roleIdsIn = newRoleIdsIn
+        self.roleIdsIn = _cast("str", newRoleIdsIn)
 
     def getPassword(self) -> str | None:
         """Write only
@@ -2498,28 +2691,28 @@ class KalturaSampleConstraints(KalturaObjectBase):
         return self.password
 
     def setPassword(self, newPassword: str | None) -> None:
-        self.password = newPassword
+        self.password = _cast("str", newPassword)
 
     def getExternalId(self) -> str | None:
         """May be sent as null to clear it"""
         return self.externalId
 
     def setExternalId(self, newExternalId: str | None) -> None:
-        self.externalId = newExternalId
+        self.externalId = _cast("str", newExternalId)
 
     def getDynamicData(self) -> dict[str, KalturaStringValue] | None:
         """Dynamic data"""
         return self.dynamicData
 
     def setDynamicData(self, newDynamicData: dict[str, KalturaStringValue] | None) -> None:
-        self.dynamicData = newDynamicData
+        self.dynamicData = _cast("dict[str, KalturaStringValue]", newDynamicData)
 
     def getExtra(self) -> KalturaObjectBase | None:
         """Any object"""
         return self.extra
 
     def setExtra(self, newExtra: KalturaObjectBase | None) -> None:
-        self.extra = newExtra
+        self.extra = _cast("KalturaObjectBase", newExtra)
 
 
 class KalturaSkipCondition(KalturaObjectBase):
@@ -2540,16 +2733,18 @@ class KalturaSkipOnErrorCondition(KalturaSkipCondition):
         FieldSpec("condition", "condition", FieldKind.STRING, "KalturaSkipOptions"),
     )
 
+    condition: KalturaSkipOptions
+
     def __init__(self, condition: KalturaSkipOptions | str | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.condition = condition
+        self.condition = _cast("KalturaSkipOptions", condition)
 
     def getCondition(self) -> KalturaSkipOptions | str | None:
         """Indicates which error should be considered to skip the current request"""
         return self.condition
 
     def setCondition(self, newCondition: KalturaSkipOptions | str | None) -> None:
-        self.condition = newCondition
+        self.condition = _cast("KalturaSkipOptions", newCondition)
 
 
 class KalturaLoginSession(KalturaObjectBase):
@@ -2561,26 +2756,29 @@ class KalturaLoginSession(KalturaObjectBase):
         FieldSpec("expiry", "expiry", FieldKind.BIGINT),
     )
 
+    ks: str
+    expiry: int
+
     def __init__(
         self, ks: str | None = NotImplemented, expiry: int | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.ks = ks
-        self.expiry = expiry
+        self.ks = _cast("str", ks)
+        self.expiry = _cast("int", expiry)
 
     def getKs(self) -> str | None:
         """Access token in a KS format"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
-        self.ks = newKs
+        self.ks = _cast("str", newKs)
 
     def getExpiry(self) -> int | None:
         """Expiration"""
         return self.expiry
 
     def setExpiry(self, newExpiry: int | None) -> None:
-        self.expiry = newExpiry
+        self.expiry = _cast("int", newExpiry)
 
 
 class KalturaLoginResponse(KalturaObjectBase):
@@ -2589,16 +2787,18 @@ class KalturaLoginResponse(KalturaObjectBase):
         FieldSpec("loginSession", "loginSession", FieldKind.OBJECT, "KalturaLoginSession"),
     )
 
+    loginSession: KalturaLoginSession
+
     def __init__(self, loginSession: KalturaLoginSession | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.loginSession = loginSession
+        self.loginSession = _cast("KalturaLoginSession", loginSession)
 
     def getLoginSession(self) -> KalturaLoginSession | None:
         """Kaltura login session details"""
         return self.loginSession
 
     def setLoginSession(self, newLoginSession: KalturaLoginSession | None) -> None:
-        self.loginSession = newLoginSession
+        self.loginSession = _cast("KalturaLoginSession", newLoginSession)
 
 
 class KalturaClientConfiguration(KalturaObjectBase):
@@ -2610,26 +2810,29 @@ class KalturaClientConfiguration(KalturaObjectBase):
         FieldSpec("apiVersion", "apiVersion", FieldKind.STRING),
     )
 
+    clientTag: str
+    apiVersion: str
+
     def __init__(
         self, clientTag: str | None = NotImplemented, apiVersion: str | None = NotImplemented
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.clientTag = clientTag
-        self.apiVersion = apiVersion
+        self.clientTag = _cast("str", clientTag)
+        self.apiVersion = _cast("str", apiVersion)
 
     def getClientTag(self) -> str | None:
         """Client tag"""
         return self.clientTag
 
     def setClientTag(self, newClientTag: str | None) -> None:
-        self.clientTag = newClientTag
+        self.clientTag = _cast("str", newClientTag)
 
     def getApiVersion(self) -> str | None:
         """API Version"""
         return self.apiVersion
 
     def setApiVersion(self, newApiVersion: str | None) -> None:
-        self.apiVersion = newApiVersion
+        self.apiVersion = _cast("str", newApiVersion)
 
 
 class KalturaRequestConfiguration(KalturaObjectBase):
@@ -2650,6 +2853,16 @@ class KalturaRequestConfiguration(KalturaObjectBase):
         FieldSpec("skipCondition", "skipCondition", FieldKind.OBJECT, "KalturaSkipCondition"),
     )
 
+    partnerId: int
+    userId: int
+    ks: str
+    language: str
+    currency: str
+    responseProfile: KalturaBaseResponseProfile
+    abortOnError: bool
+    abortAllOnError: bool
+    skipCondition: KalturaSkipCondition
+
     def __init__(
         self,
         partnerId: int | None = NotImplemented,
@@ -2663,78 +2876,78 @@ class KalturaRequestConfiguration(KalturaObjectBase):
         skipCondition: KalturaSkipCondition | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.partnerId = partnerId
-        self.userId = userId
-        self.ks = ks
-        self.language = language
-        self.currency = currency
-        self.responseProfile = responseProfile
-        self.abortOnError = abortOnError
-        self.abortAllOnError = abortAllOnError
-        self.skipCondition = skipCondition
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("int", userId)
+        self.ks = _cast("str", ks)
+        self.language = _cast("str", language)
+        self.currency = _cast("str", currency)
+        self.responseProfile = _cast("KalturaBaseResponseProfile", responseProfile)
+        self.abortOnError = _cast("bool", abortOnError)
+        self.abortAllOnError = _cast("bool", abortAllOnError)
+        self.skipCondition = _cast("KalturaSkipCondition", skipCondition)
 
     def getPartnerId(self) -> int | None:
         """Impersonated partner id"""
         return self.partnerId
 
     def setPartnerId(self, newPartnerId: int | None) -> None:
-        self.partnerId = newPartnerId
+        self.partnerId = _cast("int", newPartnerId)
 
     def getUserId(self) -> int | None:
         """Impersonated user id"""
         return self.userId
 
     def setUserId(self, newUserId: int | None) -> None:
-        self.userId = newUserId
+        self.userId = _cast("int", newUserId)
 
     def getKs(self) -> str | None:
         """Kaltura API session"""
         return self.ks
 
     def setKs(self, newKs: str | None) -> None:
-        self.ks = newKs
+        self.ks = _cast("str", newKs)
 
     def getLanguage(self) -> str | None:
         """language"""
         return self.language
 
     def setLanguage(self, newLanguage: str | None) -> None:
-        self.language = newLanguage
+        self.language = _cast("str", newLanguage)
 
     def getCurrency(self) -> str | None:
         """Content currency"""
         return self.currency
 
     def setCurrency(self, newCurrency: str | None) -> None:
-        self.currency = newCurrency
+        self.currency = _cast("str", newCurrency)
 
     def getResponseProfile(self) -> KalturaBaseResponseProfile | None:
         """Response profile - this attribute will be automatically unset after every API call."""
         return self.responseProfile
 
     def setResponseProfile(self, newResponseProfile: KalturaBaseResponseProfile | None) -> None:
-        self.responseProfile = newResponseProfile
+        self.responseProfile = _cast("KalturaBaseResponseProfile", newResponseProfile)
 
     def getAbortOnError(self) -> bool | None:
         """Abort the Multireuqset call if any error occurs in one of the requests"""
         return self.abortOnError
 
     def setAbortOnError(self, newAbortOnError: bool | None) -> None:
-        self.abortOnError = newAbortOnError
+        self.abortOnError = _cast("bool", newAbortOnError)
 
     def getAbortAllOnError(self) -> bool | None:
         """Abort all following requests if current request has an error"""
         return self.abortAllOnError
 
     def setAbortAllOnError(self, newAbortAllOnError: bool | None) -> None:
-        self.abortAllOnError = newAbortAllOnError
+        self.abortAllOnError = _cast("bool", newAbortAllOnError)
 
     def getSkipCondition(self) -> KalturaSkipCondition | None:
         """Skip current request according to skip condition"""
         return self.skipCondition
 
     def setSkipCondition(self, newSkipCondition: KalturaSkipCondition | None) -> None:
-        self.skipCondition = newSkipCondition
+        self.skipCondition = _cast("KalturaSkipCondition", newSkipCondition)
 
 
 _A_baseentry__bulkDelete = ActionSpec(
@@ -2833,6 +3046,85 @@ class KalturaBaseEntryService(KalturaServiceBase):
         _result = self.client._call(_A_baseentry__list, (filter, pager))
         return _cast("KalturaBaseEntryListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaBaseEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_baseentry__list, (filter, pager), page_size=page_size)
+
+
+class AsyncKalturaBaseEntryService(AsyncKalturaServiceBase):
+    """Base Entry Service"""
+
+    async def bulkDelete(self, filter: KalturaBaseEntryFilter) -> int:
+        """:raises KalturaException: with code ENTRY_BULK_DELETE_ONLY_RECYCLED"""
+        _result = await self.client._acall(_A_baseentry__bulkDelete, (filter,))
+        return _cast("int", _result)
+
+    async def exportToCsv(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        metadataProfileId: int | None = NotImplemented,
+        mappedFields: builtins.list[KalturaKeyValue] | None = NotImplemented,
+    ) -> str:
+        """add batch job that sends an email with a link to download an updated CSV that contains list of entries
+
+        :param filter: A filter used to exclude specific entries
+        :param mappedFields: mapping between field headline and its mapped value"""
+        _result = await self.client._acall(
+            _A_baseentry__exportToCsv, (filter, metadataProfileId, mappedFields)
+        )
+        return _cast("str", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaBaseEntry:
+        """Get base entry by ID.
+
+        :param entryId: Entry id
+        :param version: Desired version of the data"""
+        _result = await self.client._acall(_A_baseentry__get, (entryId, version))
+        return _cast("KalturaBaseEntry", _result)
+
+    async def getByIds(self, entryIds: str) -> builtins.list[KalturaBaseEntry]:
+        """Get an array of KalturaBaseEntry objects by a comma-separated list of ids.
+
+        :param entryIds: Comma separated string of entry ids"""
+        _result = await self.client._acall(_A_baseentry__getByIds, (entryIds,))
+        return _cast("builtins.list[KalturaBaseEntry]", _result)
+
+    async def list(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaBaseEntryListResponse:
+        """List base entries by filter with paging support.
+
+        :param filter: Entry filter
+        :param pager: Pager"""
+        _result = await self.client._acall(_A_baseentry__list, (filter, pager))
+        return _cast("KalturaBaseEntryListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaBaseEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaBaseEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_baseentry__list, (filter, pager), page_size=page_size)
+
 
 _A_bulkupload__add = ActionSpec(
     "bulkupload",
@@ -2888,6 +3180,40 @@ class KalturaBulkUploadService(KalturaServiceBase):
         return _cast("KalturaBulkUpload", _result)
 
 
+class AsyncKalturaBulkUploadService(AsyncKalturaServiceBase):
+    """Bulk upload service is used to upload & manage bulk uploads using CSV files.
+    This service manages only entry bulk uploads.
+
+    Deprecated: using it emits a DeprecationWarning."""
+
+    async def add(
+        self,
+        conversionProfileId: int,
+        csvFileData: IO[bytes],
+        uploadedBy: str | None = NotImplemented,
+        fileName: str | None = NotImplemented,
+    ) -> KalturaBulkUpload:
+        """Add new bulk upload batch job
+        Conversion profile id can be specified in the API or in the CSV file, the one in the CSV file will be stronger.
+
+        Deprecated: using it emits a DeprecationWarning.
+
+        :param conversionProfileId: Conversion profile id to use for converting the current bulk (-1 to use partner's default)
+        :param csvFileData: bulk upload file
+        :param fileName: Friendly name of the file, used to be recognized later in the logs."""
+        _warnings.warn("bulkUpload.add is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(
+            _A_bulkupload__add, (conversionProfileId, csvFileData, uploadedBy, fileName)
+        )
+        return _cast("KalturaBulkUpload", _result)
+
+    async def get(self, id: int) -> KalturaBulkUpload:
+        """Get bulk upload batch job by id"""
+        _warnings.warn("bulkUpload.get is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_bulkupload__get, (id,))
+        return _cast("KalturaBulkUpload", _result)
+
+
 _A_document__get = ActionSpec(
     "document",
     "get",
@@ -2912,6 +3238,22 @@ class KalturaDocumentService(KalturaServiceBase):
         :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _warnings.warn("document.get is deprecated", DeprecationWarning, stacklevel=2)
         _result = self.client._call(_A_document__get, (entryId, version))
+        return _cast("KalturaDocumentEntry", _result)
+
+
+class AsyncKalturaDocumentService(AsyncKalturaServiceBase):
+    """Document service
+
+    Deprecated: using it emits a DeprecationWarning."""
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaDocumentEntry:
+        """Get document entry by ID.
+
+        :param entryId: Document entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _warnings.warn("document.get is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_document__get, (entryId, version))
         return _cast("KalturaDocumentEntry", _result)
 
 
@@ -3058,6 +3400,20 @@ class KalturaMediaService(KalturaServiceBase):
         _result = self.client._call(_A_media__list, (filter, pager))
         return _cast("KalturaMediaListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMediaEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_media__list, (filter, pager), page_size=page_size)
+
     def update(self, entryId: str, mediaEntry: KalturaMediaEntry) -> KalturaMediaEntry:
         """Update media entry. Only the properties that were set will be updated.
 
@@ -3075,6 +3431,102 @@ class KalturaMediaService(KalturaServiceBase):
         :param fileData: The file data"""
         _warnings.warn("media.upload is deprecated", DeprecationWarning, stacklevel=2)
         _result = self.client._call(_A_media__upload, (fileData,))
+        return _cast("str", _result)
+
+
+class AsyncKalturaMediaService(AsyncKalturaServiceBase):
+    """Media service lets you upload and manage media files (images / videos & audio)"""
+
+    async def add(self, entry: KalturaMediaEntry) -> KalturaMediaEntry:
+        """Add entry"""
+        _result = await self.client._acall(_A_media__add, (entry,))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def addContent(
+        self, entryId: str, resource: KalturaResource | None = NotImplemented
+    ) -> KalturaMediaEntry:
+        """Add content to media entry which is not yet associated with content (therefore is in status NO_CONTENT).
+        If the requirement is to replace the entry's associated content, use action updateContent.
+
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, ENTRY_ALREADY_WITH_CONTENT"""
+        _result = await self.client._acall(_A_media__addContent, (entryId, resource))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def count(self, filter: KalturaMediaEntryFilter | None = NotImplemented) -> int:
+        """Count media entries by filter.
+
+        :param filter: Media entry filter"""
+        _result = await self.client._acall(_A_media__count, (filter,))
+        return _cast("int", _result)
+
+    async def delete(self, entryId: str) -> None:
+        """Delete a media entry.
+
+        :param entryId: Media entry id to delete
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__delete, (entryId,))
+        return _cast("None", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaMediaEntry:
+        """Get media entry by ID.
+
+        :param entryId: Media entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__get, (entryId, version))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
+        """Get volume map by entry id
+
+        :param entryId: Entry id
+        :param desiredLines: Desired Lines"""
+        _result = await self.client._acall(_A_media__getVolumeMap, (entryId, desiredLines))
+        return _cast("str", _result)
+
+    async def list(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMediaListResponse:
+        """List media entries by filter with paging support.
+
+        :param filter: Media entry filter
+        :param pager: Pager"""
+        _result = await self.client._acall(_A_media__list, (filter, pager))
+        return _cast("KalturaMediaListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMediaEntryFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMediaEntry]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_media__list, (filter, pager), page_size=page_size)
+
+    async def update(self, entryId: str, mediaEntry: KalturaMediaEntry) -> KalturaMediaEntry:
+        """Update media entry. Only the properties that were set will be updated.
+
+        :param entryId: Media entry id to update
+        :param mediaEntry: Media entry metadata to update
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__update, (entryId, mediaEntry))
+        return _cast("KalturaMediaEntry", _result)
+
+    async def upload(self, fileData: IO[bytes]) -> str:
+        """Upload a media file to Kaltura, then the file can be used to create a media entry.
+
+        Deprecated: using it emits a DeprecationWarning.
+
+        :param fileData: The file data"""
+        _warnings.warn("media.upload is deprecated", DeprecationWarning, stacklevel=2)
+        _result = await self.client._acall(_A_media__upload, (fileData,))
         return _cast("str", _result)
 
 
@@ -3145,6 +3597,44 @@ class KalturaSessionService(KalturaServiceBase):
         return _cast("str", _result)
 
 
+class AsyncKalturaSessionService(AsyncKalturaServiceBase):
+    """Session service"""
+
+    async def end(self) -> None:
+        """End a session with the Kaltura server, making the current KS invalid."""
+        _result = await self.client._acall(_A_session__end, ())
+        return _cast("None", _result)
+
+    async def get(self, session: str | None = NotImplemented) -> KalturaSessionInfo:
+        """Parse session key and return its info
+
+        :param session: The KS to be parsed, keep it empty to use current session.
+        :raises KalturaException: with code START_SESSION_ERROR"""
+        _result = await self.client._acall(_A_session__get, (session,))
+        return _cast("KalturaSessionInfo", _result)
+
+    async def start(
+        self,
+        secret: str,
+        userId: str | None = "",
+        type: KalturaSessionType | int | None = 0,
+        partnerId: int | None = NotImplemented,
+        expiry: int | None = 86400,
+        privileges: str | None = NotImplemented,
+    ) -> str:
+        """Start a session with Kaltura's server.
+        The result KS is the session key that you should pass to all services that requires a ticket.
+
+        :param secret: Remember to provide the correct secret according to the sessionType you want
+        :param type: Regular session or Admin session
+        :param expiry: KS expiry time in seconds
+        :raises KalturaException: with code START_SESSION_ERROR"""
+        _result = await self.client._acall(
+            _A_session__start, (secret, userId, type, partnerId, expiry, privileges)
+        )
+        return _cast("str", _result)
+
+
 _A_system__getTime = ActionSpec(
     "system",
     "getTime",
@@ -3183,6 +3673,25 @@ class KalturaSystemService(KalturaServiceBase):
         """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
         CR/LF, naïve ≤ ✓"""
         _result = self.client._call(_A_system__ping, ())
+        return _cast("bool", _result)
+
+
+class AsyncKalturaSystemService(AsyncKalturaServiceBase):
+    """System service is used for internal system helpers & to retrieve system level information"""
+
+    async def getTime(self) -> int:
+        _result = await self.client._acall(_A_system__getTime, ())
+        return _cast("int", _result)
+
+    async def getVersion(self) -> str:
+        """(sample) written the ovp-3.1.1 way: no enableInMultiRequest, no sessionRequired"""
+        _result = await self.client._acall(_A_system__getVersion, ())
+        return _cast("str", _result)
+
+    async def ping(self) -> bool:
+        """Hostile text (sample): "quoted", back\\slash\\, \"\"\"triple\"\"\", */ --> ${x} {{ y }},
+        CR/LF, naïve ≤ ✓"""
+        _result = await self.client._acall(_A_system__ping, ())
         return _cast("bool", _result)
 
 
@@ -3261,6 +3770,20 @@ class KalturaUploadTokenService(KalturaServiceBase):
         _result = self.client._call(_A_uploadtoken__list, (filter, pager))
         return _cast("KalturaUploadTokenListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaUploadToken]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(_A_uploadtoken__list, (filter, pager), page_size=page_size)
+
     def upload(
         self,
         uploadTokenId: str,
@@ -3275,6 +3798,71 @@ class KalturaUploadTokenService(KalturaServiceBase):
         :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND, UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD, UPLOAD_TOKEN_CANNOT_RESUME, UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE
         """
         _result = self.client._call(
+            _A_uploadtoken__upload, (uploadTokenId, fileData, resume, finalChunk, resumeAt)
+        )
+        return _cast("KalturaUploadToken", _result)
+
+
+class AsyncKalturaUploadTokenService(AsyncKalturaServiceBase):
+    async def add(
+        self, uploadToken: KalturaUploadToken | None = NotImplemented
+    ) -> KalturaUploadToken:
+        """Adds new upload token to upload a file"""
+        _result = await self.client._acall(_A_uploadtoken__add, (uploadToken,))
+        return _cast("KalturaUploadToken", _result)
+
+    async def delete(self, uploadTokenId: str) -> None:
+        """Deletes the upload token by upload token id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
+        _result = await self.client._acall(_A_uploadtoken__delete, (uploadTokenId,))
+        return _cast("None", _result)
+
+    async def get(self, uploadTokenId: str) -> KalturaUploadToken:
+        """Get upload token by id
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND"""
+        _result = await self.client._acall(_A_uploadtoken__get, (uploadTokenId,))
+        return _cast("KalturaUploadToken", _result)
+
+    async def list(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaUploadTokenListResponse:
+        """List upload token by filter with pager support.
+        When using a user session the service will be restricted to users objects only."""
+        _result = await self.client._acall(_A_uploadtoken__list, (filter, pager))
+        return _cast("KalturaUploadTokenListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaUploadTokenFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaUploadToken]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(_A_uploadtoken__list, (filter, pager), page_size=page_size)
+
+    async def upload(
+        self,
+        uploadTokenId: str,
+        fileData: IO[bytes],
+        resume: bool | None = False,
+        finalChunk: bool | None = True,
+        resumeAt: float | None = -1,
+    ) -> KalturaUploadToken:
+        """Upload a file using the upload token id, returns an error on failure (an exception will be thrown when using one of the Kaltura clients)
+        Chunks can be uploaded in parallel and they will be appended according to their resumeAt position.
+
+        :raises KalturaException: with code UPLOAD_TOKEN_NOT_FOUND, UPLOAD_TOKEN_INVALID_STATUS_FOR_UPLOAD, UPLOAD_TOKEN_CANNOT_RESUME, UPLOAD_TOKEN_CANNOT_MATCH_EXPECTED_SIZE
+        """
+        _result = await self.client._acall(
             _A_uploadtoken__upload, (uploadTokenId, fileData, resume, finalChunk, resumeAt)
         )
         return _cast("KalturaUploadToken", _result)
@@ -3320,6 +3908,36 @@ class KalturaUserService(KalturaServiceBase):
         :raises KalturaException: with code USER_NOT_FOUND, USER_WRONG_PASSWORD, INVALID_PARTNER_ID, LOGIN_RETRIES_EXCEEDED
         """
         _result = self.client._call(
+            _A_user__loginByLoginId, (loginId, password, partnerId, expiry, privileges, otp)
+        )
+        return _cast("str", _result)
+
+
+class AsyncKalturaUserService(AsyncKalturaServiceBase):
+    """Manage partner users on Kaltura's side
+    The userId in kaltura is the unique ID in the partner's system, and the [partnerId,Id] couple are unique key in kaltura's DB
+    """
+
+    async def loginByLoginId(
+        self,
+        loginId: str,
+        password: str,
+        partnerId: int | None = NotImplemented,
+        expiry: int | None = 86400,
+        privileges: str | None = "*",
+        otp: str | None = NotImplemented,
+    ) -> str:
+        """Logs a user into a partner account with a user login ID and a user password.
+
+        :param loginId: The user's email address that identifies the user for login
+        :param password: The user's password
+        :param partnerId: The identifier of the partner account
+        :param expiry: The requested time (in seconds) before the generated KS expires (By default, a KS expires after 24 hours).
+        :param privileges: Special privileges
+        :param otp: the user's one-time password
+        :raises KalturaException: with code USER_NOT_FOUND, USER_WRONG_PASSWORD, INVALID_PARTNER_ID, LOGIN_RETRIES_EXCEEDED
+        """
+        _result = await self.client._acall(
             _A_user__loginByLoginId, (loginId, password, partnerId, expiry, privileges, otp)
         )
         return _cast("str", _result)
@@ -3413,3 +4031,144 @@ class KalturaOttUserService(KalturaServiceBase):
         :param language: Language"""
         _result = self.client._call(_A_ottuser__list, (language, withDeleted))
         return _cast("builtins.list[KalturaKeyValue]", _result)
+
+
+class AsyncKalturaOttUserService(AsyncKalturaServiceBase):
+    """(sample) OTT-style service: JSON-only request format, numeric error codes"""
+
+    async def login(
+        self,
+        partnerId: int,
+        username: str | None = NotImplemented,
+        password: str | None = NotImplemented,
+        extraParams: dict[str, KalturaStringValue] | None = NotImplemented,
+        udid: str | None = NotImplemented,
+    ) -> KalturaLoginResponse:
+        """login with user name and password.
+
+        :param partnerId: Partner Identifier
+        :param username: user name
+        :param password: password
+        :param extraParams: extra params
+        :param udid: Device UDID
+        :raises KalturaException: with code 1011, 2001, 2015"""
+        _result = await self.client._acall(
+            _A_ottuser__login, (partnerId, username, password, extraParams, udid)
+        )
+        return _cast("KalturaLoginResponse", _result)
+
+    async def getDynamicData(
+        self, keys: builtins.list[KalturaStringValue]
+    ) -> dict[str, KalturaStringValue]:
+        """(sample) no real schema has a map result; this one does
+
+        :param keys: Keys to return
+        :raises KalturaException: with code 50026"""
+        _result = await self.client._acall(_A_ottuser__getDynamicData, (keys,))
+        return _cast("dict[str, KalturaStringValue]", _result)
+
+    async def getServerTime(self) -> int:
+        """Returns current server timestamp"""
+        _result = await self.client._acall(_A_ottuser__getServerTime, ())
+        return _cast("int", _result)
+
+    async def list(
+        self,
+        language: KalturaLanguage | str | None = NotImplemented,
+        withDeleted: bool | None = True,
+    ) -> builtins.list[KalturaKeyValue]:
+        """(sample) an action named like a builtin, returning an array, with a string-enum param
+
+        :param language: Language"""
+        _result = await self.client._acall(_A_ottuser__list, (language, withDeleted))
+        return _cast("builtins.list[KalturaKeyValue]", _result)
+
+
+class KalturaCoreClient(KalturaClientPlugin):
+    """Official plugin registration class of the core API."""
+
+    _plugin_name_: ClassVar[str] = ""
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "baseEntry": "KalturaBaseEntryService",
+        "bulkUpload": "KalturaBulkUploadService",
+        "document": "KalturaDocumentService",
+        "media": "KalturaMediaService",
+        "session": "KalturaSessionService",
+        "system": "KalturaSystemService",
+        "uploadToken": "KalturaUploadTokenService",
+        "user": "KalturaUserService",
+        "ottUser": "KalturaOttUserService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = (
+        "KalturaSessionType",
+        "KalturaMediaType",
+        "KalturaEntryStatus",
+        "KalturaEntryType",
+        "KalturaEntryModerationStatus",
+        "KalturaEntryCapability",
+        "KalturaNullableBoolean",
+        "KalturaLicenseType",
+        "KalturaSourceType",
+        "KalturaDurationType",
+        "KalturaMediaEntryOrderBy",
+        "KalturaLanguage",
+        "KalturaUploadTokenStatus",
+        "KalturaResponseProfileType",
+        "KalturaCountryRestrictionType",
+        "KalturaBatchJobType",
+        "KalturaSkipOptions",
+    )
+    _plugin_types_: ClassVar[tuple[str, ...]] = (
+        "KalturaObject",
+        "KalturaListResponse",
+        "KalturaPager",
+        "KalturaFilterPager",
+        "KalturaSearchItem",
+        "KalturaFilter",
+        "KalturaRelatedFilter",
+        "KalturaMultiLingualString",
+        "KalturaOperationAttributes",
+        "KalturaClipAttributes",
+        "KalturaBaseEntry",
+        "KalturaPlayableEntry",
+        "KalturaMediaEntry",
+        "KalturaStreamContainer",
+        "KalturaBaseEntryListResponse",
+        "KalturaMediaListResponse",
+        "KalturaBaseEntryBaseFilter",
+        "KalturaBaseEntryFilter",
+        "KalturaPlayableEntryBaseFilter",
+        "KalturaPlayableEntryFilter",
+        "KalturaMediaEntryBaseFilter",
+        "KalturaMediaEntryFilter",
+        "KalturaResource",
+        "KalturaContentResource",
+        "KalturaDataCenterContentResource",
+        "KalturaGenericDataCenterContentResource",
+        "KalturaUploadedFileResource",
+        "KalturaUploadedFileTokenResource",
+        "KalturaUploadToken",
+        "KalturaUploadTokenBaseFilter",
+        "KalturaUploadTokenFilter",
+        "KalturaUploadTokenListResponse",
+        "KalturaSessionInfo",
+        "KalturaBaseResponseProfile",
+        "KalturaDetachedResponseProfile",
+        "KalturaResponseProfileMapping",
+        "KalturaValue",
+        "KalturaStringValue",
+        "KalturaKeyValue",
+        "KalturaBaseRestriction",
+        "KalturaCountryRestriction",
+        "KalturaCondition",
+        "KalturaSampleRedeclaringCondition",
+        "KalturaBulkUpload",
+        "KalturaBatchJobData",
+        "KalturaSampleConstraints",
+        "KalturaSkipCondition",
+        "KalturaSkipOnErrorCondition",
+        "KalturaLoginSession",
+        "KalturaLoginResponse",
+        "KalturaClientConfiguration",
+        "KalturaRequestConfiguration",
+    )

@@ -4,17 +4,27 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, INSERT_ONLY, KalturaObjectBase, READ_ONLY
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    INSERT_ONLY,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+    READ_ONLY,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaCuePoint",
+    "KalturaCuePointClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -27,6 +37,10 @@ class KalturaCuePoint(KalturaObjectBase):
         FieldSpec("startTime", "startTime", FieldKind.INT),
     )
 
+    id: str
+    entryId: str
+    startTime: int
+
     def __init__(
         self,
         id: str | None = NotImplemented,
@@ -34,9 +48,9 @@ class KalturaCuePoint(KalturaObjectBase):
         startTime: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.entryId = entryId
-        self.startTime = startTime
+        self.id = _cast("str", id)
+        self.entryId = _cast("str", entryId)
+        self.startTime = _cast("int", startTime)
 
     def getId(self) -> str | None:
         """Server-side: read-only."""
@@ -47,20 +61,36 @@ class KalturaCuePoint(KalturaObjectBase):
         return self.entryId
 
     def setEntryId(self, newEntryId: str | None) -> None:
-        self.entryId = newEntryId
+        self.entryId = _cast("str", newEntryId)
 
     def getStartTime(self) -> int | None:
         return self.startTime
 
     def setStartTime(self, newStartTime: int | None) -> None:
-        self.startTime = newStartTime
+        self.startTime = _cast("int", newStartTime)
 
 
-class CuePointPluginServices:
+class CuePointPluginServices(PluginServicesProxy):
     """Services of the cuePoint plugin: `client.cuePoint.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncCuePointPluginServices(PluginServicesProxy):
+    """Services of the cuePoint plugin: `client.cuePoint.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaCuePointClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the cuePoint plugin."""
+
+    _plugin_name_: ClassVar[str] = "cuePoint"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaCuePoint",)
 
 
 def __getattr__(name: str) -> object:

@@ -9,9 +9,11 @@ from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    AsyncKalturaServiceBase,
     FieldKind,
     FieldSpec,
     INSERT_ONLY,
+    KalturaClientPlugin,
     KalturaIntEnum,
     KalturaObjectBase,
     KalturaServiceBase,
@@ -20,7 +22,11 @@ from KalturaClient.Base import (
     READ_ONLY,
     ResultSpec,
 )
-from KalturaClient.Plugins.Core import KalturaBaseEntry, KalturaDocumentService
+from KalturaClient.Plugins.Core import (
+    AsyncKalturaDocumentService,
+    KalturaBaseEntry,
+    KalturaDocumentService,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
         KalturaMultiLingualString,
         KalturaOperationAttributes,
     )
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -39,6 +46,7 @@ __all__ = [
     "KalturaDocumentType",
     "KalturaDocumentEntry",
     "KalturaDocumentsService",
+    "KalturaDocumentClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -57,6 +65,9 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         ),
         FieldSpec("assetParamsIds", "assetParamsIds", FieldKind.STRING, None, READ_ONLY),
     )
+
+    documentType: KalturaDocumentType
+    assetParamsIds: str
 
     def __init__(
         self,
@@ -89,37 +100,37 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         assetParamsIds: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.name = name
-        self.multiLingual_name = multiLingual_name
-        self.description = description
-        self.partnerId = partnerId
-        self.userId = userId
-        self.creatorId = creatorId
-        self.tags = tags
+        self.id = _cast("str", id)
+        self.name = _cast("str", name)
+        self.multiLingual_name = _cast("list[KalturaMultiLingualString]", multiLingual_name)
+        self.description = _cast("str", description)
+        self.partnerId = _cast("int", partnerId)
+        self.userId = _cast("str", userId)
+        self.creatorId = _cast("str", creatorId)
+        self.tags = _cast("str", tags)
         if categories is not NotImplemented:
             _warnings.warn(
                 "KalturaDocumentEntry.categories is deprecated", DeprecationWarning, stacklevel=2
             )
-        self.categories = categories
-        self.status = status
-        self.moderationStatus = moderationStatus
-        self.type = type
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.rank = rank
-        self.licenseType = licenseType
-        self.version = version
-        self.thumbnailUrl = thumbnailUrl
-        self.startDate = startDate
-        self.referenceId = referenceId
-        self.operationAttributes = operationAttributes
-        self.capabilities = capabilities
-        self.templateEntryId = templateEntryId
-        self.blockAutoTranscript = blockAutoTranscript
-        self.defaultLanguage = defaultLanguage
-        self.documentType = documentType
-        self.assetParamsIds = assetParamsIds
+        self.categories = _cast("str", categories)
+        self.status = _cast("KalturaEntryStatus", status)
+        self.moderationStatus = _cast("KalturaEntryModerationStatus", moderationStatus)
+        self.type = _cast("KalturaEntryType", type)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.rank = _cast("float", rank)
+        self.licenseType = _cast("KalturaLicenseType", licenseType)
+        self.version = _cast("int", version)
+        self.thumbnailUrl = _cast("str", thumbnailUrl)
+        self.startDate = _cast("int", startDate)
+        self.referenceId = _cast("str", referenceId)
+        self.operationAttributes = _cast("list[KalturaOperationAttributes]", operationAttributes)
+        self.capabilities = _cast("str", capabilities)
+        self.templateEntryId = _cast("str", templateEntryId)
+        self.blockAutoTranscript = _cast("bool", blockAutoTranscript)
+        self.defaultLanguage = _cast("str", defaultLanguage)
+        self.documentType = _cast("KalturaDocumentType", documentType)
+        self.assetParamsIds = _cast("str", assetParamsIds)
 
     def getDocumentType(self) -> KalturaDocumentType | int | None:
         """The type of the document
@@ -128,7 +139,7 @@ class KalturaDocumentEntry(KalturaBaseEntry):
         return self.documentType
 
     def setDocumentType(self, newDocumentType: KalturaDocumentType | int | None) -> None:
-        self.documentType = newDocumentType
+        self.documentType = _cast("KalturaDocumentType", newDocumentType)
 
     def getAssetParamsIds(self) -> str | None:
         """Comma separated asset params ids that exists for this media entry
@@ -215,6 +226,50 @@ class KalturaDocumentsService(KalturaServiceBase):
         return _cast("str", _result)
 
 
+class AsyncKalturaDocumentsService(AsyncKalturaServiceBase):
+    """Document service lets you upload and manage document files"""
+
+    async def addFromUploadedFile(
+        self, documentEntry: KalturaDocumentEntry, uploadTokenId: str
+    ) -> KalturaDocumentEntry:
+        """Add new document entry after the specific document file was uploaded and the upload token id exists
+
+        :param documentEntry: Document entry metadata
+        :param uploadTokenId: Upload token id
+        :raises KalturaException: with code PROPERTY_VALIDATION_CANNOT_BE_NULL, UPLOADED_FILE_NOT_FOUND_BY_TOKEN
+        """
+        _result = await self.client._acall(
+            _A_document_documents__addFromUploadedFile, (documentEntry, uploadTokenId)
+        )
+        return _cast("KalturaDocumentEntry", _result)
+
+    async def get(self, entryId: str, version: int | None = -1) -> KalturaDocumentEntry:
+        """Get document entry by ID.
+
+        :param entryId: Document entry id
+        :param version: Desired version of the data
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_document_documents__get, (entryId, version))
+        return _cast("KalturaDocumentEntry", _result)
+
+    async def serve(
+        self,
+        entryId: str,
+        flavorAssetId: str | None = NotImplemented,
+        forceProxy: bool | None = False,
+    ) -> str:
+        """Serves the file content
+
+        :param entryId: Document entry id
+        :param flavorAssetId: Flavor asset id
+        :param forceProxy: force to get the content without redirect
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND, FLAVOR_ASSET_ID_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_document_documents__serve, (entryId, flavorAssetId, forceProxy)
+        )
+        return _cast("str", _result)
+
+
 class DocumentPluginServices(KalturaDocumentService):
     """Services of the document plugin: `client.document.<service>`.
 
@@ -224,6 +279,28 @@ class DocumentPluginServices(KalturaDocumentService):
     def __init__(self, client: KalturaClientBase) -> None:
         KalturaDocumentService.__init__(self, client)
         self.documents = KalturaDocumentsService(client)
+
+
+class AsyncDocumentPluginServices(AsyncKalturaDocumentService):
+    """Services of the document plugin: `client.document.<service>`.
+
+    The plugin shares its name with the core service `document`, so this object is also that service (its actions are methods here).
+    """
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        AsyncKalturaDocumentService.__init__(self, client)
+        self.documents = AsyncKalturaDocumentsService(client)
+
+
+class KalturaDocumentClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the document plugin."""
+
+    _plugin_name_: ClassVar[str] = "document"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "documents": "KalturaDocumentsService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ("KalturaDocumentType",)
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaDocumentEntry",)
 
 
 def __getattr__(name: str) -> object:

@@ -4,22 +4,43 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import ClassVar, TYPE_CHECKING
+
+from KalturaClient.Base import KalturaClientPlugin, PluginServicesProxy
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
-__all__ = []
+__all__ = [
+    "KalturaEventNotificationClientPlugin",
+]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
 
-class EventNotificationPluginServices:
+class EventNotificationPluginServices(PluginServicesProxy):
     """Services of the eventNotification plugin: `client.eventNotification.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncEventNotificationPluginServices(PluginServicesProxy):
+    """Services of the eventNotification plugin: `client.eventNotification.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaEventNotificationClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the eventNotification plugin."""
+
+    _plugin_name_: ClassVar[str] = "eventNotification"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ()
 
 
 def __getattr__(name: str) -> object:

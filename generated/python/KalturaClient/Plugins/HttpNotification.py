@@ -4,17 +4,25 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TYPE_CHECKING
+from typing import cast as _cast, ClassVar, TYPE_CHECKING
 
-from KalturaClient.Base import FieldKind, FieldSpec, KalturaObjectBase
+from KalturaClient.Base import (
+    FieldKind,
+    FieldSpec,
+    KalturaClientPlugin,
+    KalturaObjectBase,
+    PluginServicesProxy,
+)
 
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
 __all__ = [
     "KalturaHttpNotification",
+    "KalturaHttpNotificationClientPlugin",
 ]
 _REEXPORTED_FROM = (
     "KalturaClient.Plugins.Core",
@@ -31,35 +39,54 @@ class KalturaHttpNotification(KalturaObjectBase):
         FieldSpec("eventNotificationJobId", "eventNotificationJobId", FieldKind.BIGINT),
     )
 
+    object: KalturaObjectBase
+    eventNotificationJobId: int
+
     def __init__(
         self,
         object: KalturaObjectBase | None = NotImplemented,
         eventNotificationJobId: int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.object = object
-        self.eventNotificationJobId = eventNotificationJobId
+        self.object = _cast("KalturaObjectBase", object)
+        self.eventNotificationJobId = _cast("int", eventNotificationJobId)
 
     def getObject(self) -> KalturaObjectBase | None:
         """Object that triggered the notification"""
         return self.object
 
     def setObject(self, newObject: KalturaObjectBase | None) -> None:
-        self.object = newObject
+        self.object = _cast("KalturaObjectBase", newObject)
 
     def getEventNotificationJobId(self) -> int | None:
         """ID of the batch job that execute the notification"""
         return self.eventNotificationJobId
 
     def setEventNotificationJobId(self, newEventNotificationJobId: int | None) -> None:
-        self.eventNotificationJobId = newEventNotificationJobId
+        self.eventNotificationJobId = _cast("int", newEventNotificationJobId)
 
 
-class HttpNotificationPluginServices:
+class HttpNotificationPluginServices(PluginServicesProxy):
     """Services of the httpNotification plugin: `client.httpNotification.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
-        self.client = client
+        PluginServicesProxy.__init__(self, client)
+
+
+class AsyncHttpNotificationPluginServices(PluginServicesProxy):
+    """Services of the httpNotification plugin: `client.httpNotification.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+
+
+class KalturaHttpNotificationClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the httpNotification plugin."""
+
+    _plugin_name_: ClassVar[str] = "httpNotification"
+    _plugin_services_: ClassVar[dict[str, str]] = {}
+    _plugin_enums_: ClassVar[tuple[str, ...]] = ()
+    _plugin_types_: ClassVar[tuple[str, ...]] = ("KalturaHttpNotification",)
 
 
 def __getattr__(name: str) -> object:

@@ -4,19 +4,24 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import cast as _cast, ClassVar, IO, TYPE_CHECKING
 
 from KalturaClient.Base import (
     ActionSpec,
+    ALWAYS_LIST,
+    AsyncKalturaServiceBase,
     FieldKind,
     FieldSpec,
     IS_TIME,
+    KalturaClientPlugin,
     KalturaIntEnum,
     KalturaObjectBase,
     KalturaServiceBase,
     KalturaStringEnum,
     OPTIONAL,
     ParamSpec,
+    PluginServicesProxy,
     READ_ONLY,
     ResultSpec,
 )
@@ -30,6 +35,7 @@ from KalturaClient.Plugins.Core import (
 if TYPE_CHECKING:
     from KalturaClient._runtime.client import KalturaClientBase
     from KalturaClient.Plugins.Core import KalturaFilterPager
+    from KalturaClient._runtime.aio import AsyncKalturaClientBase
 
 API_VERSION = "22.19.0"
 
@@ -49,6 +55,7 @@ __all__ = [
     "KalturaMetadataSearchItem",
     "KalturaMetadataService",
     "KalturaMetadataProfileService",
+    "KalturaMetadataClientPlugin",
 ]
 _REEXPORTED_FROM = ("KalturaClient.Plugins.Core",)
 
@@ -107,6 +114,22 @@ class KalturaMetadataProfile(KalturaObjectBase):
         FieldSpec("disableReIndexing", "disableReIndexing", FieldKind.BOOL),
     )
 
+    id: int
+    partnerId: int
+    metadataObjectType: KalturaMetadataObjectType
+    version: int
+    name: str
+    systemName: str
+    description: str
+    createdAt: int
+    updatedAt: int
+    status: KalturaMetadataProfileStatus
+    xsd: str
+    views: str
+    xslt: str
+    createMode: KalturaMetadataProfileCreateMode
+    disableReIndexing: bool
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -126,21 +149,21 @@ class KalturaMetadataProfile(KalturaObjectBase):
         disableReIndexing: bool | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.metadataObjectType = metadataObjectType
-        self.version = version
-        self.name = name
-        self.systemName = systemName
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.status = status
-        self.xsd = xsd
-        self.views = views
-        self.xslt = xslt
-        self.createMode = createMode
-        self.disableReIndexing = disableReIndexing
+        self.id = _cast("int", id)
+        self.partnerId = _cast("int", partnerId)
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", metadataObjectType)
+        self.version = _cast("int", version)
+        self.name = _cast("str", name)
+        self.systemName = _cast("str", systemName)
+        self.description = _cast("str", description)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.status = _cast("KalturaMetadataProfileStatus", status)
+        self.xsd = _cast("str", xsd)
+        self.views = _cast("str", views)
+        self.xslt = _cast("str", xslt)
+        self.createMode = _cast("KalturaMetadataProfileCreateMode", createMode)
+        self.disableReIndexing = _cast("bool", disableReIndexing)
 
     def getId(self) -> int | None:
         """Server-side: read-only."""
@@ -156,7 +179,7 @@ class KalturaMetadataProfile(KalturaObjectBase):
     def setMetadataObjectType(
         self, newMetadataObjectType: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectType = newMetadataObjectType
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", newMetadataObjectType)
 
     def getVersion(self) -> int | None:
         """Server-side: read-only."""
@@ -166,19 +189,19 @@ class KalturaMetadataProfile(KalturaObjectBase):
         return self.name
 
     def setName(self, newName: str | None) -> None:
-        self.name = newName
+        self.name = _cast("str", newName)
 
     def getSystemName(self) -> str | None:
         return self.systemName
 
     def setSystemName(self, newSystemName: str | None) -> None:
-        self.systemName = newSystemName
+        self.systemName = _cast("str", newSystemName)
 
     def getDescription(self) -> str | None:
         return self.description
 
     def setDescription(self, newDescription: str | None) -> None:
-        self.description = newDescription
+        self.description = _cast("str", newDescription)
 
     def getCreatedAt(self) -> int | None:
         """Server-side: read-only, a Unix time (seconds)."""
@@ -208,13 +231,13 @@ class KalturaMetadataProfile(KalturaObjectBase):
         return self.createMode
 
     def setCreateMode(self, newCreateMode: KalturaMetadataProfileCreateMode | int | None) -> None:
-        self.createMode = newCreateMode
+        self.createMode = _cast("KalturaMetadataProfileCreateMode", newCreateMode)
 
     def getDisableReIndexing(self) -> bool | None:
         return self.disableReIndexing
 
     def setDisableReIndexing(self, newDisableReIndexing: bool | None) -> None:
-        self.disableReIndexing = newDisableReIndexing
+        self.disableReIndexing = _cast("bool", newDisableReIndexing)
 
 
 class KalturaMetadata(KalturaObjectBase):
@@ -241,6 +264,18 @@ class KalturaMetadata(KalturaObjectBase):
         FieldSpec("xml", "xml", FieldKind.STRING, None, READ_ONLY),
     )
 
+    id: int
+    partnerId: int
+    metadataProfileId: int
+    metadataProfileVersion: int
+    metadataObjectType: KalturaMetadataObjectType
+    objectId: str
+    version: int
+    createdAt: int
+    updatedAt: int
+    status: KalturaMetadataStatus
+    xml: str
+
     def __init__(
         self,
         id: int | None = NotImplemented,
@@ -256,17 +291,17 @@ class KalturaMetadata(KalturaObjectBase):
         xml: str | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.id = id
-        self.partnerId = partnerId
-        self.metadataProfileId = metadataProfileId
-        self.metadataProfileVersion = metadataProfileVersion
-        self.metadataObjectType = metadataObjectType
-        self.objectId = objectId
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.status = status
-        self.xml = xml
+        self.id = _cast("int", id)
+        self.partnerId = _cast("int", partnerId)
+        self.metadataProfileId = _cast("int", metadataProfileId)
+        self.metadataProfileVersion = _cast("int", metadataProfileVersion)
+        self.metadataObjectType = _cast("KalturaMetadataObjectType", metadataObjectType)
+        self.objectId = _cast("str", objectId)
+        self.version = _cast("int", version)
+        self.createdAt = _cast("int", createdAt)
+        self.updatedAt = _cast("int", updatedAt)
+        self.status = _cast("KalturaMetadataStatus", status)
+        self.xml = _cast("str", xml)
 
     def getId(self) -> int | None:
         """Server-side: read-only."""
@@ -328,6 +363,12 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
         FieldSpec("statusEqual", "statusEqual", FieldKind.INT, "KalturaMetadataProfileStatus"),
     )
 
+    idEqual: int
+    metadataObjectTypeEqual: KalturaMetadataObjectType
+    metadataObjectTypeIn: str
+    systemNameEqual: str
+    statusEqual: KalturaMetadataProfileStatus
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -339,19 +380,19 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
         statusEqual: KalturaMetadataProfileStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.metadataObjectTypeIn = metadataObjectTypeIn
-        self.systemNameEqual = systemNameEqual
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("int", idEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.metadataObjectTypeIn = _cast("str", metadataObjectTypeIn)
+        self.systemNameEqual = _cast("str", systemNameEqual)
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", statusEqual)
 
     def getIdEqual(self) -> int | None:
         return self.idEqual
 
     def setIdEqual(self, newIdEqual: int | None) -> None:
-        self.idEqual = newIdEqual
+        self.idEqual = _cast("int", newIdEqual)
 
     def getMetadataObjectTypeEqual(self) -> KalturaMetadataObjectType | str | None:
         return self.metadataObjectTypeEqual
@@ -359,25 +400,27 @@ class KalturaMetadataProfileBaseFilter(KalturaFilter):
     def setMetadataObjectTypeEqual(
         self, newMetadataObjectTypeEqual: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectTypeEqual = newMetadataObjectTypeEqual
+        self.metadataObjectTypeEqual = _cast(
+            "KalturaMetadataObjectType", newMetadataObjectTypeEqual
+        )
 
     def getMetadataObjectTypeIn(self) -> str | None:
         return self.metadataObjectTypeIn
 
     def setMetadataObjectTypeIn(self, newMetadataObjectTypeIn: str | None) -> None:
-        self.metadataObjectTypeIn = newMetadataObjectTypeIn
+        self.metadataObjectTypeIn = _cast("str", newMetadataObjectTypeIn)
 
     def getSystemNameEqual(self) -> str | None:
         return self.systemNameEqual
 
     def setSystemNameEqual(self, newSystemNameEqual: str | None) -> None:
-        self.systemNameEqual = newSystemNameEqual
+        self.systemNameEqual = _cast("str", newSystemNameEqual)
 
     def getStatusEqual(self) -> KalturaMetadataProfileStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaMetadataProfileStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", newStatusEqual)
 
 
 class KalturaMetadataProfileFilter(KalturaMetadataProfileBaseFilter):
@@ -395,13 +438,13 @@ class KalturaMetadataProfileFilter(KalturaMetadataProfileBaseFilter):
         statusEqual: KalturaMetadataProfileStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.idEqual = idEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.metadataObjectTypeIn = metadataObjectTypeIn
-        self.systemNameEqual = systemNameEqual
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.idEqual = _cast("int", idEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.metadataObjectTypeIn = _cast("str", metadataObjectTypeIn)
+        self.systemNameEqual = _cast("str", systemNameEqual)
+        self.statusEqual = _cast("KalturaMetadataProfileStatus", statusEqual)
 
 
 class KalturaMetadataBaseFilter(KalturaRelatedFilter):
@@ -419,6 +462,12 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
         FieldSpec("statusEqual", "statusEqual", FieldKind.INT, "KalturaMetadataStatus"),
     )
 
+    metadataProfileIdEqual: int
+    metadataObjectTypeEqual: KalturaMetadataObjectType
+    objectIdEqual: str
+    objectIdIn: str
+    statusEqual: KalturaMetadataStatus
+
     def __init__(
         self,
         orderBy: str | None = NotImplemented,
@@ -430,19 +479,19 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
         statusEqual: KalturaMetadataStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.metadataProfileIdEqual = metadataProfileIdEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.objectIdEqual = objectIdEqual
-        self.objectIdIn = objectIdIn
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.metadataProfileIdEqual = _cast("int", metadataProfileIdEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.objectIdEqual = _cast("str", objectIdEqual)
+        self.objectIdIn = _cast("str", objectIdIn)
+        self.statusEqual = _cast("KalturaMetadataStatus", statusEqual)
 
     def getMetadataProfileIdEqual(self) -> int | None:
         return self.metadataProfileIdEqual
 
     def setMetadataProfileIdEqual(self, newMetadataProfileIdEqual: int | None) -> None:
-        self.metadataProfileIdEqual = newMetadataProfileIdEqual
+        self.metadataProfileIdEqual = _cast("int", newMetadataProfileIdEqual)
 
     def getMetadataObjectTypeEqual(self) -> KalturaMetadataObjectType | str | None:
         """When null, default is KalturaMetadataObjectType::ENTRY"""
@@ -451,25 +500,27 @@ class KalturaMetadataBaseFilter(KalturaRelatedFilter):
     def setMetadataObjectTypeEqual(
         self, newMetadataObjectTypeEqual: KalturaMetadataObjectType | str | None
     ) -> None:
-        self.metadataObjectTypeEqual = newMetadataObjectTypeEqual
+        self.metadataObjectTypeEqual = _cast(
+            "KalturaMetadataObjectType", newMetadataObjectTypeEqual
+        )
 
     def getObjectIdEqual(self) -> str | None:
         return self.objectIdEqual
 
     def setObjectIdEqual(self, newObjectIdEqual: str | None) -> None:
-        self.objectIdEqual = newObjectIdEqual
+        self.objectIdEqual = _cast("str", newObjectIdEqual)
 
     def getObjectIdIn(self) -> str | None:
         return self.objectIdIn
 
     def setObjectIdIn(self, newObjectIdIn: str | None) -> None:
-        self.objectIdIn = newObjectIdIn
+        self.objectIdIn = _cast("str", newObjectIdIn)
 
     def getStatusEqual(self) -> KalturaMetadataStatus | int | None:
         return self.statusEqual
 
     def setStatusEqual(self, newStatusEqual: KalturaMetadataStatus | int | None) -> None:
-        self.statusEqual = newStatusEqual
+        self.statusEqual = _cast("KalturaMetadataStatus", newStatusEqual)
 
 
 class KalturaMetadataFilter(KalturaMetadataBaseFilter):
@@ -487,20 +538,24 @@ class KalturaMetadataFilter(KalturaMetadataBaseFilter):
         statusEqual: KalturaMetadataStatus | int | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.orderBy = orderBy
-        self.advancedSearch = advancedSearch
-        self.metadataProfileIdEqual = metadataProfileIdEqual
-        self.metadataObjectTypeEqual = metadataObjectTypeEqual
-        self.objectIdEqual = objectIdEqual
-        self.objectIdIn = objectIdIn
-        self.statusEqual = statusEqual
+        self.orderBy = _cast("str", orderBy)
+        self.advancedSearch = _cast("KalturaSearchItem", advancedSearch)
+        self.metadataProfileIdEqual = _cast("int", metadataProfileIdEqual)
+        self.metadataObjectTypeEqual = _cast("KalturaMetadataObjectType", metadataObjectTypeEqual)
+        self.objectIdEqual = _cast("str", objectIdEqual)
+        self.objectIdIn = _cast("str", objectIdIn)
+        self.statusEqual = _cast("KalturaMetadataStatus", statusEqual)
 
 
 class KalturaMetadataListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMetadataListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMetadata", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMetadata", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMetadata]
 
     def __init__(
         self,
@@ -508,8 +563,8 @@ class KalturaMetadataListResponse(KalturaListResponse):
         objects: list[KalturaMetadata] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMetadata]", objects)
 
     def getObjects(self) -> list[KalturaMetadata] | None:
         """Server-side: read-only."""
@@ -519,8 +574,12 @@ class KalturaMetadataListResponse(KalturaListResponse):
 class KalturaMetadataProfileListResponse(KalturaListResponse):
     _kaltura_type_: ClassVar[str] = "KalturaMetadataProfileListResponse"
     _kaltura_fields_: ClassVar[tuple[FieldSpec, ...]] = (
-        FieldSpec("objects", "objects", FieldKind.ARRAY, "KalturaMetadataProfile", READ_ONLY),
+        FieldSpec(
+            "objects", "objects", FieldKind.ARRAY, "KalturaMetadataProfile", READ_ONLY | ALWAYS_LIST
+        ),
     )
+
+    objects: list[KalturaMetadataProfile]
 
     def __init__(
         self,
@@ -528,8 +587,8 @@ class KalturaMetadataProfileListResponse(KalturaListResponse):
         objects: list[KalturaMetadataProfile] | None = NotImplemented,
     ) -> None:
         KalturaObjectBase.__init__(self)
-        self.totalCount = totalCount
-        self.objects = objects
+        self.totalCount = _cast("int", totalCount)
+        self.objects = _cast("list[KalturaMetadataProfile]", objects)
 
     def getObjects(self) -> list[KalturaMetadataProfile] | None:
         """Server-side: read-only."""
@@ -544,15 +603,17 @@ class KalturaMetadataSearchItem(KalturaSearchItem):
         FieldSpec("metadataProfileId", "metadataProfileId", FieldKind.INT),
     )
 
+    metadataProfileId: int
+
     def __init__(self, metadataProfileId: int | None = NotImplemented) -> None:
         KalturaObjectBase.__init__(self)
-        self.metadataProfileId = metadataProfileId
+        self.metadataProfileId = _cast("int", metadataProfileId)
 
     def getMetadataProfileId(self) -> int | None:
         return self.metadataProfileId
 
     def setMetadataProfileId(self, newMetadataProfileId: int | None) -> None:
-        self.metadataProfileId = newMetadataProfileId
+        self.metadataProfileId = _cast("int", newMetadataProfileId)
 
 
 _A_metadata_metadata__add = ActionSpec(
@@ -654,6 +715,22 @@ class KalturaMetadataService(KalturaServiceBase):
         _result = self.client._call(_A_metadata_metadata__list, (filter, pager))
         return _cast("KalturaMetadataListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMetadata]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(
+            _A_metadata_metadata__list, (filter, pager), page_size=page_size
+        )
+
     def serve(self, id: int) -> str:
         """Serves metadata XML file
 
@@ -670,6 +747,83 @@ class KalturaMetadataService(KalturaServiceBase):
         :param version: Enable update only if the metadata object version did not change by other process
         :raises KalturaException: with code METADATA_NOT_FOUND"""
         _result = self.client._call(_A_metadata_metadata__update, (id, xmlData, version))
+        return _cast("KalturaMetadata", _result)
+
+
+class AsyncKalturaMetadataService(AsyncKalturaServiceBase):
+    """Metadata service"""
+
+    async def add(
+        self,
+        metadataProfileId: int,
+        objectType: KalturaMetadataObjectType | str,
+        objectId: str,
+        xmlData: str,
+    ) -> KalturaMetadata:
+        """Allows you to add a metadata object and metadata content associated with Kaltura object
+
+        :param xmlData: XML metadata
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadata__add, (metadataProfileId, objectType, objectId, xmlData)
+        )
+        return _cast("KalturaMetadata", _result)
+
+    async def delete(self, id: int) -> None:
+        """Delete an existing metadata
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__delete, (id,))
+        return _cast("None", _result)
+
+    async def get(self, id: int) -> KalturaMetadata:
+        """Retrieve a metadata object by id
+
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__get, (id,))
+        return _cast("KalturaMetadata", _result)
+
+    async def list(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMetadataListResponse:
+        """List metadata objects by filter and pager"""
+        _result = await self.client._acall(_A_metadata_metadata__list, (filter, pager))
+        return _cast("KalturaMetadataListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMetadataFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMetadata]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(
+            _A_metadata_metadata__list, (filter, pager), page_size=page_size
+        )
+
+    async def serve(self, id: int) -> str:
+        """Serves metadata XML file
+
+        :raises KalturaException: with code METADATA_NOT_FOUND, FILE_DOESNT_EXIST"""
+        _result = await self.client._acall(_A_metadata_metadata__serve, (id,))
+        return _cast("str", _result)
+
+    async def update(
+        self, id: int, xmlData: str | None = NotImplemented, version: int | None = NotImplemented
+    ) -> KalturaMetadata:
+        """Update an existing metadata object with new XML content
+
+        :param xmlData: XML metadata
+        :param version: Enable update only if the metadata object version did not change by other process
+        :raises KalturaException: with code METADATA_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadata__update, (id, xmlData, version))
         return _cast("KalturaMetadata", _result)
 
 
@@ -798,6 +952,22 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         _result = self.client._call(_A_metadata_metadataprofile__list, (filter, pager))
         return _cast("KalturaMetadataProfileListResponse", _result)
 
+    def listAll(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> Iterator[KalturaMetadataProfile]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._paginate(
+            _A_metadata_metadataprofile__list, (filter, pager), page_size=page_size
+        )
+
     def serve(self, id: int) -> str:
         """Serves metadata profile XSD file
 
@@ -823,12 +993,147 @@ class KalturaMetadataProfileService(KalturaServiceBase):
         return _cast("KalturaMetadataProfile", _result)
 
 
-class MetadataPluginServices:
+class AsyncKalturaMetadataProfileService(AsyncKalturaServiceBase):
+    """Metadata Profile service"""
+
+    async def add(
+        self,
+        metadataProfile: KalturaMetadataProfile,
+        xsdData: str,
+        viewsData: str | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Allows you to add a metadata profile object and metadata profile content associated with Kaltura object type
+
+        :param xsdData: XSD metadata definition
+        :param viewsData: UI views definition"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__add, (metadataProfile, xsdData, viewsData)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def addFromFile(
+        self,
+        metadataProfile: KalturaMetadataProfile,
+        xsdFile: IO[bytes],
+        viewsFile: IO[bytes] | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Allows you to add a metadata profile object and metadata profile file associated with Kaltura object type
+
+        :param xsdFile: XSD metadata definition
+        :param viewsFile: UI views definition
+        :raises KalturaException: with code METADATA_FILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__addFromFile, (metadataProfile, xsdFile, viewsFile)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def delete(self, id: int) -> None:
+        """Delete an existing metadata profile
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__delete, (id,))
+        return _cast("None", _result)
+
+    async def get(self, id: int) -> KalturaMetadataProfile:
+        """Retrieve a metadata profile object by id
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__get, (id,))
+        return _cast("KalturaMetadataProfile", _result)
+
+    async def list(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+    ) -> KalturaMetadataProfileListResponse:
+        """List metadata profile objects by filter and pager"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__list, (filter, pager))
+        return _cast("KalturaMetadataProfileListResponse", _result)
+
+    def listAll(
+        self,
+        filter: KalturaMetadataProfileFilter | None = NotImplemented,
+        pager: KalturaFilterPager | None = NotImplemented,
+        *,
+        page_size: int | None = None,
+    ) -> AsyncIterator[KalturaMetadataProfile]:
+        """Every result of `list`, page after page.
+
+        Past the 10,000-result window it switches from the pager to the createdAt cursor (see the README's "Pagination").
+
+        :param page_size: results per request (default: the pager's, else 500)"""
+        return self.client._apaginate(
+            _A_metadata_metadataprofile__list, (filter, pager), page_size=page_size
+        )
+
+    async def serve(self, id: int) -> str:
+        """Serves metadata profile XSD file
+
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND, FILE_DOESNT_EXIST"""
+        _result = await self.client._acall(_A_metadata_metadataprofile__serve, (id,))
+        return _cast("str", _result)
+
+    async def update(
+        self,
+        id: int,
+        metadataProfile: KalturaMetadataProfile,
+        xsdData: str | None = NotImplemented,
+        viewsData: str | None = NotImplemented,
+    ) -> KalturaMetadataProfile:
+        """Update an existing metadata object
+
+        :param xsdData: XSD metadata definition
+        :param viewsData: UI views definition
+        :raises KalturaException: with code METADATA_PROFILE_NOT_FOUND"""
+        _result = await self.client._acall(
+            _A_metadata_metadataprofile__update, (id, metadataProfile, xsdData, viewsData)
+        )
+        return _cast("KalturaMetadataProfile", _result)
+
+
+class MetadataPluginServices(PluginServicesProxy):
     """Services of the metadata plugin: `client.metadata.<service>`."""
 
     def __init__(self, client: KalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
         self.metadata = KalturaMetadataService(client)
         self.metadataProfile = KalturaMetadataProfileService(client)
+
+
+class AsyncMetadataPluginServices(PluginServicesProxy):
+    """Services of the metadata plugin: `client.metadata.<service>`."""
+
+    def __init__(self, client: AsyncKalturaClientBase) -> None:
+        PluginServicesProxy.__init__(self, client)
+        self.metadata = AsyncKalturaMetadataService(client)
+        self.metadataProfile = AsyncKalturaMetadataProfileService(client)
+
+
+class KalturaMetadataClientPlugin(KalturaClientPlugin):
+    """Official plugin registration class of the metadata plugin."""
+
+    _plugin_name_: ClassVar[str] = "metadata"
+    _plugin_services_: ClassVar[dict[str, str]] = {
+        "metadata": "KalturaMetadataService",
+        "metadataProfile": "KalturaMetadataProfileService",
+    }
+    _plugin_enums_: ClassVar[tuple[str, ...]] = (
+        "KalturaMetadataObjectType",
+        "KalturaMetadataProfileStatus",
+        "KalturaMetadataProfileCreateMode",
+        "KalturaMetadataStatus",
+    )
+    _plugin_types_: ClassVar[tuple[str, ...]] = (
+        "KalturaMetadataProfile",
+        "KalturaMetadata",
+        "KalturaMetadataProfileBaseFilter",
+        "KalturaMetadataProfileFilter",
+        "KalturaMetadataBaseFilter",
+        "KalturaMetadataFilter",
+        "KalturaMetadataListResponse",
+        "KalturaMetadataProfileListResponse",
+        "KalturaMetadataSearchItem",
+    )
 
 
 def __getattr__(name: str) -> object:
