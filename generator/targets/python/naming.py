@@ -107,16 +107,6 @@ SERVICE_MEMBERS = frozenset({"__init__", "client", "setClient"})
 CLIENT_MEMBERS = frozenset(
     {
         "API_VERSION",
-        "ENCODING",
-        "FIELD_EXPIRY",
-        "FIELD_TYPE",
-        "FIELD_USER",
-        "RANDOM_SIZE",
-        "_malformed",
-        "_paginate",
-        "_prepare",
-        "_prepare_multi",
-        "multi_request",
         "CLIENT_TAG",
         "ENCODING",
         "FIELD_EXPIRY",
