@@ -87,6 +87,28 @@ def test_regeneration_deletes_own_stale_files_and_adds_new_ones(tmp_path: Path) 
     assert read_manifest(out) == manifest
 
 
+def test_regeneration_links_unchanged_files_and_writes_changed_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, *render_fixture())
+    before = {rel: (out / rel).stat() for rel in snapshot(out)}
+    changed = variant_schema(
+        tmp_path, "v2.xml", 'name="name" type="string"', 'name="title" type="string"'
+    )
+    files, manifest = render_fixture(changed)
+    result = write_tree(out, files, manifest)
+    assert result.written and snapshot(out) == {**files, MANIFEST_NAME: manifest.to_bytes()}
+    unchanged = {e.path for e in result.state.with_status(Status.UNCHANGED)}
+    rewritten = {e.path for e in result.state.with_status(Status.CHANGED)}
+    assert unchanged and rewritten == {"classes/KalturaThing.txt"}
+    for rel in unchanged:  # the same file under a new name: inode and mtime kept
+        now = (out / rel).stat()
+        assert (now.st_ino, now.st_mtime_ns) == (before[rel].st_ino, before[rel].st_mtime_ns)
+        assert now.st_nlink == 1  # the previous tree's name is gone
+    assert (out / "classes/KalturaThing.txt").stat().st_ino != before[
+        "classes/KalturaThing.txt"
+    ].st_ino
+
+
 def test_foreign_files_are_kept_untouched(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_tree(out, *render_fixture())
