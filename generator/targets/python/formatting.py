@@ -3,11 +3,12 @@
 Templates lay text out roughly; ruff (the formatter openapi-python-client runs as its
 post-hook) gives it black's style. Files are written to a temporary directory and
 formatted by a few ruff processes, not one per file (a process costs ~20 ms). A batch is
-started as soon as its files are rendered (`flush()`), so ruff formats the big core module
-while Python renders the plugin modules. The settings are passed explicitly and
-configuration files are ignored (`--isolated`), so the output does not depend on where the
-command runs; the generated package's pyproject.toml declares the same settings for black
-and ruff.
+started as soon as its files are rendered (`flush()`, or once about BATCH_BYTES of text
+are waiting), so ruff formats on another core while Python renders the next modules, and
+only the last few small files are formatted after rendering ends. The settings are passed
+explicitly and configuration files are ignored (`--isolated`), so the output does not
+depend on where the command runs; the generated package's pyproject.toml declares the same
+settings for black and ruff.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = ["LINE_LENGTH", "TARGET_VERSION", "FormatterError", "RuffBatches", "fo
 
 LINE_LENGTH = 100
 TARGET_VERSION = "py310"
+BATCH_BYTES = 300_000
 
 
 class FormatterError(RuntimeError):
@@ -55,6 +57,7 @@ class RuffBatches:
         self._root = Path(self._tmp.name)
         self._names: list[str] = []
         self._pending: list[str] = []
+        self._pending_bytes = 0
         self._running: list[subprocess.Popen[bytes]] = []
 
     def __enter__(self) -> RuffBatches:
@@ -78,6 +81,9 @@ class RuffBatches:
         path.write_text(text, encoding="utf-8")
         self._names.append(name)
         self._pending.append(str(path))
+        self._pending_bytes += len(text)
+        if self._pending_bytes >= BATCH_BYTES:
+            self.flush()
 
     def flush(self) -> None:
         if not self._pending:
@@ -96,6 +102,7 @@ class RuffBatches:
             *self._pending,
         ]
         self._pending = []
+        self._pending_bytes = 0
         self._running.append(
             subprocess.Popen(
                 command, cwd=self._root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

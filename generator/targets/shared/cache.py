@@ -15,10 +15,12 @@ import dataclasses
 import enum
 import hashlib
 import marshal
+import operator
 import os
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import cast
 
 from generator.model import ClassDef, EnumDef, PluginDef, Schema, ServiceDef
 from generator.targets import GenerateOptions, Progress, RenderedFiles
@@ -39,27 +41,32 @@ def cache_dir() -> Path:
     return Path(base) / "kaltura-codegen"
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
 _SCALARS = (str, int, float, bool, type(None))
-
-
-def _fields(kind: type) -> tuple[str, ...]:
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = tuple(f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS)
-        _FIELDS[kind] = names
-    return names
-
-
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _BY_NAME_TYPES = frozenset(_BY_NAME)
+_GETTERS: dict[type, Callable[[object], tuple[object, ...]]] = {}
+
+
+def _getter(kind: type) -> Callable[[object], tuple[object, ...]]:
+    """All fingerprinted fields of a dataclass in one call (`attrgetter` runs in C)."""
+    getter = _GETTERS.get(kind)
+    if getter is None:
+        names = [f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS]
+        if len(names) == 1:
+            one = operator.attrgetter(names[0])
+            getter = lambda value: (one(value),)  # noqa: E731 - attrgetter of one name
+        else:
+            getter = cast(Callable[[object], tuple[object, ...]], operator.attrgetter(*names))
+        _GETTERS[kind] = getter
+    return getter
 
 
 def _walk(value: object, out: list[object], top: bool) -> None:
     """Flatten `value` into `out`: scalars as themselves, structure as markers.
 
-    Dispatch on the exact type first (the model's values are overwhelmingly plain strings
-    and booleans); this walk is most of the cost of a cache hit."""
+    Dispatch on the exact type first, and append scalar members without a call (the
+    model's values are overwhelmingly plain strings and booleans); this walk is most of
+    the cost of computing a cache key."""
     kind = type(value)
     if kind in _SCALAR_TYPES:
         out.append(value)
@@ -70,13 +77,19 @@ def _walk(value: object, out: list[object], top: bool) -> None:
         seq: tuple[object, ...] | list[object] = value  # type: ignore[assignment]
         out.append(("[", len(seq)))
         for item in seq:
-            _walk(item, out, False)
+            if type(item) in _SCALAR_TYPES:
+                out.append(item)
+            else:
+                _walk(item, out, False)
     elif isinstance(value, enum.Enum):
         out.append(value.value)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         out.append(kind.__name__)
-        for name in _fields(kind):
-            _walk(getattr(value, name), out, False)
+        for item in _getter(kind)(value):
+            if type(item) in _SCALAR_TYPES:
+                out.append(item)
+            else:
+                _walk(item, out, False)
     elif isinstance(value, Mapping):
         out.append(("{", len(value)))
         for k, v in value.items():
@@ -91,7 +104,8 @@ def _walk(value: object, out: list[object], top: bool) -> None:
 def _schema_digest(schema: Schema) -> bytes:
     parts: list[object] = []
     _walk(schema, parts, True)
-    return hashlib.sha256(repr(parts).encode()).digest()
+    # marshal version 2 writes no back-references, so equal parts give equal bytes
+    return hashlib.sha256(marshal.dumps(parts, 2)).digest()
 
 
 def _sources_digest(paths: list[Path]) -> bytes:

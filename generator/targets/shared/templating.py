@@ -13,6 +13,7 @@ turn it on for their environment.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.paths import TEMPLATES_DIR
 from generator.targets import RenderedFiles
+from generator.targets.shared.cache import cache_dir
 
 if TYPE_CHECKING:  # jinja2 is imported only when rendering: a cache hit never needs it
     import jinja2
@@ -70,6 +72,7 @@ def environment(
     loaders.append(jinja2.FileSystemLoader(str(template_dir(target))))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_bytecode_cache(autoescape),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -81,6 +84,27 @@ def environment(
     if globals:
         env.globals.update(globals)
     return env
+
+
+def _bytecode_cache(autoescape: bool) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept beside the render cache, as Python keeps .pyc files.
+
+    Jinja keys an entry by template path and checks it against a hash of the source, so
+    an edited or overriding template is compiled afresh. Environments differ only in
+    autoescaping, which changes the compiled code: one folder each."""
+    import jinja2
+
+    class _Quiet(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written is slower
+                super().dump_bytecode(bucket)
+
+    folder = cache_dir() / "templates" / ("html" if autoescape else "text")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _Quiet(str(folder))
 
 
 def runtime_files(target: str, only: str = "") -> RenderedFiles:
