@@ -66,7 +66,7 @@ def test_inspect_summary() -> None:
         "classes       63 (22 abstract)",
         "properties    195",
         "services      13",
-        "actions       50 (4 with files, 2 deprecated)",
+        "actions       51 (4 with files, 2 deprecated)",
         "plugins       8",
         "errors        28",
         "configuration 2 client, 9 request",

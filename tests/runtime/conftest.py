@@ -1,10 +1,13 @@
 """Fixtures for the Python runtime tests.
 
-`kpkg`: the runtime (templates/python/runtime) assembled with the hand-written stand-in for
-generated code (tests/runtime/fixture_pkg) into a temporary `KalturaClient` package, imported
-in this process. The official client has the same top-level name, so while `kpkg` is active
-the official `KalturaClient` modules are moved out of `sys.modules` (and put back after); tests
-that need the official client run it in a subprocess (`run_official`).
+`kpkg`: the Python package of the sample schema (schema/kaltura-sample.xml), rendered by the
+current generator at session start (`kpkg_root`, the same pipeline as `kaltura-codegen
+generate --target python`, so it equals the committed golden record `generated/python/`) and
+imported in this process. The runtime tests run against real generated classes, services and
+ActionSpecs (`Core._A_media__list`, ...), not a hand-written imitation. The official client has
+the same top-level name, so while `kpkg` is active the official `KalturaClient` modules are
+moved out of `sys.modules` (and put back after); tests that need the official client run it in
+a subprocess (`run_official`).
 
 `server`: a real HTTP server on 127.0.0.1 that records requests and replays canned responses.
 """
@@ -13,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,19 +29,21 @@ from typing import Any
 
 import pytest
 
+from generator.output import write_tree
+from generator.pipeline import Failure, RenderRequest, run
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = REPO_ROOT / "templates" / "python" / "runtime" / "KalturaClient"
-FIXTURE_DIR = Path(__file__).resolve().parent / "fixture_pkg" / "KalturaClient"
 PYTHON = sys.executable
 
 
-def assemble_package(dest: Path) -> Path:
-    """Copy the stand-in package then the runtime over it into dest/KalturaClient."""
-    pkg = dest / "KalturaClient"
-    shutil.copytree(FIXTURE_DIR, pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(
-        RUNTIME_DIR, pkg, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
-    )
+def render_sample_package(dest: Path) -> Path:
+    """Render the sample schema with the Python target into `dest` (it gets `KalturaClient/`,
+    `pyproject.toml`, `README.md` and the manifest, exactly what `make generate` writes to
+    generated/python/)."""
+    rendered = run(RenderRequest(None, "python"))
+    assert not isinstance(rendered, Failure), rendered
+    write_tree(dest, rendered.files, rendered.manifest)
     return dest
 
 
@@ -84,7 +88,7 @@ class PackageHandle:
 
 @pytest.fixture(scope="session")
 def kpkg_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return assemble_package(tmp_path_factory.mktemp("kpkg"))
+    return render_sample_package(tmp_path_factory.mktemp("kpkg") / "sample")
 
 
 @pytest.fixture(scope="module")

@@ -54,16 +54,13 @@ def test_an_object_of_another_class_is_refused(
 
 
 def test_a_subclass_is_accepted(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
-    server.reply_json(1)
+    server.reply_json({"objectType": "KalturaBaseEntryListResponse", "totalCount": 1})
     flt = kpkg.Core.KalturaMediaEntryFilter(nameLike="a")  # subclass of the base filter
-    count = kpkg.Base.ActionSpec(
-        "baseentry",
-        "count",
-        (kpkg.Base.ParamSpec("filter", kpkg.Base.FieldKind.OBJECT, "KalturaBaseEntryFilter"),),
-        kpkg.Base.ResultSpec(kpkg.Base.FieldKind.INT),
-    )
-    assert client(kpkg, server.url)._call(count, (flt,)) == 1
-    assert server.requests[0].json()["filter"]["nameLike"] == "a"
+    assert client(kpkg, server.url).baseEntry.list(flt).totalCount == 1
+    assert server.requests[0].json()["filter"] == {
+        "objectType": "KalturaMediaEntryFilter",
+        "nameLike": "a",
+    }
 
 
 def test_scalar_parameters_stay_as_lenient_as_the_official(
@@ -78,20 +75,16 @@ def test_scalar_parameters_stay_as_lenient_as_the_official(
 
 
 def test_arrays_check_their_items(kpkg: types.SimpleNamespace, server: KalturaTestServer) -> None:
-    base = kpkg.Base
-    tags = base.ActionSpec(
-        "media",
-        "setTags",
-        (base.ParamSpec("tags", base.FieldKind.ARRAY, "KalturaTag"),),
-        base.ResultSpec(None),
-    )
     c = client(kpkg, server.url)
+    value = kpkg.Core.KalturaStringValue
     with pytest.raises(
-        TypeError, match=r"parameter 'tags' item \[1\] must be a KalturaTag, not builtins.dict"
+        TypeError,
+        match=r"ottuser.getDynamicData\(\): parameter 'keys' item \[1\] must be a "
+        r"KalturaStringValue, not builtins.dict",
     ):
-        c._call(tags, ([kpkg.Core.KalturaTag(tag="a"), {"tag": "b"}],))
-    with pytest.raises(TypeError, match="parameter 'tags' must be a list of KalturaTag"):
-        c._call(tags, ("a,b",))
+        c.ottUser.getDynamicData([value(value="a"), {"value": "b"}])
+    with pytest.raises(TypeError, match="parameter 'keys' must be a list of KalturaStringValue"):
+        c.ottUser.getDynamicData("a,b")
     assert server.requests == []
 
 

@@ -1,10 +1,10 @@
-"""The async client against the stand-in package and a local server: same requests as the
-sync client (shared building), awaitable results, errors, multi-request and uploads."""
+"""The generated async client (`AsyncKalturaClient` of the sample package, its `async def`
+services) against a local server: same requests as the sync client (shared building),
+awaitable results, errors, multi-request and uploads."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import types
 from typing import Any
@@ -14,16 +14,9 @@ import pytest
 from .conftest import KalturaTestServer
 
 
-def async_client_class(kpkg: types.SimpleNamespace) -> Any:
-    """What the generated `AsyncKalturaClient` is at run time: the async base in front of the
-    generated accessors (see templates/python/runtime/GENERATED_CONTRACT.md)."""
-    aio = importlib.import_module("KalturaClient._runtime.aio")
-    return type("AsyncKalturaClient", (aio.AsyncKalturaClientBase, kpkg.Client.KalturaClient), {})
-
-
 def async_client(kpkg: types.SimpleNamespace, url: str, **kw: Any) -> Any:
     kw.setdefault("retryBackoff", 0)
-    return async_client_class(kpkg)(kpkg.Base.KalturaConfiguration(url, **kw))
+    return kpkg.Client.AsyncKalturaClient(kpkg.Base.KalturaConfiguration(url, **kw))
 
 
 def sync_client(kpkg: types.SimpleNamespace, url: str, **kw: Any) -> Any:
@@ -50,6 +43,7 @@ def test_async_requests_equal_the_sync_ones(
 
     async def run() -> Any:
         async with async_client(kpkg, server.url) as a:
+            assert type(a.media) is core.AsyncKalturaMediaService  # generated `async def`s
             a.setKs("KS")
             return await a.media.list(flt, pager)
 
@@ -180,7 +174,9 @@ def test_importing_the_runtime_loads_no_heavy_module(kpkg: types.SimpleNamespace
 
     code = (
         f"import sys; sys.path.insert(0, {str(kpkg.root)!r})\n"
-        "import KalturaClient.Base, KalturaClient._runtime.client, KalturaClient._runtime.aio\n"
+        "import KalturaClient, KalturaClient.Base, KalturaClient.Client\n"
+        "import KalturaClient._runtime.client, KalturaClient._runtime.aio\n"
+        "assert KalturaClient.AsyncKalturaClient.__module__ == 'KalturaClient.Client'\n"
         "heavy = ['aiohttp', 'asyncio', 'urllib3', 'json', 'logging', 'cryptography', 'ssl',"
         " 'xml.etree.ElementTree']\n"
         "print([name for name in heavy if name in sys.modules])\n"

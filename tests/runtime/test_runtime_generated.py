@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import generated_python_package, parsed_real_schema
 
-from .conftest import KalturaTestServer, PackageHandle
+from .conftest import REPO_ROOT, KalturaTestServer, PackageHandle
 from .equality import PlanBuilder
 from .response_equality import ResponseBuilder, run_worker
 
@@ -208,3 +208,25 @@ def test_other_schemas_requests_and_parsing(name: str, tmp_path: Path) -> None:
     differ = [k for k, v in ours.items() if v["xml"] != v["json"]]
     assert not differ, differ[:10]
     assert len(ours) == len(cases["cases"]) > 50
+
+
+def test_the_sample_package_under_test_is_the_golden_record(kpkg_root: Path) -> None:
+    """`kpkg` (rendered at session start) is exactly the committed generated/python/, so the
+    runtime tests run on the code users get from the sample schema."""
+    golden = REPO_ROOT / "generated" / "python"
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+
+    rendered, committed = tree(kpkg_root), tree(golden)
+    assert sorted(rendered) == sorted(committed), "generated/python/ is stale: make generate"
+    stale = [name for name in committed if rendered[name] != committed[name]]
+    assert not stale, f"generated/python/ is stale (run `make generate`): {stale}"
+    assert (
+        "KalturaClient/Plugins/Core.py" in rendered
+        and "KalturaClient/_runtime/client.py" in rendered
+    )

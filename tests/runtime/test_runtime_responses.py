@@ -15,15 +15,17 @@ from .conftest import KalturaTestServer
 ENTRY_XML = (
     "<objectType>KalturaMediaEntry</objectType><id>0_abc</id><name>caf\u00e9 &amp; &lt;b&gt;</name>"
     "<description></description><partnerId>42</partnerId><status>2</status>"
-    "<createdAt>1700000000</createdAt><rank>3.5</rank><displayInSearch>1</displayInSearch>"
+    "<createdAt>1700000000</createdAt><rank>3.5</rank><blockAutoTranscript>1</blockAutoTranscript>"
     "<mediaType>1</mediaType><plays>7</plays><unknownNewField>x</unknownNewField>"
-    "<tagObjects><item><objectType>KalturaTag</objectType><tag>a</tag></item>"
-    "<item><objectType>KalturaTag</objectType><tag>b</tag><instanceCount>2</instanceCount></item>"
-    "</tagObjects>"
-    "<tagMap><item><objectType>KalturaTag</objectType><itemKey>k1</itemKey><tag>v1</tag></item></tagMap>"
-    "<owner><objectType>KalturaTagFromTheFuture</objectType><tag>o</tag></owner>"
+    "<streams><item><objectType>KalturaStreamContainer</objectType><id>a</id></item>"
+    "<item><objectType>KalturaStreamContainer</objectType><id>b</id><trackIndex>2</trackIndex>"
+    "</item></streams>"
+    "<operationAttributes><item><objectType>KalturaClipAttributes</objectType><offset>5</offset>"
+    "</item><item><objectType>KalturaCropAttributesFromTheFuture</objectType></item>"
+    "</operationAttributes>"
     "<relatedObjects><item><objectType>KalturaListResponse</objectType><itemKey>rel</itemKey>"
-    "<totalCount>3</totalCount></item></relatedObjects>"
+    "<totalCount>3</totalCount></item><item><objectType>KalturaMediaListResponse</objectType>"
+    "<itemKey>k1</itemKey><totalCount>1</totalCount></item></relatedObjects>"
 )
 ENTRY_JSON: dict[str, Any] = {
     "objectType": "KalturaMediaEntry",
@@ -34,17 +36,22 @@ ENTRY_JSON: dict[str, Any] = {
     "status": "2",
     "createdAt": 1700000000,
     "rank": 3.5,
-    "displayInSearch": True,
+    "blockAutoTranscript": True,
     "mediaType": 1,
     "plays": 7,
     "unknownNewField": "x",
-    "tagObjects": [
-        {"objectType": "KalturaTag", "tag": "a"},
-        {"objectType": "KalturaTag", "tag": "b", "instanceCount": 2},
+    "streams": [
+        {"objectType": "KalturaStreamContainer", "id": "a"},
+        {"objectType": "KalturaStreamContainer", "id": "b", "trackIndex": 2},
     ],
-    "tagMap": {"k1": {"objectType": "KalturaTag", "tag": "v1"}},
-    "owner": {"objectType": "KalturaTagFromTheFuture", "tag": "o"},
-    "relatedObjects": {"rel": {"objectType": "KalturaListResponse", "totalCount": 3}},
+    "operationAttributes": [
+        {"objectType": "KalturaClipAttributes", "offset": 5},
+        {"objectType": "KalturaCropAttributesFromTheFuture"},
+    ],
+    "relatedObjects": {
+        "rel": {"objectType": "KalturaListResponse", "totalCount": 3},
+        "k1": {"objectType": "KalturaMediaListResponse", "totalCount": 1},
+    },
 }
 
 FORMATS = [2, 1]
@@ -72,7 +79,7 @@ def test_object_with_everything(
     assert type(entry) is core.KalturaMediaEntry
     assert entry.id == "0_abc" and entry.name == "caf\u00e9 & <b>" and entry.description == ""
     assert entry.partnerId == 42 and entry.plays == 7 and entry.rank == 3.5
-    assert entry.displayInSearch is True
+    assert entry.blockAutoTranscript is True
     assert entry.mediaType == core.KalturaMediaType.VIDEO and entry.mediaType == 1
     assert type(entry.mediaType) is core.KalturaMediaType
     assert (
@@ -83,17 +90,22 @@ def test_object_with_everything(
     assert entry.get_datetime("createdAt") == datetime.datetime(
         2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc
     )
-    assert [t.tag for t in entry.tagObjects] == ["a", "b"] and entry.tagObjects[
-        1
-    ].instanceCount == 2
-    assert entry.tagObjects[0].instanceCount is NotImplemented
-    assert list(entry.tagMap) == ["k1"] and entry.tagMap["k1"].tag == "v1"
-    # unknown objectType falls back to the declared type
-    assert type(entry.owner) is core.KalturaTag and entry.owner.tag == "o"
+    assert [s.id for s in entry.streams] == ["a", "b"] and entry.streams[1].trackIndex == 2
+    assert type(entry.streams[0]) is core.KalturaStreamContainer
+    assert entry.streams[0].trackIndex is NotImplemented
+    # an array of an abstract class: a known subclass is typed as itself, an unknown
+    # objectType falls back to the declared type
+    clip, future = entry.operationAttributes
+    assert type(clip) is core.KalturaClipAttributes and clip.offset == 5
+    assert type(future) is core.KalturaOperationAttributes
+    # a map of objects, in the server's order, each item of its own (sub)class
+    assert list(entry.relatedObjects) == ["rel", "k1"]
     rel = entry.relatedObjects["rel"]
     assert type(rel) is core.KalturaListResponse and rel.totalCount == 3
+    k1 = entry.relatedObjects["k1"]
+    assert type(k1) is core.KalturaMediaListResponse and k1.totalCount == 1
     # not in the response -> unset, exactly as the official client
-    assert entry.conversionQuality is NotImplemented and entry.tags is NotImplemented
+    assert entry.creditUserName is NotImplemented and entry.tags is NotImplemented
     assert not hasattr(entry, "unknownNewField")
     path = server.requests[0].path
     assert path == "/api_v3/service/media/action/get"
@@ -109,7 +121,7 @@ def test_same_object_from_both_formats(
     from_json = client(kpkg, server, 1).media.get("x")
     assert from_xml == from_json
     assert from_xml.to_dict() == from_json.to_dict()
-    assert from_xml.to_dict()["tagObjects"][0] == {"objectType": "KalturaTag", "tag": "a"}
+    assert from_xml.to_dict()["streams"][0] == {"objectType": "KalturaStreamContainer", "id": "a"}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -143,76 +155,113 @@ def test_polymorphic_list(kpkg: types.SimpleNamespace, server: KalturaTestServer
 def test_nulls(kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int) -> None:
     xml = (
         "<objectType>KalturaMediaEntry</objectType><name></name><partnerId></partnerId>"
-        "<mediaType></mediaType><displayInSearch></displayInSearch><rank></rank>"
+        "<mediaType></mediaType><blockAutoTranscript></blockAutoTranscript><rank></rank>"
     )
     value = {
         "objectType": "KalturaMediaEntry",
         "name": None,
         "partnerId": None,
         "mediaType": None,
-        "displayInSearch": None,
+        "blockAutoTranscript": None,
         "rank": None,
     }
     reply(server, fmt, xml, value)
     entry = client(kpkg, server, fmt).media.get("x")
-    assert entry.partnerId is None and entry.mediaType is None and entry.displayInSearch is None
+    assert entry.partnerId is None and entry.mediaType is None
+    assert entry.blockAutoTranscript is None
     assert entry.rank is None
     assert entry.name == ("" if fmt == 2 else None)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+def test_nested_object_of_an_unknown_type(
+    kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
+) -> None:
+    core = kpkg.Core
+    reply(
+        server,
+        fmt,
+        "<objectType>KalturaLoginResponse</objectType><loginSession>"
+        "<objectType>KalturaLoginSessionFromTheFuture</objectType><ks>K</ks>"
+        "<expiry>1700000000</expiry></loginSession>",
+        {
+            "objectType": "KalturaLoginResponse",
+            "loginSession": {
+                "objectType": "KalturaLoginSessionFromTheFuture",
+                "ks": "K",
+                "expiry": 1700000000,
+            },
+        },
+    )
+    response = client(kpkg, server, fmt).ottUser.login(7, "u", "p")
+    assert type(response) is core.KalturaLoginResponse
+    # an object field whose objectType this client does not know: the declared type
+    session = response.loginSession
+    assert type(session) is core.KalturaLoginSession
+    assert session.ks == "K" and session.expiry == 1700000000
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(
-    ("method", "xml", "value", "expected"),
+    ("call", "xml", "value", "expected"),
     [
-        ("count", "17", 17, 17),
-        ("isFlagged", "1", True, True),
-        ("isFlagged", "0", False, False),
-        ("export", "hello", "hello", "hello"),
-        ("delete", "", None, None),
-        ("getType", "5", 5, 5),
+        ("media.count", "17", 17, 17),
+        ("system.ping", "1", True, True),
+        ("system.ping", "0", False, False),
+        ("system.getVersion", "hello", "hello", "hello"),
+        ("ottUser.getServerTime", "1700000000123", 1700000000123, 1700000000123),
+        ("media.delete", "", None, None),
+        ("media.getMediaType", "5", 5, "KalturaMediaType.AUDIO"),
+        ("media.getMediaType", "77", 77, "KalturaMediaType(77)"),
     ],
 )
 def test_simple_results(
     kpkg: types.SimpleNamespace,
     server: KalturaTestServer,
     fmt: int,
-    method: str,
+    call: str,
     xml: str,
     value: Any,
     expected: Any,
 ) -> None:
     reply(server, fmt, xml, value)
-    svc = client(kpkg, server, fmt).media
-    result = (
-        getattr(svc, method)()
-        if method in ("getType",)
-        else (getattr(svc, method)("x") if method != "count" else svc.count())
-    )
-    assert (result == expected and type(result) is type(expected)) or (
-        method == "getType" and type(result) is kpkg.Core.KalturaMediaType and result == 5
-    )
+    service, action = call.split(".")
+    method = getattr(getattr(client(kpkg, server, fmt), service), action)
+    result = method("x") if action in ("delete", "getMediaType") else method()
+    if isinstance(expected, str) and expected.startswith("KalturaMediaType"):
+        enum = kpkg.Core.KalturaMediaType
+        expected = enum.AUDIO if expected.endswith("AUDIO") else enum(77)
+    assert result == expected and type(result) is type(expected)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_array_and_map_results(
     kpkg: types.SimpleNamespace, server: KalturaTestServer, fmt: int
 ) -> None:
+    core = kpkg.Core
     reply(
         server,
         fmt,
-        "<item><objectType>KalturaTag</objectType><tag>a</tag></item>",
-        [{"objectType": "KalturaTag", "tag": "a"}],
+        "<item><objectType>KalturaMediaEntry</objectType><id>a</id></item>"
+        "<item><objectType>KalturaBaseEntry</objectType><id>b</id></item>",
+        [
+            {"objectType": "KalturaMediaEntry", "id": "a"},
+            {"objectType": "KalturaBaseEntry", "id": "b"},
+        ],
     )
-    tags = client(kpkg, server, fmt).media.tagList()
-    assert [t.tag for t in tags] == ["a"]
+    entries = client(kpkg, server, fmt).baseEntry.getByIds("a,b")
+    assert [e.id for e in entries] == ["a", "b"]
+    assert [type(e) for e in entries] == [core.KalturaMediaEntry, core.KalturaBaseEntry]
     reply(
         server,
         fmt,
-        "<item><itemKey>z</itemKey><objectType>KalturaTag</objectType><tag>b</tag></item>",
-        {"z": {"objectType": "KalturaTag", "tag": "b"}},
+        "<item><itemKey>z</itemKey><objectType>KalturaStringValue</objectType><value>b</value>"
+        "</item>",
+        {"z": {"objectType": "KalturaStringValue", "value": "b"}},
     )
-    mapping = client(kpkg, server, fmt).media.tagsMap()
-    assert list(mapping) == ["z"] and mapping["z"].tag == "b"
+    mapping = client(kpkg, server, fmt).ottUser.getDynamicData([core.KalturaStringValue(value="z")])
+    assert list(mapping) == ["z"] and mapping["z"].value == "b"
+    assert type(mapping["z"]) is core.KalturaStringValue
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -366,10 +415,12 @@ def test_objects_and_maps_that_look_like_errors_or_wrappers(
     reply(
         server,
         fmt,
-        "<item><itemKey>result</itemKey><objectType>KalturaTag</objectType><tag>r</tag></item>",
-        {"result": {"objectType": "KalturaTag", "tag": "r"}},
+        "<item><itemKey>result</itemKey><objectType>KalturaStringValue</objectType>"
+        "<value>r</value></item>",
+        {"result": {"objectType": "KalturaStringValue", "value": "r"}},
     )
-    assert client(kpkg, server, fmt).media.tagsMap()["result"].tag == "r"
+    mapping = client(kpkg, server, fmt).ottUser.getDynamicData([])
+    assert mapping["result"].value == "r"
 
 
 def test_unsupported_format_rejected_before_sending(

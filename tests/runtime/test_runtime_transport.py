@@ -72,6 +72,7 @@ def test_gateway_errors_retried_only_for_idempotent(
     assert info.value.status == status and len(server.requests) == 1
 
 
+@pytest.mark.filterwarnings("ignore:media.upload is deprecated:DeprecationWarning")
 def test_uploads_are_never_blindly_resent(
     kpkg: types.SimpleNamespace, server: KalturaTestServer
 ) -> None:
@@ -220,7 +221,7 @@ def test_logging_redacts_secrets(
     server.reply_json({"objectType": "KalturaMediaEntry", "id": "1"})
     with caplog.at_level(logging.DEBUG, logger="KalturaClient"):
         c.media.add(entry)
-        url = c.data.serve("0_x")
+        url = c.document.documents.serve("0_x")
     assert "SECRET-KS-VALUE" in url  # the URL itself is for the caller
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "visible-name" in text and "***" in text

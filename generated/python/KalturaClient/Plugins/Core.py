@@ -3298,6 +3298,13 @@ _A_media__get = ActionSpec(
     ResultSpec(FieldKind.OBJECT, "KalturaMediaEntry"),
 )
 
+_A_media__getMediaType = ActionSpec(
+    "media",
+    "getMediaType",
+    (ParamSpec("entryId", FieldKind.STRING),),
+    ResultSpec(FieldKind.INT, "KalturaMediaType"),
+)
+
 _A_media__getVolumeMap = ActionSpec(
     "media",
     "getVolumeMap",
@@ -3379,6 +3386,14 @@ class KalturaMediaService(KalturaServiceBase):
         :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = self.client._call(_A_media__get, (entryId, version))
         return _cast("KalturaMediaEntry", _result)
+
+    def getMediaType(self, entryId: str) -> KalturaMediaType | int:
+        """(sample) a result that names an enum as its type: the entry's media type
+
+        :param entryId: Media entry id
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = self.client._call(_A_media__getMediaType, (entryId,))
+        return _cast("KalturaMediaType | int", _result)
 
     def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
         """Get volume map by entry id
@@ -3475,6 +3490,14 @@ class AsyncKalturaMediaService(AsyncKalturaServiceBase):
         :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
         _result = await self.client._acall(_A_media__get, (entryId, version))
         return _cast("KalturaMediaEntry", _result)
+
+    async def getMediaType(self, entryId: str) -> KalturaMediaType | int:
+        """(sample) a result that names an enum as its type: the entry's media type
+
+        :param entryId: Media entry id
+        :raises KalturaException: with code ENTRY_ID_NOT_FOUND"""
+        _result = await self.client._acall(_A_media__getMediaType, (entryId,))
+        return _cast("KalturaMediaType | int", _result)
 
     async def getVolumeMap(self, entryId: str, desiredLines: int | None = NotImplemented) -> str:
         """Get volume map by entry id

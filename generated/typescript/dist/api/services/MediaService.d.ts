@@ -6,12 +6,14 @@ import { type MediaAddContentActionArgs } from '../types/MediaAddContentAction.j
 import { type MediaCountActionArgs } from '../types/MediaCountAction.js';
 import { type MediaDeleteActionArgs } from '../types/MediaDeleteAction.js';
 import { type MediaGetActionArgs } from '../types/MediaGetAction.js';
+import { type MediaGetMediaTypeActionArgs } from '../types/MediaGetMediaTypeAction.js';
 import { type MediaGetVolumeMapActionArgs } from '../types/MediaGetVolumeMapAction.js';
 import { type MediaListActionArgs } from '../types/MediaListAction.js';
 import { type MediaUpdateActionArgs } from '../types/MediaUpdateAction.js';
 import { type MediaUploadActionArgs } from '../types/MediaUploadAction.js';
 import type { KalturaMediaEntry } from '../types/KalturaMediaEntry.js';
 import type { KalturaMediaListResponse } from '../types/KalturaMediaListResponse.js';
+import type { KalturaMediaType } from '../types/KalturaMediaType.js';
 /** Service 'media': Media service lets you upload and manage media files (images / videos & audio) */
 export declare class MediaService {
     readonly client: KalturaClient;
@@ -30,6 +32,8 @@ export declare class MediaService {
     delete(data: MediaDeleteActionArgs, options?: KalturaCallOptions): CancelablePromise<void>;
     /** Get media entry by ID. */
     get(data: MediaGetActionArgs, options?: KalturaCallOptions): CancelablePromise<KalturaMediaEntry>;
+    /** (sample) a result that names an enum as its type: the entry's media type */
+    getMediaType(data: MediaGetMediaTypeActionArgs, options?: KalturaCallOptions): CancelablePromise<KalturaMediaType>;
     /** Get volume map by entry id */
     getVolumeMap(data: MediaGetVolumeMapActionArgs, options?: KalturaCallOptions): CancelablePromise<{
         url: string;

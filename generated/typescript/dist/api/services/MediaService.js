@@ -7,6 +7,7 @@ import { MediaAddContentAction } from '../types/MediaAddContentAction.js';
 import { MediaCountAction } from '../types/MediaCountAction.js';
 import { MediaDeleteAction } from '../types/MediaDeleteAction.js';
 import { MediaGetAction } from '../types/MediaGetAction.js';
+import { MediaGetMediaTypeAction } from '../types/MediaGetMediaTypeAction.js';
 import { MediaGetVolumeMapAction } from '../types/MediaGetVolumeMapAction.js';
 import { MediaListAction } from '../types/MediaListAction.js';
 import { MediaUpdateAction } from '../types/MediaUpdateAction.js';
@@ -40,6 +41,10 @@ export class MediaService {
     /** Get media entry by ID. */
     get(data, options) {
         return this.client.request(new MediaGetAction(data), options);
+    }
+    /** (sample) a result that names an enum as its type: the entry's media type */
+    getMediaType(data, options) {
+        return this.client.request(new MediaGetMediaTypeAction(data), options);
     }
     /** Get volume map by entry id */
     getVolumeMap(data, options) {

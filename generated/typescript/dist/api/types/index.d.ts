@@ -100,6 +100,7 @@ export { MediaAddContentAction, type MediaAddContentActionArgs } from './MediaAd
 export { MediaCountAction, type MediaCountActionArgs } from './MediaCountAction.js';
 export { MediaDeleteAction, type MediaDeleteActionArgs } from './MediaDeleteAction.js';
 export { MediaGetAction, type MediaGetActionArgs } from './MediaGetAction.js';
+export { MediaGetMediaTypeAction, type MediaGetMediaTypeActionArgs } from './MediaGetMediaTypeAction.js';
 export { MediaGetVolumeMapAction, type MediaGetVolumeMapActionArgs } from './MediaGetVolumeMapAction.js';
 export { MediaListAction, type MediaListActionArgs } from './MediaListAction.js';
 export { MediaUpdateAction, type MediaUpdateActionArgs } from './MediaUpdateAction.js';

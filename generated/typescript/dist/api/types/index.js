@@ -104,6 +104,7 @@ export { MediaAddContentAction } from './MediaAddContentAction.js';
 export { MediaCountAction } from './MediaCountAction.js';
 export { MediaDeleteAction } from './MediaDeleteAction.js';
 export { MediaGetAction } from './MediaGetAction.js';
+export { MediaGetMediaTypeAction } from './MediaGetMediaTypeAction.js';
 export { MediaGetVolumeMapAction } from './MediaGetVolumeMapAction.js';
 export { MediaListAction } from './MediaListAction.js';
 export { MediaUpdateAction } from './MediaUpdateAction.js';

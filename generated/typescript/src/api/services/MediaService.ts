@@ -9,12 +9,14 @@ import { MediaAddContentAction, type MediaAddContentActionArgs } from '../types/
 import { MediaCountAction, type MediaCountActionArgs } from '../types/MediaCountAction.js';
 import { MediaDeleteAction, type MediaDeleteActionArgs } from '../types/MediaDeleteAction.js';
 import { MediaGetAction, type MediaGetActionArgs } from '../types/MediaGetAction.js';
+import { MediaGetMediaTypeAction, type MediaGetMediaTypeActionArgs } from '../types/MediaGetMediaTypeAction.js';
 import { MediaGetVolumeMapAction, type MediaGetVolumeMapActionArgs } from '../types/MediaGetVolumeMapAction.js';
 import { MediaListAction, type MediaListActionArgs } from '../types/MediaListAction.js';
 import { MediaUpdateAction, type MediaUpdateActionArgs } from '../types/MediaUpdateAction.js';
 import { MediaUploadAction, type MediaUploadActionArgs } from '../types/MediaUploadAction.js';
 import type { KalturaMediaEntry } from '../types/KalturaMediaEntry.js';
 import type { KalturaMediaListResponse } from '../types/KalturaMediaListResponse.js';
+import type { KalturaMediaType } from '../types/KalturaMediaType.js';
 
 /** Service 'media': Media service lets you upload and manage media files (images / videos & audio) */
 export class MediaService {
@@ -51,6 +53,11 @@ export class MediaService {
     /** Get media entry by ID. */
     get(data: MediaGetActionArgs, options?: KalturaCallOptions): CancelablePromise<KalturaMediaEntry> {
         return this.client.request(new MediaGetAction(data), options);
+    }
+
+    /** (sample) a result that names an enum as its type: the entry's media type */
+    getMediaType(data: MediaGetMediaTypeActionArgs, options?: KalturaCallOptions): CancelablePromise<KalturaMediaType> {
+        return this.client.request(new MediaGetMediaTypeAction(data), options);
     }
 
     /** Get volume map by entry id */

@@ -76,6 +76,18 @@ class MediaService extends \Kaltura\Client\ServiceBase
     }
 
     /**
+     * (sample) a result that names an enum as its type: the entry's media type
+     * @return int|\Kaltura\Client\MultiRequestSubResult
+     * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
+     */
+    public function getMediaType(string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId): int|\Kaltura\Client\MultiRequestSubResult
+    {
+        $kparams = [];
+        $this->client->addParam($kparams, 'entryId', $entryId);
+        return $this->client->call('media', 'getMediaType', 'i', $kparams);
+    }
+
+    /**
      * Get volume map by entry id
      * @return string
      * @param string|\Kaltura\Client\MultiRequestSubResult|\Kaltura\Client\NullValue $entryId
