@@ -11,14 +11,12 @@ copied from `templates/docs/runtime/`, model data for the console is split into 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from urllib.parse import urlparse
 
 from generator.diagnostics import Diagnostic
 from generator.model import Schema
 from generator.targets import GenerateOptions, Progress, RenderedFiles, Setting, no_progress
 from generator.targets.shared.cache import cached_render
-from generator.targets.shared.templating import source_files
 
 __all__ = ["TARGET", "DocsTarget"]
 
@@ -71,17 +69,10 @@ class DocsTarget:
         from generator.targets.docs.site import render_site
 
         url = options.setting(self, "service_url")
-        code = sorted(Path(__file__).resolve().parent.glob("*.py"))
-        extra = [
-            Path(__file__).resolve().parent.parent / "python" / "naming.py",
-            Path(__file__).resolve().parent.parent / "typescript" / "naming.py",
-            Path(__file__).resolve().parent.parent / "typescript" / "__init__.py",
-        ]
         return cached_render(
             self.name,
             schema,
             options,
-            [*source_files(self.name, code[0].parent), *extra],
             lambda: render_site(schema, options, url, progress, parallel=True),
             progress,
         )

@@ -14,7 +14,6 @@ import gc
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 
 from generator.diagnostics import Diagnostic
 from generator.model import Schema
@@ -28,7 +27,7 @@ from generator.targets.openapi.document import (
 from generator.targets.openapi.emit import to_json, to_yaml
 from generator.targets.shared.cache import cached_render
 from generator.targets.shared.identifiers import comment_text
-from generator.targets.shared.templating import environment, source_files
+from generator.targets.shared.templating import environment
 
 __all__ = ["TARGET", "OpenApiTarget"]
 
@@ -70,7 +69,6 @@ class OpenApiTarget:
             self.name,
             schema,
             options,
-            source_files(self.name, Path(__file__).resolve().parent),
             lambda: self._render(schema, options, progress),
             progress,
         )

@@ -20,7 +20,6 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 
@@ -68,7 +67,7 @@ from generator.targets.shared.lowering import (
     param_default,
 )
 from generator.targets.shared.package import package_meta, package_settings, version_parts
-from generator.targets.shared.templating import environment, runtime_files, source_files
+from generator.targets.shared.templating import environment, runtime_files
 
 __all__ = ["TARGET", "PhpTarget", "class_map"]
 
@@ -421,9 +420,8 @@ class _Renderer:
             if prop.name in result:
                 continue
             name = PROPERTY_RULES.escape(prop.name)
-            if (
-                prop.name in OBJECT_BASE_PROPERTIES
-                and self.prop_decl(prop) != (OBJECT_BASE_PROPERTIES[prop.name])
+            if prop.name in OBJECT_BASE_PROPERTIES and self.prop_decl(prop) != (
+                OBJECT_BASE_PROPERTIES[prop.name]
             ):
                 name += "_"
             taken = set(result.values())
@@ -813,12 +811,10 @@ class PhpTarget:
     def render(
         self, schema: Schema, options: GenerateOptions, progress: Progress = no_progress
     ) -> RenderedFiles:
-        code = source_files(self.name, Path(__file__).resolve().parent)
         return cached_render(
             self.name,
             schema,
             options,
-            code,
             lambda: self._render(schema, options, progress),
             progress,
         )

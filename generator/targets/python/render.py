@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic, Level
@@ -51,7 +50,7 @@ from generator.targets.shared.lowering import (
     uniquify,
 )
 from generator.targets.shared.package import package_meta, package_settings
-from generator.targets.shared.templating import environment, runtime_files, source_files
+from generator.targets.shared.templating import environment, runtime_files
 
 if TYPE_CHECKING:
     import jinja2
@@ -542,7 +541,6 @@ class PythonTarget:
             self.name,
             schema,
             options,
-            source_files(self.name, Path(__file__).resolve().parent),
             lambda: render_package(schema, progress, options),
             progress,
         )
@@ -1149,9 +1147,11 @@ class _Renderer:
                         annotation_literal=_lit(annotation),
                         store=store,
                         key=_lit(entry.name),
-                        doc=_doc(first_line(entry.description), 8)
-                        if entry.source is not DEFAULT_SOURCE
-                        else "",
+                        doc=(
+                            _doc(first_line(entry.description), 8)
+                            if entry.source is not DEFAULT_SOURCE
+                            else ""
+                        ),
                     )
                 )
         for name in used:

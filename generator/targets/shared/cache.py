@@ -117,9 +117,7 @@ def _sources_digest(paths: list[Path]) -> bytes:
     return digest.digest()
 
 
-def cache_key(
-    target: str, schema: Schema, options: GenerateOptions, code_files: list[Path]
-) -> str:
+def cache_key(target: str, schema: Schema, options: GenerateOptions, code_files: list[Path]) -> str:
     """Everything a render reads: the model, the options (selection, settings, template
     overrides) and the bytes of the target's code, templates and runtime."""
     digest = hashlib.sha256(_FORMAT + target.encode())
@@ -140,16 +138,18 @@ def cached_render(
     target: str,
     schema: Schema,
     options: GenerateOptions,
-    code_files: list[Path],
     render: Callable[[], RenderedFiles],
     progress: Progress,
 ) -> RenderedFiles:
-    """`render()`, or the bytes it produced last time for exactly the same inputs.
+    """`render()`, or the bytes it produced last time for exactly the same inputs: the
+    model, the options, the generator's code and the target's templates.
 
     Off with `KALTURA_CODEGEN_NO_CACHE=1`."""
     if os.environ.get("KALTURA_CODEGEN_NO_CACHE"):
         return render()
-    key = cache_key(target, schema, options, code_files)
+    from generator.targets.shared.templating import source_files  # it imports this module
+
+    key = cache_key(target, schema, options, source_files(target))
     hit = load(key)
     if hit is not None:
         progress(1, 1, "unchanged (cached render)")

@@ -45,8 +45,8 @@ def template_dir(target: str) -> Path:
     return TEMPLATES_DIR / target
 
 
-def _files_under(root: Path) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
+def _files_under(root: Path, suffix: str = "") -> Iterator[Path]:
+    for path in sorted(root.rglob(f"*{suffix}")):
         if (
             path.is_file()
             and not _IGNORED_PARTS.intersection(path.relative_to(root).parts)
@@ -117,19 +117,12 @@ def runtime_files(target: str, only: str = "") -> RenderedFiles:
     return {p.relative_to(runtime).as_posix(): p.read_bytes() for p in _files_under(root)}
 
 
-def source_files(target: str, code_dir: Path) -> list[Path]:
-    """Every file a render of `target` reads (for the render cache key): the target's code,
-    the shared layer, the model and selection, and the target's templates and runtime."""
+def source_files(target: str) -> list[Path]:
+    """Every file a render of `target` may read, for the render cache key: all of the
+    generator's code (a target's imports reach across packages, and hashing it all costs a
+    few ms) and the target's templates and runtime."""
     generator_dir = Path(__file__).resolve().parent.parent.parent
-    shared_dir = Path(__file__).resolve().parent
-    return [
-        *sorted(code_dir.glob("*.py")),
-        *sorted(shared_dir.glob("*.py")),
-        generator_dir / "model.py",
-        generator_dir / "select.py",
-        generator_dir / "targets" / "__init__.py",
-        *_files_under(template_dir(target)),
-    ]
+    return [*_files_under(generator_dir, ".py"), *_files_under(template_dir(target))]
 
 
 def override_problems(target: str, overrides: Path) -> list[str]:

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 import jinja2
 
@@ -49,7 +48,7 @@ from generator.targets.shared.cache import cached_render
 from generator.targets.shared.identifiers import IdentifierRules, comment_text
 from generator.targets.shared.lowering import uniquify
 from generator.targets.shared.package import package_meta, package_settings
-from generator.targets.shared.templating import environment, runtime_files, source_files
+from generator.targets.shared.templating import environment, runtime_files
 from generator.targets.typescript.naming import (
     CLIENT_MEMBERS,
     FIELD_NAMES,
@@ -890,7 +889,6 @@ class TypeScriptTarget:
             self.name,
             schema,
             options,
-            source_files(self.name, Path(__file__).resolve().parent),
             lambda: self._render(schema, options, progress),
             progress,
         )
