@@ -44,6 +44,15 @@ class Partner:
     admin_secret: str
     secret: str
     name: str = "Fake partner"
+    # Kaltura's partner group: the other partners this one may start sessions for
+    # (`session.impersonate`): "*" every partner, else comma-separated ids.
+    partner_group: str = ""
+
+    def may_impersonate(self, partner_id: int) -> bool:
+        """`myPartnerUtils::allowPartnerAccessPartner`: itself, "*", or a listed id."""
+        if partner_id == self.id or self.partner_group.strip() == "*":
+            return True
+        return str(partner_id) in {p.strip() for p in self.partner_group.split(",")}
 
 
 @dataclass
@@ -60,6 +69,7 @@ class ServerConfig:
     partner_id: int = 100
     admin_secret: str = "fake-admin-secret"
     secret: str = "fake-user-secret"
+    partner_group: str = ""  # the default partner's (see `Partner.partner_group`)
     max_body: int = 64 * 1024 * 1024
     state_file: Path | None = None
     seed: Path | None = None
@@ -159,7 +169,13 @@ class Host(Protocol):
     def key_of(self, obj: Obj) -> str: ...
     def touch(self, obj: Obj) -> None: ...
     def new_ks(
-        self, partner: Partner, user_id: str, type_: int, expiry: int, privileges: str
+        self,
+        partner: Partner,
+        user_id: str,
+        type_: int,
+        expiry: int,
+        privileges: str,
+        master_partner_id: int | None = None,
     ) -> str: ...
     def parse_session(self, ks: str) -> ks_mod.Session: ...
 

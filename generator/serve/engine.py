@@ -85,7 +85,10 @@ class Engine:
         self._orders: dict[str, list[str]] = {}
         self._list_for_filter: dict[str, tuple[ServiceDef, ActionDef] | None] = {}
         self.partners[self.config.partner_id] = Partner(
-            self.config.partner_id, self.config.admin_secret, self.config.secret
+            self.config.partner_id,
+            self.config.admin_secret,
+            self.config.secret,
+            partner_group=self.config.partner_group,
         )
         for partner in self.config.extra_partners:
             self.partners[partner.id] = partner
@@ -335,10 +338,22 @@ class Engine:
         return session
 
     def new_ks(
-        self, partner: Partner, user_id: str, type_: int, expiry: int, privileges: str
+        self,
+        partner: Partner,
+        user_id: str,
+        type_: int,
+        expiry: int,
+        privileges: str,
+        master_partner_id: int | None = None,
     ) -> str:
         return ks_mod.generate_v2(
-            partner.admin_secret, user_id, type_, partner.id, expiry or 86400, privileges
+            partner.admin_secret,
+            user_id,
+            type_,
+            partner.id,
+            expiry or 86400,
+            privileges,
+            master_partner_id,
         )
 
     # -- execution

@@ -3,10 +3,16 @@
 Both formats as Kaltura defines them (and its official clients build them):
 
 * v1: ``base64(hex(sha1(secret + info)) + "|" + info)`` where ``info`` is
-  ``partnerId;partnerId;expiry;type;random;userId;privileges`` (later fields optional).
+  ``partnerId;partnerId;expiry;type;random;userId;privileges;masterPartnerId`` (later
+  fields optional).
 * v2: ``urlsafe_base64("v2|" + partnerId + "|" + AES-128-CBC(fields))`` with key
   ``sha1(secret)[:16]``, an all-zero IV and zero padding; ``fields`` is
-  ``sha1(rest) + rest`` with ``rest = 16 random bytes + urlencoded(privileges, _e, _t, _u)``.
+  ``sha1(rest) + rest`` with ``rest = 16 random bytes + urlencoded(privileges, _e, _t, _u,
+  _m)``.
+
+The master partner (`_m`, v1's eighth field) is set on impersonated sessions: the partner
+that started the session for another one (`session.impersonate`), as Kaltura's
+`kSessionBase` records it. `_d` (additional data) is read and ignored.
 
 AES comes from `cryptography` (a well-kept, audited library): hand-written AES is exactly
 the kind of code nobody should own.
@@ -70,6 +76,8 @@ class Session:
     # The decoded KS's digest: the same for every spelling of one KS (whitespace, padding,
     # URL-safe or not), so revocation and `actionslimit` cannot be dodged by re-spelling it.
     identity: str = ""
+    # The impersonating partner of an impersonated session (`_m`), else None.
+    master_partner_id: int | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -115,36 +123,52 @@ def privileges_to_dict(privileges: str) -> dict[str, str]:
 
 
 def _privileges_text(fields: dict[str, str]) -> str:
-    return ",".join(f"{k}:{v}" if v else k for k, v in fields.items())
+    joined = ",".join(f"{k}:{v}" if v else k for k, v in fields.items())
+    return "*" if joined == "all:*" else joined  # as Kaltura's parser gives it back
 
 
 def generate_v1(
-    secret: str, user_id: str, type_: int, partner_id: int, expiry: int, privileges: str = ""
+    secret: str,
+    user_id: str,
+    type_: int,
+    partner_id: int,
+    expiry: int,
+    privileges: str = "",
+    master_partner_id: int | None = None,
 ) -> str:
     """A v1 KS valid for `expiry` seconds from now."""
-    info = ";".join(
-        [
-            str(partner_id),
-            str(partner_id),
-            str(int(time.time()) + expiry),
-            str(type_),
-            str(secrets.randbelow(0x10000)),
-            user_id,
-            privileges,
-        ]
-    ).encode("utf-8")
+    parts = [
+        str(partner_id),
+        str(partner_id),
+        str(int(time.time()) + expiry),
+        str(type_),
+        str(secrets.randbelow(0x10000)),
+        user_id,
+        privileges,
+    ]
+    if master_partner_id is not None:
+        parts.append(str(master_partner_id))
+    info = ";".join(parts).encode("utf-8")
     signature = binascii.hexlify(_sha1(secret.encode("utf-8") + info))
     return base64.b64encode(signature + b"|" + info).decode("ascii")
 
 
 def generate_v2(
-    secret: str, user_id: str, type_: int, partner_id: int, expiry: int, privileges: str = ""
+    secret: str,
+    user_id: str,
+    type_: int,
+    partner_id: int,
+    expiry: int,
+    privileges: str = "",
+    master_partner_id: int | None = None,
 ) -> str:
     """A v2 KS valid for `expiry` seconds from now."""
     fields = privileges_to_dict(privileges)
     fields["_e"] = str(int(time.time()) + expiry)
     fields["_t"] = str(type_)
     fields["_u"] = user_id
+    if master_partner_id is not None:  # Kaltura's http_build_query leaves out a null `_m`
+        fields["_m"] = str(master_partner_id)
     rest = os.urandom(_RANDOM_SIZE) + urlencode(fields).encode("utf-8")
     plain = _sha1(rest) + rest
     if len(plain) % 16:
@@ -199,6 +223,7 @@ def _parse_v1(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> 
         type_ = int(parts[3])
         user_id = parts[5].decode("utf-8")
         privileges = parts[6].decode("utf-8") if len(parts) > 6 else ""
+        master = int(parts[7]) if len(parts) > 7 and parts[7].strip() else None
     except (ValueError, UnicodeDecodeError):
         raise KsError(INVALID_STR) from None
     partner = secrets_of.get(partner_id)
@@ -213,7 +238,16 @@ def _parse_v1(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> 
     if not set(signed_by).intersection(partner.for_type(type_)):
         raise KsError(INVALID_TYPE)
     _check_expiry(expiry, now)
-    return Session(ks, partner_id, user_id, type_, expiry, privileges_to_dict(privileges), 1)
+    return Session(
+        ks,
+        partner_id,
+        user_id,
+        type_,
+        expiry,
+        privileges_to_dict(privileges),
+        1,
+        master_partner_id=master,
+    )
 
 
 def _parse_v2(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> Session:
@@ -243,13 +277,16 @@ def _parse_v2(ks: str, raw: bytes, secrets_of: SecretsOf, now: float | None) -> 
         )
         expiry = int(fields.pop("_e"))
         type_ = int(fields.pop("_t", "0"))
+        master_text = fields.pop("_m", "").strip()
+        master = int(master_text) if master_text else None
     except (KeyError, ValueError, UnicodeDecodeError):
         raise KsError(INVALID_STR) from None
+    fields.pop("_d", None)
     user_id = fields.pop("_u", "")
     if secret not in partner.for_type(type_):
         raise KsError(INVALID_TYPE)
     _check_expiry(expiry, now)
-    return Session(ks, partner_id, user_id, type_, expiry, fields, 2)
+    return Session(ks, partner_id, user_id, type_, expiry, fields, 2, master_partner_id=master)
 
 
 def privileges_text(session: Session) -> str:

@@ -3,7 +3,8 @@
 
 ```json
 {
-  "partners": [{"id": 200, "adminSecret": "a", "secret": "s", "name": "Other"}],
+  "partners": [{"id": 200, "adminSecret": "a", "secret": "s", "name": "Other",
+                "partnerGroup": "300,301"}],
   "users": [{"partnerId": 100, "id": "admin", "loginId": "admin@example.com",
              "password": "secret", "isAdmin": true}],
   "objects": [{"objectType": "KalturaMediaEntry", "name": "Sample", "mediaType": 1,
@@ -55,6 +56,7 @@ def seed_objects(host: Host, data: Any, origin: str = "seed") -> None:
                 str(p["adminSecret"]),
                 str(p.get("secret", p["adminSecret"])),
                 str(p.get("name", "Fake partner")),
+                str(p.get("partnerGroup", "")),
             )
         for u in data.get("users", []):
             host.users.append(

@@ -6,24 +6,42 @@ AND_OP, OR_OP, NOT_OP, nested to any depth) over items. Items:
 * field items (`KalturaESearchEntryItem`, `...CategoryItem`, `...UserItem`): the field named
   by `fieldName` (the schema's `KalturaESearch*FieldName` values, mapped to properties in
   `ENTRY_FIELDS` / `CATEGORY_FIELDS` / `USER_FIELDS`);
-* `KalturaESearchUnifiedItem`: name, description, tags, reference id, captions and custom
-  metadata at once;
+* `KalturaESearchUnifiedItem`: name, description, tags, reference id, captions, cue points
+  and custom metadata at once;
 * `KalturaESearchCaptionItem`: the cues of the entry's caption assets; the hit's
   `itemsData` carries each matching line with its start and end time;
+* `KalturaESearchCuePointItem`: the entry's cue points (`cuePoint.add`), indexed as
+  Kaltura's `contributeElasticData` does (`CUE_POINT_SOURCES`: a thumb cue point's title is
+  its `name` and its description its `text`, a code cue point's code its `name`, a quiz
+  question its `name`, answers, hint and explanation, an annotation its text and tags only
+  when `searchableOnEntry`; ad, event and other cue points are not indexed), with `id`,
+  `type`, `start_time` and `end_time`; `itemsData` (`itemsType` "cue_points") carries each
+  matching cue point (`KalturaESearchCuePointItemData`) with its highlights. The items of a
+  `KalturaESearchNestedOperator` that are all cue point items must match one cue point;
 * `KalturaESearch{Entry,Category,User}MetadataItem`: custom-metadata values (by `xpath`
   and `metadataProfileId`);
-* `KalturaESearchCategoryEntryItem`: the entry's categories (id, name, full ids, ancestors).
+* `KalturaESearchCategoryEntryItem`: the entry's categories (id, name, full ids, ancestors);
+* `KalturaESearchCategoryUserItem` (category search): the categories whose active members
+  (`categoryUser`) match `user_id`; EXACT_MATCH also finds the categories of the groups
+  the user belongs to, as Kaltura's terms lookup does; `permissionLevel` /
+  `permissionName` keep the memberships with that level or permission (either);
+* `KalturaESearchGroupUserItem` (user search): the users whose active `groupUser`
+  memberships match `group_ids`, optionally of one `creationMode`.
 
 Item types follow Kaltura's documented semantics, case-insensitively: EXACT_MATCH the whole
 value (one value of a multi-valued field such as tags), PARTIAL every word of the term
 inside the value, STARTS_WITH a prefix of the value (or of one of its values), EXISTS a
 non-empty value, RANGE a numeric `range`. Matched text is highlighted with `<em>` unless
-`addHighlight` is false. Results are ordered by `orderBy`, else by relevance (matched items)
-and newest first; the pager follows Elasticsearch's window: from + size beyond 10,000 is
-refused. Items this fake does not model (cue points, category users, groups) match nothing.
+`addHighlight` is false (membership items have no highlights: Kaltura matches internal ids
+there). Kaltura allows only EXACT_MATCH on category and group memberships; this fake
+answers the other types with the same semantics rather than refusing them. Results are
+ordered by `orderBy`, else by relevance (matched items) and newest first; the pager follows
+Elasticsearch's window: from + size beyond 10,000 is refused. Schemas without these
+classes (ovp-3.1.1, OTT) have no such items: they cannot be sent, and nothing is indexed.
 
-Matching runs on whole columns (sets of row positions from `query.TableView`), so a search
-over 100,000 entries takes milliseconds; highlights are computed for the returned page only.
+Matching runs on whole columns (sets of row positions from `query.TableView`, cue points
+and memberships included), so a search over 100,000 entries takes milliseconds; highlights
+are computed for the returned page only.
 """
 
 from __future__ import annotations
@@ -76,6 +94,66 @@ MULTI_VALUED = frozenset(
     }
 )
 UNIFIED_FIELDS = ("name", "description", "tags", "reference_id")
+
+CUE_POINT_ITEM = "KalturaESearchCuePointItem"
+CATEGORY_USER_ITEM = "KalturaESearchCategoryUserItem"
+GROUP_USER_ITEM = "KalturaESearchGroupUserItem"
+NESTED_OPERATOR = "KalturaESearchNestedOperator"
+CUE_POINTS = "cue_points"  # the itemsType of cue point items data (ESearchItemDataType)
+# Cue point class -> eSearch cue point field -> the property it is indexed from (Kaltura's
+# `contributeElasticData` per class; `optionalAnswers` gives the answers' texts). Classes
+# not listed contribute nothing and are not indexed.
+CUE_POINT_SOURCES: dict[str, dict[str, str]] = {
+    "KalturaThumbCuePoint": {
+        "name": "title",
+        "text": "description",
+        "tags": "tags",
+        "sub_type": "subType",
+        "asset_id": "assetId",
+    },
+    "KalturaCodeCuePoint": {"name": "code", "text": "description"},
+    "KalturaAnnotation": {"text": "text", "tags": "tags"},  # when `searchableOnEntry`
+    "KalturaQuestionCuePoint": {
+        "name": "question",
+        "answers": "optionalAnswers",
+        "hint": "hint",
+        "explanation": "explanation",
+    },
+}
+# The `cuePointType` a stored cue point reports, when it has none (KalturaCuePointType).
+CUE_POINT_TYPES = {
+    "KalturaThumbCuePoint": "thumbCuePoint.Thumb",
+    "KalturaCodeCuePoint": "codeCuePoint.Code",
+    "KalturaAnnotation": "annotation.Annotation",
+    "KalturaQuestionCuePoint": "quiz.QUIZ_QUESTION",
+}
+CUE_POINT_MULTI = frozenset({"tags", "answers"})
+UNIFIED_CUE_POINT_FIELDS = (
+    "id",
+    "name",
+    "text",
+    "tags",
+    "question",
+    "answers",
+    "hint",
+    "explanation",
+)
+# KalturaESearchCuePointItemData property -> cue point field
+_CUE_POINT_DATA = {
+    "id": "id",
+    "name": "name",
+    "text": "text",
+    "startTime": "start_time",
+    "endTime": "end_time",
+    "subType": "sub_type",
+    "question": "question",
+    "hint": "hint",
+    "explanation": "explanation",
+    "assetId": "asset_id",
+}
+_DELETED_CUE_POINT = "2"  # KalturaCuePointStatus.DELETED
+_ACTIVE_CATEGORY_USER = ("", "1")  # KalturaCategoryUserStatus.ACTIVE (or unset)
+_ACTIVE_GROUP_USER = ("", "0")  # KalturaGroupUserStatus.ACTIVE (or unset)
 _SEARCHES = {
     # action -> (class of the found objects, result class, field map)
     "searchEntry": ("KalturaBaseEntry", "KalturaESearchEntryResult", ENTRY_FIELDS),
@@ -118,6 +196,22 @@ class Found:
         for kind, items in other.items.items():
             self.items.setdefault(kind, []).extend(items)
 
+    def add_cues(self, items: list[Obj]) -> None:
+        """Cue point items data, one per cue point (highlights of several items merged)."""
+        if not items:
+            return
+        known = {text(i.get("id")): i for i in self.items.setdefault(CUE_POINTS, [])}
+        for item in items:
+            same = known.get(text(item.get("id")))
+            if same is None:
+                self.items[CUE_POINTS].append(item)
+                known[text(item.get("id"))] = item
+                continue
+            for highlight in item.get("highlight", []):
+                have = same.setdefault("highlight", [])
+                if highlight not in have:
+                    have.append(highlight)
+
 
 class Search:
     """One search over one table: compiled to position sets, explained per hit."""
@@ -152,6 +246,12 @@ class Search:
         if not isinstance(node, dict):
             return set()
         items = node.get("searchItems")
+        if text(node.get("objectType")) == NESTED_OPERATOR:
+            cues = self.cue_tree(node)
+            if cues is not None:  # every item about one and the same cue point
+                found = self.entries_of_cues(cues)
+                self.leaf_sets.append(found)
+                return found
         if "operator" in node or isinstance(items, list):
             children = [self.positions(i) for i in items or [] if isinstance(i, dict)]
             operator = int(number(node.get("operator")) or AND_OP)
@@ -183,44 +283,166 @@ class Search:
                 {entry_id for entry_id, _ in self._caption_hits(item, matcher, None)}
             )
             found |= self.positions_of_ids(self._metadata_hits(item, matcher))
+            found |= self.entries_of_cues(self.cue_unified(matcher))
             return found
         if kind == "KalturaESearchCategoryEntryItem":
             return self._category_entry_positions(item, matcher)
+        if kind == CUE_POINT_ITEM:
+            return self.entries_of_cues(self.cue_leaf(item, matcher))
+        if kind == CATEGORY_USER_ITEM:
+            return self._category_user_positions(item, matcher)
+        if kind == GROUP_USER_ITEM:
+            return self._group_user_positions(item, matcher)
         name = text(item.get("fieldName"))
-        if not name or kind.endswith(("CuePointItem", "CategoryUserItem", "GroupUserItem")):
+        if not name:
             return set()
         return self._field_positions(prop_of(self.fields, name), matcher)
 
     def _field_positions(self, prop: str, matcher: Matcher) -> set[int]:
-        """Whole-column matching: comprehensions and value indexes, no per-row calls."""
-        kind, term, words = matcher.item_type, matcher.term, matcher.words
-        if kind == RANGE:
-            rows = self.view.rows
-            return {i for i, o in enumerate(rows) if matcher.in_range(o.get(prop))}
-        column = self.column(prop)
-        if kind == EXISTS:
-            return {i for i, v in enumerate(column) if v}
-        if kind == EXACT_MATCH:
-            if prop in MULTI_VALUED:
-                return set(self.view.values_index(prop).get(term, ()))
-            return {i for i, v in enumerate(column) if v == term}
-        if kind == STARTS_WITH:
-            if not term:
-                return set()
-            if prop in MULTI_VALUED:
-                found: set[int] = set()
-                for value, positions in self.view.values_index(prop).items():
-                    if value.startswith(term):
-                        found.update(positions)
-                return found
-            return {i for i, v in enumerate(column) if v.startswith(term)}
-        if not words:
+        return column_positions(self.view, prop, matcher, prop in MULTI_VALUED)
+
+    # -- cue points (entry search): positions in `cue_points_view`
+
+    def cues(self) -> TableView:
+        return cue_points_view(self.host, self.call.partner_id)
+
+    def cue_leaf(self, item: Obj, matcher: Matcher) -> set[int]:
+        name = text(item.get("fieldName"))
+        if self.table != "KalturaBaseEntry" or not name:
             return set()
-        first, *rest = words
-        hits = [i for i, v in enumerate(column) if first in v]
-        for word in rest:
-            hits = [i for i in hits if word in column[i]]
-        return set(hits)
+        return column_positions(self.cues(), name, matcher, name in CUE_POINT_MULTI)
+
+    def cue_unified(self, matcher: Matcher) -> set[int]:
+        if self.table != "KalturaBaseEntry" or matcher.item_type in (EXISTS, RANGE):
+            return set()
+        found: set[int] = set()
+        for name in UNIFIED_CUE_POINT_FIELDS:
+            found |= column_positions(self.cues(), name, matcher, name in CUE_POINT_MULTI)
+        return found
+
+    def cue_tree(self, node: Any) -> set[int] | None:
+        """The cue points matching `node` when every item under it is a cue point item
+        (Elasticsearch's nested query: all on one cue point), else None."""
+        if not isinstance(node, dict):
+            return None
+        items = node.get("searchItems")
+        if "operator" in node or isinstance(items, list):
+            children = [self.cue_tree(i) for i in items or [] if isinstance(i, dict)]
+            sets = [c for c in children if c is not None]
+            if not children or len(sets) != len(children):
+                return None
+            operator = int(number(node.get("operator")) or AND_OP)
+            if operator == NOT_OP:
+                return set(range(len(self.cues().rows))).difference(*sets)
+            return set().union(*sets) if operator == OR_OP else set.intersection(*sets)
+        if text(node.get("objectType")) != CUE_POINT_ITEM:
+            return None
+        return self.cue_leaf(node, Matcher.of(node))
+
+    def entries_of_cues(self, cues: set[int]) -> set[int]:
+        if not cues:
+            return set()
+        rows = self.cues().rows
+        return self.positions_of_ids({text(rows[p].get("entryId")) for p in cues})
+
+    def cue_data(self, entry_id: str, cues: set[int], leaves: list[Obj]) -> list[Obj]:
+        """`KalturaESearchCuePointItemData` of the entry's cue points among `cues`, with the
+        highlights of the `leaves` (cue point or unified items) that matched them."""
+        view = self.cues()
+        positions = sorted(cues.intersection(view.eq("entryId").get(entry_id, ())))
+        found = []
+        for position in positions:
+            doc = view.rows[position]
+            data = cue_point_item_data(doc)
+            highlights: dict[str, list[str]] = {}
+            for leaf in leaves:
+                matcher = Matcher.of(leaf)
+                if not matcher.highlight or matcher.item_type in (EXISTS, RANGE):
+                    continue
+                unified = text(leaf.get("objectType")) == "KalturaESearchUnifiedItem"
+                names = UNIFIED_CUE_POINT_FIELDS if unified else (text(leaf.get("fieldName")),)
+                for name in names:
+                    for value in _values(doc, name):
+                        test = matcher.multi_test() if name in CUE_POINT_MULTI else None
+                        ok = (test or matcher.text_test())(value.casefold())
+                        marked = matcher.mark(value)
+                        if ok and marked not in highlights.get(name, []):
+                            highlights.setdefault(name, []).append(marked)
+            if highlights:
+                data["highlight"] = [
+                    {
+                        "objectType": "KalturaESearchHighlight",
+                        "fieldName": name,
+                        "hits": [{"objectType": "KalturaString", "value": h} for h in hits],
+                    }
+                    for name, hits in highlights.items()
+                ]
+            found.append(data)
+        return found
+
+    # -- memberships: category users (category search), group users (user search)
+
+    def _members(self, class_name: str) -> TableView | None:
+        cls = self.host.schema.classes.get(class_name)
+        return view_of(self.host, self.host.table_of(cls)) if cls is not None else None
+
+    def _category_user_positions(self, item: Obj, matcher: Matcher) -> set[int]:
+        members = self._members("KalturaCategoryUser")
+        name = text(item.get("fieldName")) or "user_id"
+        if members is None or self.object_class != "KalturaCategory" or name != "user_id":
+            return set()
+        if matcher.item_type == EXACT_MATCH:  # the user, and the groups it belongs to
+            wanted = {matcher.term} | {g.casefold() for g in self._groups_of(matcher.term)}
+            index = members.values_index("userId")
+            rows: set[int] = set()
+            for user in wanted:
+                rows.update(index.get(user, ()))
+        else:
+            rows = column_positions(members, "userId", matcher, False)
+        level = item.get("permissionLevel")
+        permission = text(item.get("permissionName")).strip().casefold()
+        categories = set()
+        for position in rows:
+            row = members.rows[position]
+            if not self._own(row) or text(row.get("status")) not in _ACTIVE_CATEGORY_USER:
+                continue
+            if level is not None or permission:
+                names = {n.strip().casefold() for n in text(row.get("permissionNames")).split(",")}
+                by_level = level is not None and text(row.get("permissionLevel")) == text(level)
+                if not (by_level or (bool(permission) and permission in names)):
+                    continue
+            categories.add(text(row.get("categoryId")))
+        return self.positions_of_ids(categories)
+
+    def _groups_of(self, user_id: str) -> set[str]:
+        groups = self._members("KalturaGroupUser")
+        if groups is None:
+            return set()
+        found = set()
+        for position in groups.values_index("userId").get(user_id.casefold(), ()):
+            row = groups.rows[position]
+            if self._own(row) and text(row.get("status")) in _ACTIVE_GROUP_USER:
+                found.add(text(row.get("groupId")))
+        return found
+
+    def _group_user_positions(self, item: Obj, matcher: Matcher) -> set[int]:
+        groups = self._members("KalturaGroupUser")
+        name = text(item.get("fieldName")) or "group_ids"
+        if groups is None or self.object_class != "KalturaUser" or name != "group_ids":
+            return set()
+        mode = item.get("creationMode")
+        users = set()
+        for position in column_positions(groups, "groupId", matcher, False):
+            row = groups.rows[position]
+            if not self._own(row) or text(row.get("status")) not in _ACTIVE_GROUP_USER:
+                continue
+            if mode is not None and text(row.get("creationMode")) != text(mode):
+                continue
+            users.add(text(row.get("userId")))
+        return self.positions_of_ids(users)
+
+    def _own(self, row: Obj) -> bool:
+        return row.get("partnerId") in (None, self.call.partner_id)
 
     def _category_entry_positions(self, item: Obj, matcher: Matcher) -> set[int]:
         name = text(item.get("fieldName")) or "id"
@@ -328,6 +550,12 @@ class Search:
         if not isinstance(node, dict):
             return
         items = node.get("searchItems")
+        if text(node.get("objectType")) == NESTED_OPERATOR and not negated:
+            cues = self.cue_tree(node)
+            if cues is not None:
+                leaves = _leaves(node)
+                found.add_cues(self.cue_data(text(obj.get("id")), cues, leaves))
+                return
         if "operator" in node or isinstance(items, list):
             is_not = int(number(node.get("operator")) or AND_OP) == NOT_OP
             for child in items or []:
@@ -338,6 +566,13 @@ class Search:
         matcher = Matcher.of(node)
         kind = text(node.get("objectType"))
         entry_id = text(obj.get("id"))
+        if kind == CUE_POINT_ITEM:
+            found.add_cues(self.cue_data(entry_id, self.cue_leaf(node, matcher), [node]))
+            return
+        if kind in (CATEGORY_USER_ITEM, GROUP_USER_ITEM):
+            return  # memberships match internal ids: nothing to highlight
+        if kind == "KalturaESearchUnifiedItem":
+            found.add_cues(self.cue_data(entry_id, self.cue_unified(matcher), [node]))
         if kind == "KalturaESearchCaptionItem" or kind == "KalturaESearchUnifiedItem":
             hits = [d for _, d in self._caption_hits(node, matcher, entry_id)]
             if hits:
@@ -359,6 +594,123 @@ class Search:
             test = matcher.multi_test() if prop in MULTI_VALUED else matcher.text_test()
             if value and test(value.casefold()):
                 found.highlights.setdefault(name, []).append(matcher.mark(value))
+
+
+def column_positions(view: TableView, prop: str, matcher: Matcher, multi: bool) -> set[int]:
+    """The positions of `view` whose `prop` matches: whole-column comprehensions and value
+    indexes, no per-row calls. `multi`: a comma-separated field (one of its values)."""
+    kind, term, words = matcher.item_type, matcher.term, matcher.words
+    if kind == RANGE:
+        rows = view.rows
+        return {i for i, o in enumerate(rows) if matcher.in_range(o.get(prop))}
+    column = view.folded(prop)
+    if kind == EXISTS:
+        return {i for i, v in enumerate(column) if v}
+    if kind == EXACT_MATCH:
+        if multi:
+            return set(view.values_index(prop).get(term, ()))
+        return {i for i, v in enumerate(column) if v == term}
+    if kind == STARTS_WITH:
+        if not term:
+            return set()
+        if multi:
+            found: set[int] = set()
+            for value, positions in view.values_index(prop).items():
+                if value.startswith(term):
+                    found.update(positions)
+            return found
+        return {i for i, v in enumerate(column) if v.startswith(term)}
+    if not words:
+        return set()
+    first, *rest = words
+    hits = [i for i, v in enumerate(column) if first in v]
+    for word in rest:
+        hits = [i for i in hits if word in column[i]]
+    return set(hits)
+
+
+def cue_points_view(host: Host, partner_id: int) -> TableView:
+    """The partner's indexed cue points, one row each: the eSearch cue point fields (`name`,
+    `text`, `tags`, `start_time` ...) plus `entryId`; rebuilt after any write."""
+    key = f"esearch:cue_points:{partner_id}"
+    cached = host.store.views.get(key)
+    if cached is not None and cached[0] == host.store.generation:
+        view: TableView = cached[1]
+        return view
+    cls = host.schema.classes.get("KalturaCuePoint")
+    stored = host.store.table(host.table_of(cls)).values() if cls is not None else ()
+    docs = []
+    for cue_point in stored:
+        if cue_point.get("partnerId") not in (None, partner_id):
+            continue
+        doc = _cue_point_doc(cue_point)
+        if doc is not None:
+            docs.append(doc)
+    view = TableView(docs)
+    host.store.views[key] = (host.store.generation, view)
+    return view
+
+
+def _cue_point_doc(cue_point: Obj) -> Obj | None:
+    """A cue point as Kaltura indexes it on its entry, or None when it contributes nothing
+    (a class without searchable data, an annotation not `searchableOnEntry`, deleted)."""
+    class_name = text(cue_point.get("objectType"))
+    sources = CUE_POINT_SOURCES.get(class_name)
+    if sources is None or text(cue_point.get("status")) == _DELETED_CUE_POINT:
+        return None
+    if class_name == "KalturaAnnotation" and not number(cue_point.get("searchableOnEntry")):
+        return None
+    doc: Obj = {}
+    for name, prop in sources.items():
+        value = cue_point.get(prop)
+        if isinstance(value, list):  # optionalAnswers: the answers' texts
+            value = ",".join(
+                text(a.get("text")) for a in value if isinstance(a, dict) and a.get("text")
+            )
+        if text(value):
+            doc[name] = text(value)
+    if not doc:
+        return None
+    doc.update(
+        {
+            "id": text(cue_point.get("id")),
+            "type": text(cue_point.get("cuePointType")) or CUE_POINT_TYPES.get(class_name, ""),
+            "start_time": cue_point.get("startTime"),
+            "end_time": cue_point.get("endTime"),
+            "entryId": text(cue_point.get("entryId")),
+        }
+    )
+    return doc
+
+
+def _values(doc: Obj, name: str) -> list[str]:
+    value = text(doc.get(name))
+    if name in CUE_POINT_MULTI:
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [value] if value else []
+
+
+def cue_point_item_data(doc: Obj) -> Obj:
+    data: Obj = {"objectType": "KalturaESearchCuePointItemData"}
+    if doc.get("type"):
+        data["cuePointType"] = doc["type"]
+    for prop, name in _CUE_POINT_DATA.items():
+        if doc.get(name) is not None and text(doc.get(name)) != "":
+            data[prop] = text(doc.get(name))
+    for prop in ("tags", "answers"):
+        values = _values(doc, prop)
+        if values:
+            data[prop] = [{"objectType": "KalturaString", "value": v} for v in values]
+    return data
+
+
+def _leaves(node: Any) -> list[Obj]:
+    if not isinstance(node, dict):
+        return []
+    items = node.get("searchItems")
+    if "operator" in node or isinstance(items, list):
+        return [leaf for child in items or [] for leaf in _leaves(child)]
+    return [node]
 
 
 def _entries_with_captions(host: Host) -> list[str]:

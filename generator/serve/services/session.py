@@ -1,11 +1,21 @@
-"""Sessions: `session.start`, `session.end`, `user.loginByLoginId` (seeded users)."""
+"""Sessions: `session.start`, `session.end`, `session.impersonate`, `session.impersonateByKs`,
+`session.get`, `user.loginByLoginId` (seeded users) and OTT's logins.
+
+Impersonation follows Kaltura's `SessionService`: the calling partner proves itself with
+its secret (`impersonate`) or its KS (`impersonateByKs`), must be allowed to act for the
+other partner (itself, or its partner group: `Partner.partner_group`, "*" or ids), and gets
+a KS of the impersonated partner whose master partner (`_m`) is the caller. Every failure
+is `START_SESSION_ERROR` naming the calling partner, as Kaltura answers.
+"""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from generator.serve import ks as ks_mod
-from generator.serve.core import Call, Host, register
+from generator.serve.core import Call, Host, Partner, register
+from generator.serve.errors import ApiError
 from generator.serve.generic import text
 
 SESSION_ADMIN = 2
@@ -15,19 +25,21 @@ def install(engine: Host) -> None:
     register(engine, "session", "start", start)
     register(engine, "session", "end", end)
     register(engine, "user", "loginByLoginId", login_by_login_id)
+    register(engine, "session", "impersonate", impersonate)
+    register(engine, "session", "impersonateByKs", impersonate_by_ks)
     install_more(engine)
 
 
-def start(call: Call) -> str:
+def _secret_partner(call: Call, type_: int) -> Partner:
+    """The partner named by `partnerId` (else the default one) whose `secret` fits a session
+    of `type_` (an ADMIN session needs the admin secret); START_SESSION_ERROR if none."""
     engine = call.engine
-    args = call.args
-    pid = args.get("partnerId")
+    pid = call.args.get("partnerId")
     partner_id = int(pid) if pid is not None else engine.config.partner_id
     partner = engine.partners.get(partner_id)
     if partner is None:
         raise engine.errors.make("START_SESSION_ERROR", partner_id)
-    type_ = int(args.get("type") or 0)
-    secret = text(args.get("secret"))
+    secret = text(call.args.get("secret"))
     allowed = (
         (partner.admin_secret,)
         if type_ == SESSION_ADMIN
@@ -35,9 +47,80 @@ def start(call: Call) -> str:
     )
     if secret not in allowed:
         raise engine.errors.make("START_SESSION_ERROR", partner_id)
+    return partner
+
+
+def start(call: Call) -> str:
+    engine = call.engine
+    args = call.args
+    type_ = int(args.get("type") or 0)
+    partner = _secret_partner(call, type_)
     expiry = int(args.get("expiry") or 86400)
     return engine.new_ks(
         partner, text(args.get("userId")), type_, expiry, text(args.get("privileges"))
+    )
+
+
+def impersonate(call: Call) -> str:
+    """`session.impersonate`: a KS of `impersonatedPartnerId` for a partner proven by its
+    own secret (`partnerId`), marked with that partner as the master partner."""
+    engine = call.engine
+    args = call.args
+    type_ = int(args.get("type") or 0)
+    master = _secret_partner(call, type_)
+    target = _impersonated(call, master, args.get("impersonatedPartnerId"))
+    return engine.new_ks(
+        target,
+        text(args.get("userId")),
+        type_,
+        int(args.get("expiry") or 86400),
+        text(args.get("privileges")),
+        master.id,
+    )
+
+
+def _impersonated(call: Call, master: Partner, partner_id: Any) -> Partner:
+    """The partner `master` may start a session for; START_SESSION_ERROR (naming `master`)
+    if it does not exist or is outside `master`'s partner group."""
+    engine = call.engine
+    target = engine.partners.get(int(partner_id)) if partner_id is not None else None
+    if target is None or not master.may_impersonate(target.id):
+        raise engine.errors.make("START_SESSION_ERROR", master.id)
+    return target
+
+
+def impersonate_by_ks(call: Call) -> Any:
+    """`session.impersonateByKs`: a new KS for the partner and user of `session` (a KS of
+    the impersonated partner), with the type, expiry and privileges given, else the old
+    KS's; the caller's partner is its master partner."""
+    engine = call.engine
+    args = call.args
+    caller = engine.partners.get(call.partner_id)
+    if caller is None:
+        raise engine.errors.make("START_SESSION_ERROR", call.partner_id)
+    try:
+        old = engine.parse_session(text(args.get("session")))
+    except ApiError:
+        raise engine.errors.make("START_SESSION_ERROR", caller.id) from None
+    target = _impersonated(call, caller, old.partner_id)
+    type_ = int(args["type"]) if args.get("type") is not None else old.type
+    if args.get("expiry") is not None:
+        expiry = int(args["expiry"])
+    else:
+        expiry = max(1, old.expiry - int(time.time()))
+    privileges = text(args.get("privileges")) or ks_mod.privileges_text(old)
+    ks = engine.new_ks(target, old.user_id, type_, expiry, privileges, caller.id)
+    return _shape(
+        call,
+        _result_class(call, "KalturaSessionInfo"),
+        {
+            "ks": ks,
+            "partnerId": target.id,
+            "userId": old.user_id,
+            "expiry": expiry,  # seconds from now, as Kaltura answers here (not a time)
+            "sessionType": type_,
+            "privileges": privileges,
+        },
     )
 
 
@@ -114,8 +197,6 @@ def session_get(call: Call) -> Any:
 
 
 def _login_session(call: Call, ks: str, expiry: int) -> dict[str, Any]:
-    import time
-
     return _shape(
         call,
         "KalturaLoginSession",
