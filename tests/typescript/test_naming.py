@@ -38,7 +38,10 @@ from tests.typescript.conftest import (
 )
 
 RUNTIME_SRC = REPO_ROOT / "templates" / "typescript" / "runtime" / "src"
-_CLASS = re.compile(r"^export (?:abstract )?class (\w+)[^\n]*\{\n(.*?)^\}", re.M | re.S)
+_CLASS = re.compile(
+    r"^export (?:abstract )?class (\w+)(?:<[^\n]*?>)?(?: extends (\w+))?[^\n]*\{\n(.*?)^\}",
+    re.M | re.S,
+)
 _MEMBER = re.compile(
     r"^    (?:/\*\*.*?\*/ )?((?:(?:static|private|protected|public|readonly|declare|override"
     r"|abstract|async|get|set) )*)([A-Za-z_$][\w$]*)\s*[?!]?\s*[(:=<;]",
@@ -53,19 +56,31 @@ BASES = {
     "KalturaUploadRequest": REQUEST_MEMBERS,
     "KalturaClient": CLIENT_MEMBERS,  # KalturaServicesClient's getters
 }
-# KalturaObjectBase declares the schema's own `relatedObjects` (same field, same wire name).
+# KalturaObjectBase declares the schema's own `relatedObjects` (same field, same wire name);
+# the request classes inherit it, so there it is reserved like any other member.
 SCHEMA_FIELDS = {"relatedObjects"}
 
 
 def runtime_members() -> dict[str, set[str]]:
-    """Instance members of each runtime class, read from templates/typescript/runtime/src."""
-    members: dict[str, set[str]] = {}
+    """Instance members of each runtime class, its own and inherited from runtime bases,
+    read from templates/typescript/runtime/src."""
+    own: dict[str, set[str]] = {}
+    bases: dict[str, str] = {}
     for source in RUNTIME_SRC.rglob("*.ts"):
-        for name, body in _CLASS.findall(source.read_text()):
-            found = members.setdefault(name, set())
+        for name, base, body in _CLASS.findall(source.read_text()):
+            found = own.setdefault(name, set())
+            if base:
+                bases[name] = base
             for modifiers, member in _MEMBER.findall(body):
                 if "static" not in modifiers.split():  # statics live on the class, not on fields
                     found.add(member)
+    members: dict[str, set[str]] = {}
+    for name in own:
+        chain, current = set(own[name]), bases.get(name)
+        while current in own:
+            chain |= own[current]
+            current = bases.get(current)
+        members[name] = chain
     return members
 
 
@@ -76,7 +91,8 @@ def test_the_reserved_lists_hold_every_member_of_the_runtime_base_classes() -> N
     assert {"buildRequest", "__result__"} <= members["KalturaRequest"]
     assert {"request", "multiRequest", "_transmit"} <= members["KalturaClient"]
     for base, reserved in BASES.items():
-        missing = members[base] - reserved - SCHEMA_FIELDS
+        schema_fields = SCHEMA_FIELDS if base == "KalturaObjectBase" else set()
+        missing = members[base] - reserved - schema_fields
         assert missing == set(), f"{base}: {sorted(missing)} are not reserved"
     assert {"toString", "valueOf", "hasOwnProperty", "__proto__"} <= OBJECT_PROTOTYPE
     assert OBJECT_PROTOTYPE <= OBJECT_MEMBERS <= REQUEST_MEMBERS
@@ -137,7 +153,12 @@ def shadowing_schema() -> bytes:
     media_list = root.find(".//service[@id='media']/action[@name='list']")
     assert media_list is not None
     result = media_list.find("result")
-    for name, kind, default in (("limit", "int", "00012"), ("buildRequest", "string", "x")):
+    for name, kind, default in (
+        ("limit", "int", "00012"),
+        ("buildRequest", "string", "x"),
+        # a request's `relatedObjects` is the base's response field, not a parameter
+        ("relatedObjects", "string", "r"),
+    ):
         param = _element("param", name=name, type=kind, optional="1", default=default)
         assert result is not None
         result.addprevious(param)
@@ -214,5 +235,6 @@ def test_shadowing_names_compile_run_and_keep_their_wire_names(
     assert report["back"] == "u" and report["own"] is True and report["proto"] == "function"
     assert report["request"]["limit"] == 12  # 00012, parsed
     assert report["request"]["buildRequest"] == "x"
+    assert report["request"]["relatedObjects"] == "r"  # wire name kept
     assert report["record"] == {"objectType": "Record", "value": "v"}  # wire name kept
     assert report["yes"] == 1

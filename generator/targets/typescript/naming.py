@@ -84,7 +84,8 @@ OBJECT_PROTOTYPE = frozenset(
 # Instance members of the runtime's KalturaObjectBase / KalturaRequest (a test reads them from
 # templates/typescript/runtime/src): a schema property or parameter of the same name gets a
 # trailing underscore as its TypeScript field name (the wire name is kept in the field's
-# metadata). `relatedObjects` is not among them: the base declares the schema's own field.
+# metadata). `relatedObjects` is not among the object members: the base declares the schema's
+# own field. A request inherits that field, so there it is reserved like the others.
 OBJECT_MEMBERS = OBJECT_PROTOTYPE | frozenset(
     {
         "getTypeName",
@@ -102,6 +103,7 @@ OBJECT_MEMBERS = OBJECT_PROTOTYPE | frozenset(
 )
 REQUEST_MEMBERS = OBJECT_MEMBERS | frozenset(
     {
+        "relatedObjects",
         "setNetworkTag",
         "getNetworkTag",
         "_networkTag",
