@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from generator.model import ActionDef, ClassDef, Schema, ServiceDef
+from generator.model import ActionDef, ClassDef, PropertyDef, Schema, ServiceDef
 from generator.serve import ks as ks_mod
 from generator.serve.coerce import Coercer
 from generator.serve.errors import ApiError, ErrorCatalog
@@ -153,6 +153,7 @@ class Host(Protocol):
     def key_order(self, class_name: str) -> Sequence[str]: ...
     def entity(self, service: ServiceDef) -> ClassDef | None: ...
     def table_of(self, cls: ClassDef) -> str: ...
+    def properties(self, cls: ClassDef) -> dict[str, PropertyDef]: ...
     def is_instance(self, obj: Obj, cls: ClassDef) -> bool: ...
     def list_action_for_filter(
         self, filter_class: ClassDef

@@ -469,9 +469,40 @@ def not_found(call: Call, entity: ClassDef, key: str) -> ApiError:
     return call.engine.not_found(call.service, call.action, entity, key)
 
 
+def _composite_key(call: Call, entity: ClassDef) -> dict[str, str] | None:
+    """The values that name a membership row: `categoryUser.get(categoryId, userId)`,
+    `groupUser.delete(userId, groupId)`. Two or more required scalar parameters that are
+    all properties of the entity, none of them its id; None for an ordinary id lookup."""
+    props = call.engine.properties(entity)
+    named = [
+        p
+        for p in call.action.params
+        if not p.optional and isinstance(p.type, PrimitiveType) and p.name in props
+    ]
+    if len(named) < 2 or any(p.name == "id" for p in named):
+        return None
+    return {p.name: text(call.args.get(p.name)) for p in named}
+
+
+def _find_by(call: Call, entity: ClassDef, wanted: Mapping[str, str]) -> str | None:
+    rows = call.engine.store.table(call.engine.table_of(entity))
+    for key, row in rows.items():
+        if all(text(row.get(name)) == value for name, value in wanted.items()):
+            return key
+    return None
+
+
 def get_object(call: Call, entity: ClassDef, key: str | None = None) -> Obj:
     engine = call.engine
-    key = id_of(call) if key is None else key
+    if key is None:
+        composite = _composite_key(call, entity)
+        if composite is not None:
+            found = _find_by(call, entity, composite)
+            if found is None:
+                raise not_found(call, entity, ",".join(composite.values()))
+            key = found
+        else:
+            key = id_of(call)
     obj = engine.store.get(engine.table_of(entity), key)
     if (
         obj is None

@@ -144,6 +144,8 @@ def shadowing_schema() -> bytes:
     assert classes is not None
     record = _element("class", name="Record", description="Named like a TypeScript global")
     record.append(_element("property", name="value", type="string", readOnly="0"))
+    # not the base's map of objects: it must not take the base's field name
+    record.append(_element("property", name="relatedObjects", type="string", readOnly="0"))
     classes.append(record)
     enums = root.find("enums")
     assert enums is not None
@@ -185,6 +187,7 @@ def test_check_reports_every_rename_with_its_schema_line(shadowing: tuple[Path, 
         ("property KalturaMediaEntry.toString", 'name="toString"'),
         ("property KalturaMediaEntry.__proto__", 'name="__proto__"'),
         ("class Record", 'name="Record"'),
+        ("property Record.relatedObjects", 'name="relatedObjects"'),
         ("enum delete", 'name="delete"'),
     ):
         diagnostic = by_element[element]
@@ -224,7 +227,8 @@ def test_shadowing_names_compile_run_and_keep_their_wire_names(
         "console.log(JSON.stringify({ text: String(e), sent, back: back.toString_,"
         " own: back.hasOwnProperty_, proto: typeof back.hasOwnProperty,"
         " request: new MediaListAction().buildRequest(null),"
-        " record: new Record_({ value: 'v' }).toRequestObject(), yes: delete_.yes }));\n"
+        " record: new Record_({ value: 'v', relatedObjects_: 'w' }).toRequestObject(),"
+        " yes: delete_.yes }));\n"
     )
     result = run(["node", str(script)], tmp_path)
     assert result.returncode == 0, result.stderr
@@ -236,5 +240,5 @@ def test_shadowing_names_compile_run_and_keep_their_wire_names(
     assert report["request"]["limit"] == 12  # 00012, parsed
     assert report["request"]["buildRequest"] == "x"
     assert report["request"]["relatedObjects"] == "r"  # wire name kept
-    assert report["record"] == {"objectType": "Record", "value": "v"}  # wire name kept
+    assert report["record"] == {"objectType": "Record", "value": "v", "relatedObjects": "w"}
     assert report["yes"] == 1

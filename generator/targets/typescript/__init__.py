@@ -74,6 +74,12 @@ RUNTIME_DIR = TEMPLATE_DIR / "runtime"
 TYPES_DIR = "api/types"
 SERVICES_DIR = "api/services"
 RUNTIME_OBJECT_BASE = "KalturaObjectBase"
+# KalturaObjectBase's one schema field (`relatedObjects?: Record<string, KalturaObjectBase>`).
+INHERITED_RELATED_OBJECTS = "relatedObjects"
+
+
+def _object_map(t: Type) -> bool:
+    return isinstance(t, MapType) and isinstance(t.value, ObjectType)
 DEFAULT_PACKAGE_NAME = "kaltura-typescript-client"
 # The compiler the package builds with (the version tools/ts pins and the tests use).
 TYPESCRIPT_VERSION = "5.9.3"
@@ -279,7 +285,12 @@ class _Renderer:
         taken = set(inherited.values())
         for prop in cls.properties:
             if prop.name not in inherited:
-                inherited[prop.name] = FIELD_NAMES.escape(prop.name, taken)
+                avoid = taken
+                if prop.name == INHERITED_RELATED_OBJECTS and not _object_map(prop.type):
+                    # the runtime base declares it as a map of objects: only such a
+                    # property may share its name
+                    avoid = taken | {prop.name}
+                inherited[prop.name] = FIELD_NAMES.escape(prop.name, avoid)
                 taken.add(inherited[prop.name])
         self._field_names[cls.name] = inherited
         return inherited
