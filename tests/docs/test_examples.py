@@ -53,13 +53,13 @@ except KalturaException as error:
 
 def _spread(schema: Schema) -> dict[str, tuple[str, str]]:
     """feature -> (service id, action) of the first action of the sample with it."""
+
     def has(kind: type, deep: bool = False) -> object:
         return lambda a: any(isinstance(p.type, kind) and not p.optional for p in a.params)
 
     features = {
-        "object": lambda a: a.name == "add" and any(
-            isinstance(p.type, ObjectType) and not p.optional for p in a.params
-        ),
+        "object": lambda a: a.name == "add"
+        and any(isinstance(p.type, ObjectType) and not p.optional for p in a.params),
         "enum": lambda a: any(p.enum is not None and not p.optional for p in a.params),
         "array": has(ArrayType),
         "map": has(MapType),

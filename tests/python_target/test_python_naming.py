@@ -118,8 +118,7 @@ def _schema(body: str, version: str = "1.0") -> bytes:
     return f'<?xml version="1.0"?>\n<xml apiVersion="{version}">\n{body}\n</xml>\n'.encode()
 
 
-HOSTILE_NAMES_SCHEMA = _schema(
-    """<configurations>
+HOSTILE_NAMES_SCHEMA = _schema("""<configurations>
   <client type="KalturaClientConfiguration"><clientTag type="string" alias="config"/></client>
   <request type="KalturaRequestConfiguration"><ks type="string" alias="sessionId"/></request>
 </configurations>
@@ -147,8 +146,7 @@ HOSTILE_NAMES_SCHEMA = _schema(
   <service id="pthing" name="pthing" plugin="class">
     <action name="get"><result type="KalturaPluginThing"/></action>
   </service>
-</services>"""
-)
+</services>""")
 
 
 def test_hostile_names_generate_code_that_imports_and_works(tmp_path: Path) -> None:

@@ -421,9 +421,8 @@ class _Renderer:
             if prop.name in result:
                 continue
             name = PROPERTY_RULES.escape(prop.name)
-            if (
-                prop.name in OBJECT_BASE_PROPERTIES
-                and self.prop_decl(prop) != (OBJECT_BASE_PROPERTIES[prop.name])
+            if prop.name in OBJECT_BASE_PROPERTIES and self.prop_decl(prop) != (
+                OBJECT_BASE_PROPERTIES[prop.name]
             ):
                 name += "_"
             taken = set(result.values())

@@ -1149,9 +1149,11 @@ class _Renderer:
                         annotation_literal=_lit(annotation),
                         store=store,
                         key=_lit(entry.name),
-                        doc=_doc(first_line(entry.description), 8)
-                        if entry.source is not DEFAULT_SOURCE
-                        else "",
+                        doc=(
+                            _doc(first_line(entry.description), 8)
+                            if entry.source is not DEFAULT_SOURCE
+                            else ""
+                        ),
                     )
                 )
         for name in used:

@@ -117,9 +117,7 @@ def _sources_digest(paths: list[Path]) -> bytes:
     return digest.digest()
 
 
-def cache_key(
-    target: str, schema: Schema, options: GenerateOptions, code_files: list[Path]
-) -> str:
+def cache_key(target: str, schema: Schema, options: GenerateOptions, code_files: list[Path]) -> str:
     """Everything a render reads: the model, the options (selection, settings, template
     overrides) and the bytes of the target's code, templates and runtime."""
     digest = hashlib.sha256(_FORMAT + target.encode())
