@@ -8,6 +8,7 @@ names break or run code is generated and executed; what escaping cannot solve is
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -102,8 +103,8 @@ def test_reserved_lists_cover_every_runtime_base_member() -> None:
         (naming.module_name, "none", "None_"),
     ],
 )
-def test_identifier_rules(function: object, name: str | None, expected: str) -> None:
-    assert function(name) == expected  # type: ignore[operator]
+def test_identifier_rules(function: Callable[..., str], name: str | None, expected: str) -> None:
+    assert function(name) == expected
 
 
 def test_text_literals_round_trip() -> None:

@@ -34,9 +34,9 @@ def test_include_one_action_keeps_only_its_types() -> None:
     for name in ("KalturaMediaEntryFilter", "KalturaFilterPager", "KalturaMediaListResponse"):
         assert name in kept.classes
     # the OrderBy enum of every kept filter
-    for cls in kept.classes:
-        if cls.endswith("Filter"):
-            order_by = cls[: -len("Filter")] + "OrderBy"
+    for class_name in kept.classes:
+        if class_name.endswith("Filter"):
+            order_by = class_name[: -len("Filter")] + "OrderBy"
             if order_by in schema.enums:
                 assert order_by in kept.enums, order_by
     # subclasses of reachable classes (the server may return any of them)
