@@ -92,9 +92,12 @@ check: $(STAMP)
 test: $(STAMP) $(TS_STAMP) $(OPENAPI_STAMP) $(CRYPTO_FLOOR_STAMP) check lint
 	$(PYTEST) -q
 
+# The project's own Python: ruff, black (pyproject's [tool.black]) and mypy --strict, with the
+# type-checking tests' inputs (tests/*/typing_cases/) excluded by [tool.mypy] in pyproject.toml.
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy --strict generator
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/black --check generator tests benchmarks
+	$(BIN)/mypy --strict generator tests benchmarks
 
 bench: $(STAMP) $(TS_STAMP)
 	$(BIN)/python -m benchmarks

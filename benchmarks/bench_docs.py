@@ -15,12 +15,16 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks import Row, median_time, shared_dir
 from generator.output import write_tree
 from generator.sources import load_schema
 from generator.targets import GenerateOptions
 from generator.targets.docs import TARGET
+
+if TYPE_CHECKING:  # playwright is imported only when the search benchmark runs
+    from playwright.sync_api import Response
 
 SCHEMA = "ovp-22.19.0.xml"
 RUNS = 5
@@ -40,8 +44,8 @@ def _search_rows(site: Path) -> list[Row]:
         page = browser.new_page()
         loaded: list[int] = []
 
-        def on_response(response: object) -> None:
-            body = response.body()  # type: ignore[attr-defined]
+        def on_response(response: Response) -> None:
+            body = response.body()
             loaded.append(len(body))
 
         page.on("response", on_response)

@@ -179,9 +179,9 @@ def _generation_rows(schema_path: Path, ours: Path) -> list[Row]:
 
 def run() -> list[Row]:
     shared = shared_dir()
-    schema_path = shared / "schemas" / SCHEMA if shared is not None else None
-    if schema_path is None or not schema_path.is_file():
+    if shared is None or not (shared / "schemas" / SCHEMA).is_file():
         return [Row("php", "all", 0.0, 0, note=f"{SCHEMA} not found")]
+    schema_path = shared / "schemas" / SCHEMA
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-php-") as tmp:
         work = Path(tmp)

@@ -44,7 +44,7 @@ except ImportError:  # the runner package is not on this branch yet: compatible 
         target_s: float | None = None
         note: str = ""
 
-    def shared_dir() -> Path | None:  # type: ignore[misc]
+    def shared_dir() -> Path | None:
         for candidate in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")):
             if (candidate / "schemas").is_dir():
                 return candidate

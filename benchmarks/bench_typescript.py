@@ -23,6 +23,7 @@ import os
 import subprocess
 import tarfile
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from benchmarks import REPO_ROOT, Row, median_time, shared_dir
@@ -73,9 +74,9 @@ def _kb(n: int) -> str:
 
 def run() -> list[Row]:
     shared = shared_dir()
-    schema_path = shared / "schemas" / SCHEMA if shared is not None else None
-    if schema_path is None or not schema_path.is_file():
+    if shared is None or not (shared / "schemas" / SCHEMA).is_file():
         return [Row("typescript", "all", 0.0, 0, note=f"{SCHEMA} not found")]
+    schema_path = shared / "schemas" / SCHEMA
     if not (BIN / "tsc").exists():
         return [Row("typescript", "all", 0.0, 0, note="toolchain missing: run make setup")]
     rows: list[Row] = []
@@ -141,7 +142,7 @@ def run() -> list[Row]:
             )
             out = work / f"{app.stem}.js"
             size = _bundle(app, out)
-            timing = median_time(lambda app=app, out=out: _bundle(app, out), 3)
+            timing = median_time(partial(_bundle, app, out), 3)
             note = f"ours {_kb(size[0])} min / {_kb(size[1])} gzip"
             ref_time = None
             if official is not None:
@@ -154,7 +155,7 @@ def run() -> list[Row]:
                 )
                 off_out = work / f"{off_app.stem}.js"
                 off_size = _bundle(off_app, off_out)
-                ref_time = median_time(lambda a=off_app, o=off_out: _bundle(a, o), 3)
+                ref_time = median_time(partial(_bundle, off_app, off_out), 3)
                 note += (
                     f"; official {_kb(off_size[0])} min / {_kb(off_size[1])} gzip "
                     f"(size ratio {size[0] / off_size[0]:.3f}x)"

@@ -427,9 +427,11 @@ def fail_with(failure: Failure) -> NoReturn:
         click.echo(str(diagnostic), err=True)
     if failure.message:
         click.echo(
-            failure.message
-            if failure.diagnostics
-            else f"kaltura-codegen: error: {failure.message}",
+            (
+                failure.message
+                if failure.diagnostics
+                else f"kaltura-codegen: error: {failure.message}"
+            ),
             err=True,
         )
     sys.exit(EXIT_UNUSABLE)

@@ -21,7 +21,7 @@ MINI_SCHEMA = FIXTURES / "mini.xml"
 
 
 def use_fixture_target(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(targets.TARGETS, fixture_target.NAME, fixture_target.SPEC)  # type: ignore[index]
+    monkeypatch.setitem(targets.TARGETS, fixture_target.NAME, fixture_target.SPEC)
 
 
 def render_fixture(

@@ -21,7 +21,7 @@ SPEC = "tests.fixture_target:TARGET"
 class FixtureTarget:
     name = NAME
     description = "test-only target: one text file per service and class"
-    settings = (Setting("greeting", "first line of README.txt", "API"),)
+    settings: tuple[Setting, ...] = (Setting("greeting", "first line of README.txt", "API"),)
     templates: Mapping[str, str] = MappingProxyType({})
 
     def check(self, schema: Schema, options: GenerateOptions) -> list[Diagnostic]:

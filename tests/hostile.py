@@ -161,7 +161,7 @@ HOSTILE_TEXTS = [
 
 # Characters XML 1.0 can carry (lxml refuses the rest).
 _XML_CHARS = st.characters(
-    blacklist_categories=("Cs",),
+    blacklist_categories=["Cs"],
     blacklist_characters="".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
     + "\ufffe\uffff",
 )

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from generator import targets
 from generator.check import unified_diff
 from generator.cli import main
 from generator.manifest import MANIFEST_NAME
+from generator.model import Schema
+from generator.targets import GenerateOptions, Progress, RenderedFiles, no_progress
 from tests import fixture_target
 from tests.ci_helpers import MINI_SCHEMA, snapshot, use_fixture_target, variant_schema
 
@@ -102,7 +105,12 @@ def test_check_detects_a_deleted_generated_file(out: Path) -> None:
 def test_check_tells_generator_changes_apart(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = fixture_target.FixtureTarget.render
 
-    def render(self, schema, options, progress=fixture_target.no_progress):  # type: ignore[no-untyped-def]
+    def render(
+        self: fixture_target.FixtureTarget,
+        schema: Schema,
+        options: GenerateOptions,
+        progress: Progress = no_progress,
+    ) -> RenderedFiles:
         files = original(self, schema, options, progress)
         files["README.txt"] += b"new template line\n"
         return files
@@ -206,7 +214,7 @@ def test_bad_input_exits_2_without_traceback(command: str, tmp_path: Path) -> No
 def test_unavailable_target_is_a_clean_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(fixture_target.targets.TARGETS, "ghost", "generator.targets.ghost:TARGET")  # type: ignore[index]
+    monkeypatch.setitem(targets.TARGETS, "ghost", "generator.targets.ghost:TARGET")
     result = cli("check", "--schema", str(MINI_SCHEMA), "--target", "ghost", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "target 'ghost' is not available in this installation" in result.stderr
@@ -321,7 +329,12 @@ def test_many_foreign_files_are_summarized_and_never_read(
 
 
 def test_a_crashing_target_is_one_line_exit_2(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def render(self, schema, options, progress=fixture_target.no_progress):  # type: ignore[no-untyped-def]
+    def render(
+        self: fixture_target.FixtureTarget,
+        schema: Schema,
+        options: GenerateOptions,
+        progress: Progress = no_progress,
+    ) -> RenderedFiles:
         raise KeyError("boom")
 
     monkeypatch.setattr(fixture_target.FixtureTarget, "render", render)

@@ -51,7 +51,7 @@ def make(root: Path, goal: str, *variables: str) -> subprocess.CompletedProcess[
 
     Fresh stamps make the installation steps (venv, TypeScript toolchain) count as done, so
     nothing is ever reinstalled; BIN points at stand-ins for the other tools `make test`
-    may run first (ruff, mypy: lint has its own gate), so only `check` decides here.
+    may run first (ruff, black, mypy: lint has its own gate), so only `check` decides here.
     """
     extra = []
     for name in ("STAMP", "TS_STAMP", "OPENAPI_STAMP"):
@@ -60,7 +60,7 @@ def make(root: Path, goal: str, *variables: str) -> subprocess.CompletedProcess[
         extra.append(f"{name}={stamp}")
     fake_bin = root.parent / "fake-bin"
     fake_bin.mkdir(exist_ok=True)
-    for tool in ("ruff", "mypy", "python", "pip"):
+    for tool in ("ruff", "black", "mypy", "python", "pip"):
         script = fake_bin / tool
         script.write_text("#!/bin/sh\nexit 0\n")
         script.chmod(0o755)

@@ -70,7 +70,9 @@ CASES = [
         "overlong-name.xml",
         1,
         [
-            "overlong-name.xml:4: error: class " + "K" * 74 + ": name is 300 characters long; at most 128 are allowed",
+            "overlong-name.xml:4: error: class "
+            + "K" * 74
+            + ": name is 300 characters long; at most 128 are allowed",
         ],
         "1 error(s), 0 warning(s)",
     ),

@@ -4,6 +4,7 @@ at most 128 characters or a `validate` error at that element's line, never a cra
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from tests.conftest import SAMPLE_SCHEMA
 from tests.hostile import NAME_ATTRIBUTES, hostile_schemas
 
 _XML_TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff"),
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00\ufffe\uffff"),
     min_size=1,
     max_size=30,
 ).filter(lambda t: all(c in "\t\n\r" or ord(c) >= 0x20 for c in t))
@@ -31,7 +32,10 @@ def test_a_name_is_an_identifier_or_an_error(pair: tuple[str, str], index: int, 
     element = elements[index % len(elements)]
     element.set(attribute, name)
     data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
-    line = list(etree.fromstring(data).iter(tag))[index % len(elements)].sourceline
+    # lxml-stubs declare sourceline as `...` (untyped); lxml gives int | None.
+    line = cast(
+        "int | None", list(etree.fromstring(data).iter(tag))[index % len(elements)].sourceline
+    )
     result = parse_bytes(data, "hostile.xml")
     valid = (CONST if tag == "const" else IDENTIFIER).fullmatch(name)
     errors_here = [d for d in result.errors if d.line == line]

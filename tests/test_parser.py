@@ -17,6 +17,7 @@ from generator.model import (
     Primitive,
     PrimitiveType,
     ResultKind,
+    Schema,
     SessionRequirement,
     type_name,
 )
@@ -34,7 +35,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def sample():  # type: ignore[no-untyped-def]
+def sample() -> Schema:
     result = load_schema(str(SAMPLE_SCHEMA))
     assert [str(d) for d in result.diagnostics] == []
     assert result.schema is not None
@@ -72,7 +73,7 @@ def test_sample_uses_every_element_and_attribute_of_the_real_schemas() -> None:
     assert sorted(missing) == []
 
 
-def test_sample_covers_every_kind_of_type_and_action(sample) -> None:  # type: ignore[no-untyped-def]
+def test_sample_covers_every_kind_of_type_and_action(sample: Schema) -> None:
     prop_types = {
         p.type.primitive if isinstance(p.type, PrimitiveType) else type(p.type)
         for c in sample.classes.values()
@@ -96,7 +97,7 @@ def test_sample_covers_every_kind_of_type_and_action(sample) -> None:  # type: i
     assert any(a.action_alias and a.plugin for a in actions)
 
 
-def test_sample_mirrors_the_real_core(sample) -> None:  # type: ignore[no-untyped-def]
+def test_sample_mirrors_the_real_core(sample: Schema) -> None:
     """The pieces clients and the fake server rely on match ovp-22.19.0 exactly."""
     real = parsed_real_schema("ovp-22.19.0.xml")
     for service_id, action_name in [
@@ -131,15 +132,19 @@ def test_sample_mirrors_the_real_core(sample) -> None:  # type: ignore[no-untype
 # ---------------------------------------------------------------------- the model
 
 
-def test_types_are_resolved_references(sample) -> None:  # type: ignore[no-untyped-def]
+def test_types_are_resolved_references(sample: Schema) -> None:
     media_list = sample.services["media"].action("list")
+    assert media_list is not None and isinstance(media_list.result, ObjectType)
     assert media_list.result.cls is sample.classes["KalturaMediaListResponse"]
-    assert media_list.params[0].type.cls is sample.classes["KalturaMediaEntryFilter"]
+    filter_type = media_list.params[0].type
+    assert isinstance(filter_type, ObjectType)
+    assert filter_type.cls is sample.classes["KalturaMediaEntryFilter"]
     start = sample.services["session"].action("start")
+    assert start is not None
     assert start.params[2].enum is sample.enums["KalturaSessionType"]
     related = sample.classes["KalturaObject"].properties[0].type
-    assert isinstance(related, MapType)
-    assert related.value.cls is sample.classes["KalturaListResponse"]  # type: ignore[union-attr]
+    assert isinstance(related, MapType) and isinstance(related.value, ObjectType)
+    assert related.value.cls is sample.classes["KalturaListResponse"]
     http = sample.classes["KalturaHttpNotification"].properties[0]
     assert isinstance(http.type, ObjectType) and http.type.cls is None
     assert type_name(http.type) == "KalturaObjectBase"
@@ -150,7 +155,7 @@ def test_types_are_resolved_references(sample) -> None:  # type: ignore[no-untyp
     assert sample.configurations.request[5].volatile
 
 
-def test_inheritance_helpers(sample) -> None:  # type: ignore[no-untyped-def]
+def test_inheritance_helpers(sample: Schema) -> None:
     entry = sample.classes["KalturaMediaEntry"]
     assert [p.name for p in entry.all_properties][:2] == ["id", "name"]
     assert entry.is_subclass_of(sample.classes["KalturaBaseEntry"])
@@ -164,19 +169,20 @@ def test_inheritance_helpers(sample) -> None:  # type: ignore[no-untyped-def]
     assert names == ["type", "description", "not", "values"]  # keeps the first position
 
 
-def test_source_lines_point_at_the_element(sample) -> None:  # type: ignore[no-untyped-def]
+def test_source_lines_point_at_the_element(sample: Schema) -> None:
     lines = SAMPLE_SCHEMA.read_text(encoding="utf-8").splitlines()
     entry = sample.classes["KalturaMediaEntry"]
     assert '<class name="KalturaMediaEntry"' in lines[entry.source.line - 1]
     upload = sample.services["uploadtoken"].action("upload")
+    assert upload is not None
     assert '<param name="resumeAt"' in lines[upload.params[4].source.line - 1]
     assert entry.source.file == str(SAMPLE_SCHEMA)
 
 
 def test_bom_and_crlf_are_tolerated() -> None:
     result = load_schema(str(CORPUS / "bom-crlf.xml"))
-    assert result.diagnostics == []
-    cls = result.schema.classes["KalturaA"]  # type: ignore[union-attr]
+    assert result.diagnostics == [] and result.schema is not None
+    cls = result.schema.classes["KalturaA"]
     # &#13;&#10; is a line break; a raw CR/LF inside an attribute is whitespace that XML
     # attribute normalization turns into one space (as every XML reader must).
     assert cls.description == "line one\nline two line three"
@@ -189,8 +195,8 @@ def test_utf16_without_dtd_is_read() -> None:
         '<class name="KalturaA" description="café ≤ 日本"/></classes></xml>'
     )
     result = parse_bytes(text.encode("utf-16"), "u16.xml")
-    assert result.diagnostics == []
-    assert result.schema.classes["KalturaA"].description == "café ≤ 日本"  # type: ignore[union-attr]
+    assert result.diagnostics == [] and result.schema is not None
+    assert result.schema.classes["KalturaA"].description == "café ≤ 日本"
 
 
 def test_unknown_attributes_are_kept() -> None:
@@ -257,7 +263,8 @@ def test_huge_text_is_read_and_deep_nesting_is_refused_cleanly() -> None:
     big = b"x" * 20_000_000  # above libxml2's 10 MB text limit without huge_tree
     data = b'<xml apiVersion="1"><classes><class name="KalturaA" description="' + big + b'"/>'
     result = parse_bytes(data + b"</classes></xml>", "big.xml")
-    assert len(result.schema.classes["KalturaA"].description) == len(big)  # type: ignore[union-attr]
+    assert result.schema is not None
+    assert len(result.schema.classes["KalturaA"].description) == len(big)
     deep = b'<xml apiVersion="1">' + b"<x>" * 5000 + b"</x>" * 5000 + b"</xml>"
     with pytest.raises(SchemaLoadError) as info:
         parse_bytes(deep, "deep.xml")

@@ -253,13 +253,16 @@ def test_generate_needs_none_of_serves_libraries(tmp_path: Path) -> None:
 
 
 def test_serve_libraries_are_an_extra() -> None:
-    import tomllib
+    if sys.version_info < (3, 11):  # mypy checks the tests as Python 3.10, as the package
+        pytest.skip("reads pyproject.toml with tomllib (Python 3.11+)")
+    else:
+        import tomllib
 
-    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
-    required = " ".join(project["dependencies"])
-    assert "werkzeug" not in required and "cryptography" not in required
-    serve = " ".join(project["optional-dependencies"]["serve"])
-    assert "werkzeug" in serve and "cryptography" in serve
+        project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+        required = " ".join(project["dependencies"])
+        assert "werkzeug" not in required and "cryptography" not in required
+        serve = " ".join(project["optional-dependencies"]["serve"])
+        assert "werkzeug" in serve and "cryptography" in serve
 
 
 # ------------------------------------------------------------- one-way dependencies

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.model import ObjectType
 from tests.conftest import parsed_real_schema
 
 # enums, classes, services, actions, plugins, errors, properties
@@ -34,7 +35,8 @@ def test_types_are_resolved_references() -> None:
     add = schema.services["media"].action("add")
     assert add is not None
     entry_param = add.params[0]
-    assert entry_param.type.cls is schema.classes["KalturaMediaEntry"]  # type: ignore[union-attr]
+    assert isinstance(entry_param.type, ObjectType)
+    assert entry_param.type.cls is schema.classes["KalturaMediaEntry"]
     media_entry = schema.classes["KalturaMediaEntry"]
     assert media_entry.base is schema.classes["KalturaPlayableEntry"]
     assert [c.name for c in media_entry.ancestors()][-1] == "KalturaBaseEntry"

@@ -23,11 +23,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     """Serves /schema.xml, /slow.xml (sleeps), /huge-header, anything else is 404."""
 
     requests: list[str]  # set per server
+    server: _Server  # the server it was made by (socketserver's BaseServer, more precisely)
 
     def do_GET(self) -> None:
-        self.server.requests.append(self.path)  # type: ignore[attr-defined]
+        self.server.requests.append(self.path)
         if self.path == "/schema.xml":
-            body = self.server.body  # type: ignore[attr-defined]
+            body = self.server.body
             self.send_response(200)
             self.send_header("Content-Type", "text/xml")
             self.send_header("Content-Length", str(len(body)))

@@ -14,12 +14,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from generator.model import ArrayType, MapType, ObjectType, PrimitiveType, Schema
+from generator.model import ActionDef, ArrayType, MapType, ObjectType, PrimitiveType, Schema
 from generator.pipeline import render_schema
 from generator.serve import RunningServer, running_server
 from generator.serve.ks import generate_v1
@@ -53,13 +53,13 @@ except KalturaException as error:
 
 def _spread(schema: Schema) -> dict[str, tuple[str, str]]:
     """feature -> (service id, action) of the first action of the sample with it."""
-    def has(kind: type, deep: bool = False) -> object:
+
+    def has(kind: type) -> Callable[[ActionDef], bool]:
         return lambda a: any(isinstance(p.type, kind) and not p.optional for p in a.params)
 
-    features = {
-        "object": lambda a: a.name == "add" and any(
-            isinstance(p.type, ObjectType) and not p.optional for p in a.params
-        ),
+    features: dict[str, Callable[[ActionDef], bool]] = {
+        "object": lambda a: a.name == "add"
+        and any(isinstance(p.type, ObjectType) and not p.optional for p in a.params),
         "enum": lambda a: any(p.enum is not None and not p.optional for p in a.params),
         "array": has(ArrayType),
         "map": has(MapType),
@@ -190,8 +190,8 @@ def test_typescript_examples_run_against_serve(
     for key, name in written:
         result = run(["node", f"{name}.mjs"], tmp_path, timeout=120)
         if result.returncode != 0:
-            code = re.search(r"code: '([A-Za-z0-9_]+)'", result.stderr)
-            assert code is not None and allowed_error(code.group(1), key), (
+            error_code = re.search(r"code: '([A-Za-z0-9_]+)'", result.stderr)
+            assert error_code is not None and allowed_error(error_code.group(1), key), (
                 key,
                 result.stderr[-2000:],
             )

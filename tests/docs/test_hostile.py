@@ -98,9 +98,7 @@ def test_no_schema_text_becomes_markup(case: tuple[list[Mutation], bytes]) -> No
     # The hostile texts are still shown, as text.
     for mutation in mutations:
         if mutation.value in HTML_PAYLOADS and mutation.tag == "service":
-            assert any(
-                mutation.value in tree(files, p).text_content() for p in html_pages(files)
-            )
+            assert any(mutation.value in tree(files, p).text_content() for p in html_pages(files))
 
 
 def test_the_check_catches_injected_markup() -> None:

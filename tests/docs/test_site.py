@@ -108,9 +108,7 @@ def test_action_errors_flags_and_enums(schema: Schema) -> None:
     deprecated = next((s, a) for s, a in schema.actions if a.deprecated)
     deprecated_page = tree(rendered("sample"), action_url(*deprecated))
     assert deprecated_page.xpath(".//h1/span[contains(@class, 'deprecated')]")
-    with_enum = next(
-        (s, a, p) for s, a in schema.actions for p in a.params if p.enum is not None
-    )
+    with_enum = next((s, a, p) for s, a in schema.actions for p in a.params if p.enum is not None)
     enum_text = text_of(action_url(with_enum[0], with_enum[1]))
     assert with_enum[2].enum is not None
     for const in with_enum[2].enum.consts:

@@ -161,7 +161,9 @@ def test_deprecated_actions_and_services(sample_doc: Any) -> None:
 
 def test_errors_per_operation_and_catalog(sample_doc: Any, schema: Schema) -> None:
     get = op(sample_doc, "media", "get")
-    assert get["x-kaltura-errors"] == list(schema.services["media"].action("get").throws)  # type: ignore[union-attr]
+    media_get = schema.services["media"].action("get")
+    assert media_get is not None
+    assert get["x-kaltura-errors"] == list(media_get.throws)
     assert "ENTRY_ID_NOT_FOUND" in get["x-kaltura-errors"]
     catalog = sample_doc["x-kaltura-errors"]
     assert list(catalog) == sorted(schema.errors)

@@ -76,9 +76,10 @@ def dump() -> dict[str, Any]:
             if not name.startswith("Kaltura"):
                 continue
             if issubclass(obj, KalturaObjectBase):
+                cls: type[object] = obj  # a class object: its __init__ is the constructor
                 entry["objects"][name] = {
                     "base": obj.__mro__[1].__name__,
-                    "init": _signature(obj.__init__),
+                    "init": _signature(cls.__init__),
                     "methods": sorted(
                         n
                         for n in _public_methods(obj)

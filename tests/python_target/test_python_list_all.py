@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -16,7 +17,15 @@ from tests.conftest import parsed_real_schema, real_schema_path
 from tests.python_target.conftest import generate_once, run_json, sample_schema
 
 OVP = "ovp-22.19.0.xml"
-PARTNER = {"partner_id": 100, "admin_secret": "adm", "secret": "usr"}
+
+
+class _Partner(TypedDict):
+    partner_id: int
+    admin_secret: str
+    secret: str
+
+
+PARTNER: _Partner = {"partner_id": 100, "admin_secret": "adm", "secret": "usr"}
 
 # Lists every entry through listAll and reports the ids, names and requests sent.
 _ITERATE = """
@@ -80,7 +89,7 @@ def test_list_all_is_emitted_exactly_for_paged_list_actions(sample_package: Path
 
 
 def test_list_all_brings_every_entry_once_in_small_pages(sample_package: Path) -> None:
-    running = start_server(sample_schema(), ServerConfig(**PARTNER))  # type: ignore[arg-type]
+    running = start_server(sample_schema(), ServerConfig(**PARTNER))
     try:
         seeded = run_json(
             """
@@ -122,7 +131,7 @@ def test_list_all_passes_the_10000_window_of_serve(gen_root: Path) -> None:
     }
     running = start_server(
         parsed_real_schema(OVP),
-        ServerConfig(**PARTNER, seed_data=seed),  # type: ignore[arg-type]
+        ServerConfig(**PARTNER, seed_data=seed),
     )
     try:
         got = _iterate(package, running.url, 500, "+createdAt")

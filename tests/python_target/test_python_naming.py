@@ -8,6 +8,7 @@ names break or run code is generated and executed; what escaping cannot solve is
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -102,8 +103,8 @@ def test_reserved_lists_cover_every_runtime_base_member() -> None:
         (naming.module_name, "none", "None_"),
     ],
 )
-def test_identifier_rules(function: object, name: str | None, expected: str) -> None:
-    assert function(name) == expected  # type: ignore[operator]
+def test_identifier_rules(function: Callable[..., str], name: str | None, expected: str) -> None:
+    assert function(name) == expected
 
 
 def test_text_literals_round_trip() -> None:
@@ -118,8 +119,7 @@ def _schema(body: str, version: str = "1.0") -> bytes:
     return f'<?xml version="1.0"?>\n<xml apiVersion="{version}">\n{body}\n</xml>\n'.encode()
 
 
-HOSTILE_NAMES_SCHEMA = _schema(
-    """<configurations>
+HOSTILE_NAMES_SCHEMA = _schema("""<configurations>
   <client type="KalturaClientConfiguration"><clientTag type="string" alias="config"/></client>
   <request type="KalturaRequestConfiguration"><ks type="string" alias="sessionId"/></request>
 </configurations>
@@ -147,8 +147,7 @@ HOSTILE_NAMES_SCHEMA = _schema(
   <service id="pthing" name="pthing" plugin="class">
     <action name="get"><result type="KalturaPluginThing"/></action>
   </service>
-</services>"""
-)
+</services>""")
 
 
 def test_hostile_names_generate_code_that_imports_and_works(tmp_path: Path) -> None:

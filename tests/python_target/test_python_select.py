@@ -34,9 +34,9 @@ def test_include_one_action_keeps_only_its_types() -> None:
     for name in ("KalturaMediaEntryFilter", "KalturaFilterPager", "KalturaMediaListResponse"):
         assert name in kept.classes
     # the OrderBy enum of every kept filter
-    for cls in kept.classes:
-        if cls.endswith("Filter"):
-            order_by = cls[: -len("Filter")] + "OrderBy"
+    for class_name in kept.classes:
+        if class_name.endswith("Filter"):
+            order_by = class_name[: -len("Filter")] + "OrderBy"
             if order_by in schema.enums:
                 assert order_by in kept.enums, order_by
     # subclasses of reachable classes (the server may return any of them)
@@ -132,8 +132,7 @@ SHAKE_ONLY_OURS = {
 def test_tree_shaking_reproduces_the_official_build() -> None:
     """With the official build's excludes, we keep the official client's types exactly."""
     # In a subprocess: the official package and ours share the name `KalturaClient`.
-    official = set(
-        run_json("""
+    official = set(run_json("""
             import importlib, json, pkgutil
             import KalturaClient.Plugins as plugins
             names = []
@@ -148,8 +147,7 @@ def test_tree_shaking_reproduces_the_official_build() -> None:
                     and not name.endswith(("Service", "ClientPlugin")) and name not in skip
                 ]
             print(json.dumps(names))
-            """)
-    )
+            """))
     schema = parsed_real_schema("ovp-22.19.0.xml")
     shaken = select(schema, exclude=OFFICIAL_EXCLUDES)
     ours = set(shaken.classes) | set(shaken.enums)

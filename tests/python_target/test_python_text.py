@@ -10,6 +10,7 @@ from pathlib import Path
 
 import black
 import pytest
+from black.mode import TargetVersion
 
 from generator.output import write_tree
 from generator.parser import parse_bytes
@@ -19,7 +20,7 @@ from generator.targets.python.render import RUNTIME_DIR
 from tests.python_target.conftest import run_json
 
 RUFF = str(Path(sys.executable).with_name("ruff"))
-MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY310})
+MODE = black.Mode(line_length=100, target_versions={TargetVersion.PY310})
 
 HOSTILE = [
     'He said "hi"',
@@ -80,10 +81,12 @@ def test_docstring_is_safe_and_black_stable(text: str, indent: int) -> None:
     else:
         source = body + "\n\nx = 1\n"
     tree = ast.parse(source)
-    node: ast.AST = tree
+    node: ast.Module | ast.ClassDef = tree
     for _ in range(indent // 4):
-        node = node.body[0]  # type: ignore[attr-defined]
-    doc = ast.get_docstring(node, clean=False)  # type: ignore[arg-type]
+        inner = node.body[0]
+        assert isinstance(inner, ast.ClassDef)
+        node = inner
+    doc = ast.get_docstring(node, clean=False)
     assert doc is not None
     assert inspect.cleandoc(doc).rstrip() == inspect.cleandoc(_normalized(text)).rstrip()
     assert black.format_str(source, mode=MODE) == source

@@ -61,7 +61,7 @@ class PackageHandle:
         sys.path.insert(0, str(self.root))
         importlib.invalidate_caches()
         base = importlib.import_module("KalturaClient.Base")
-        assert Path(base.__file__).is_relative_to(self.root), base.__file__
+        assert base.__file__ and Path(base.__file__).is_relative_to(self.root), base.__file__
         return types.SimpleNamespace(
             root=self.root,
             Base=base,
@@ -132,8 +132,8 @@ class Recorded:
         parts: dict[str, tuple[str | None, bytes]] = {}
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
-            payload = part.get_payload(decode=True)
-            parts[str(name)] = (part.get_filename(), payload if payload is not None else b"")
+            payload = part.get_payload(decode=True)  # bytes (None for a multipart part)
+            parts[str(name)] = (part.get_filename(), payload if isinstance(payload, bytes) else b"")
         return parts
 
 

@@ -30,9 +30,9 @@ def declared_floor() -> str:
 def test_ks_v2_works_on_the_declared_cryptography_floor(kpkg: types.SimpleNamespace) -> None:
     floor = declared_floor()
     installed = sorted(p.name for p in FLOOR_DIR.glob("cryptography-*.dist-info"))
-    assert installed == [f"cryptography-{floor}.dist-info"], (
-        f"{FLOOR_DIR} must hold cryptography {floor} exactly: run `make setup-crypto-floor`"
-    )
+    assert installed == [
+        f"cryptography-{floor}.dist-info"
+    ], f"{FLOOR_DIR} must hold cryptography {floor} exactly: run `make setup-crypto-floor`"
     code = f"""
 import json, sys
 sys.path[:0] = [{str(FLOOR_DIR)!r}, {str(kpkg.root)!r}]

@@ -9,11 +9,27 @@ import inspect
 import logging
 import types
 import xml.etree.ElementTree as ET
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import pytest
 
 from .conftest import KalturaTestServer, run_official
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class RetryOnException(Protocol):
+    """The signature of the runtime's `retry_on_exception` (kpkg is imported at run time)."""
+
+    def __call__(
+        self,
+        max_retries: int = 3,
+        delay: float = 1,
+        backoff: float = 2,
+        exceptions: tuple[type[BaseException], ...] = (Exception,),
+    ) -> Callable[[_F], _F]: ...
+
 
 # Official names that come from the schema (generated, not runtime) or are its internals.
 SCHEMA_DERIVED = {"API_VERSION", "KalturaClientConfiguration", "KalturaRequestConfiguration"}
@@ -64,7 +80,8 @@ print(json.dumps(out))
 
 @pytest.fixture(scope="module")
 def official() -> dict[str, dict[str, dict[str, Any]]]:
-    return run_official(OFFICIAL_SURFACE)  # type: ignore[no-any-return]
+    surface: dict[str, dict[str, dict[str, Any]]] = run_official(OFFICIAL_SURFACE)
+    return surface
 
 
 def ours(kpkg: types.SimpleNamespace, module: str) -> dict[str, Any]:
@@ -131,7 +148,7 @@ def test_client_constants_equal_the_official(kpkg: types.SimpleNamespace) -> Non
 def test_retry_on_exception_retries_then_lets_the_error_through(
     kpkg: types.SimpleNamespace,
 ) -> None:
-    retry = kpkg.client_mod.retry_on_exception
+    retry: RetryOnException = kpkg.client_mod.retry_on_exception
     logged: list[str] = []
 
     class Owner:
@@ -224,7 +241,11 @@ def test_plugin_services_proxy_and_client_plugin(kpkg: types.SimpleNamespace) ->
     proxy.addService("metadataProfile", "service-object")
     assert proxy.metadataProfile == "service-object"
 
-    class KalturaTestClientPlugin(base.KalturaClientPlugin):
+    # kpkg's classes are imported at run time: mypy sees them as Any (it cannot check a
+    # subclass of one), as with KalturaBrokenClientPlugin and MyEntry below.
+    plugin_base: type = base.KalturaClientPlugin
+
+    class KalturaTestClientPlugin(plugin_base):  # type: ignore[misc]
         _plugin_name_ = "test"
         _plugin_services_: ClassVar[dict[str, str]] = {"media": "KalturaMediaService"}
         _plugin_enums_ = ("KalturaMediaType",)
@@ -238,7 +259,7 @@ def test_plugin_services_proxy_and_client_plugin(kpkg: types.SimpleNamespace) ->
     assert plugin.getEnums() == {"KalturaMediaType": kpkg.Core.KalturaMediaType}
     assert plugin.getTypes() == {"KalturaMediaEntry": kpkg.Core.KalturaMediaEntry}
 
-    class KalturaBrokenClientPlugin(base.KalturaClientPlugin):
+    class KalturaBrokenClientPlugin(plugin_base):  # type: ignore[misc]
         _plugin_types_ = ("KalturaNoSuchThing",)
 
     with pytest.raises(kpkg.exceptions.KalturaClientException, match="KalturaNoSuchThing"):
@@ -249,7 +270,9 @@ def test_plugin_services_proxy_and_client_plugin(kpkg: types.SimpleNamespace) ->
 def test_factories_register_user_classes(
     kpkg: types.SimpleNamespace, server: KalturaTestServer
 ) -> None:
-    class MyEntry(kpkg.Core.KalturaMediaEntry):
+    media_entry: type = kpkg.Core.KalturaMediaEntry
+
+    class MyEntry(media_entry):  # type: ignore[misc]  # a class of kpkg: Any to mypy
         pass
 
     kpkg.Base.KalturaObjectFactory.registerObjects({"KalturaMyEntry": MyEntry})

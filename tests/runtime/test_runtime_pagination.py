@@ -12,7 +12,7 @@ import json
 import random
 import types
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -34,6 +34,12 @@ def ovp() -> Iterator[types.SimpleNamespace]:
         yield ns
 
 
+class Entry(TypedDict):
+    objectType: str
+    id: str
+    createdAt: int
+
+
 class CappedEntries:
     """`media.list` over TOTAL entries, with ties on createdAt (7 per second, in a shuffled
     order), honouring orderBy +/-createdAt, createdAt*OrEqual, idNotIn and the pager, and
@@ -41,7 +47,7 @@ class CappedEntries:
 
     def __init__(self) -> None:
         rng = random.Random(16)
-        self.entries = [
+        self.entries: list[Entry] = [
             {
                 "objectType": "KalturaMediaEntry",
                 "id": f"0_{i:05d}",

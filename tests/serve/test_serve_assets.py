@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -46,11 +46,12 @@ def content_host() -> Iterator[str]:
 
 
 def _entry(api: Api, name: str = "asset holder", **extra: Any) -> dict[str, Any]:
-    return api.call(
+    added: dict[str, Any] = api.call(
         "media",
         "add",
         entry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1, **extra},
     )
+    return added
 
 
 def _raw(api: Api, service: str, action: str, **params: Any) -> requests.Response:
@@ -185,7 +186,7 @@ def test_entries_carry_what_a_real_server_fills(api: Api) -> None:
     assert (again["plays"], again["views"]) == (3, 2) and again["lastPlayedAt"] > 0
 
 
-def test_seeded_durations_and_category_counts(fresh_server: Any) -> None:
+def test_seeded_durations_and_category_counts(fresh_server: Callable[..., RunningServer]) -> None:
     server: RunningServer = fresh_server(
         seed_data={
             "objects": [
@@ -224,7 +225,7 @@ def test_seeded_durations_and_category_counts(fresh_server: Any) -> None:
     assert counts(top["id"]) == (0, 0, 1) and counts(sub["id"]) == (0, 0, 0)
 
 
-def test_reports_partner_ping(fresh_server: Any) -> None:
+def test_reports_partner_ping(fresh_server: Callable[..., RunningServer]) -> None:
     server: RunningServer = fresh_server(
         seed_data={
             "objects": [
@@ -266,7 +267,7 @@ def _console(app: FakeKalturaApp, request: Request, rest: str) -> Response:
     return Response(f"console: {rest}")
 
 
-def test_landing_page_and_registered_routes(fresh_server: Any) -> None:
+def test_landing_page_and_registered_routes(fresh_server: Callable[..., RunningServer]) -> None:
     server: RunningServer = fresh_server()
     page = requests.get(server.url + "/", timeout=10)
     assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
@@ -279,8 +280,8 @@ def test_landing_page_and_registered_routes(fresh_server: Any) -> None:
     server.app.add_route(Route("/api_v3/openapi.json", _openapi, "OpenAPI document"))
     server.app.add_route(Route("/api_v3/testme/", _console, "API console"))
     server.app.add_route(Route("/api_v3/extra/", _console, "Extra tool"))
-    page = requests.get(server.url + "/", timeout=10).text
-    assert 'href="/api_v3/extra/"' in page and "API console" in page
+    landing = requests.get(server.url + "/", timeout=10).text
+    assert 'href="/api_v3/extra/"' in landing and "API console" in landing
     assert requests.get(server.url + "/api_v3/openapi.json", timeout=10).json() == {
         "openapi": "3.1.0"
     }

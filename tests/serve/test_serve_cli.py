@@ -123,8 +123,7 @@ def test_serve_rejects_bad_input_with_exit_2(tmp_path: Path) -> None:
 
 
 def test_pytest_plugin_in_a_users_suite(tmp_path: Path) -> None:
-    (tmp_path / "test_user_suite.py").write_text(
-        textwrap.dedent("""
+    (tmp_path / "test_user_suite.py").write_text(textwrap.dedent("""
         import requests
         from generator.serve.ks import generate_v2
 
@@ -138,8 +137,7 @@ def test_pytest_plugin_in_a_users_suite(tmp_path: Path) -> None:
         def test_factory(kaltura_server_factory, kaltura_server):
             other = kaltura_server_factory(partner_id=77, admin_secret="x")
             assert other.url != kaltura_server.url and other.partner_id == 77
-    """)
-    )
+    """))
     env = {**os.environ, "KALTURA_SCHEMA": str(real_schema_path(SMALL))}
     result = subprocess.run(
         [

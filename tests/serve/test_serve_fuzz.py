@@ -167,7 +167,9 @@ def _random_request(
     if kind == "form":
         return {"path": path, "data": {k: json.dumps(v) for k, v in body.items()}}
     if kind == "multipart":
-        files = {k or "x": (None, json.dumps(v)) for k, v in body.items()}
+        files: dict[str, tuple[str | None, str | bytes]] = {
+            k or "x": (None, json.dumps(v)) for k, v in body.items()
+        }
         files["fileData"] = ("f.bin", bytes(rnd.randrange(256) for _ in range(64)))
         return {"path": path, "files": files}
     if kind == "xml":

@@ -89,7 +89,8 @@ def test_a_created_at_cursor_pages_past_the_cap(big: Api) -> None:
     """Kaltura's recipe: order by +createdAt, then ask for createdAtGreaterThanOrEqual the
     last seen value, leaving out the ids already seen at that second."""
     seen: list[str] = []
-    cursor, at_cursor = 0, []
+    cursor = 0
+    at_cursor: list[str] = []
     while True:
         flt: dict[str, Any] = {"orderBy": "+createdAt", "createdAtGreaterThanOrEqual": cursor}
         if at_cursor:

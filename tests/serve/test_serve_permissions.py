@@ -54,9 +54,10 @@ def _user(api: Api, user_id: str, privileges: str = "") -> Api:
 
 
 def _add(api: Api, name: str) -> dict[str, Any]:
-    return api.call(
+    added: dict[str, Any] = api.call(
         "media", "add", entry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1}
     )
+    return added
 
 
 def test_a_user_ks_is_held_to_its_own_entries(api: Api) -> None:

@@ -50,7 +50,7 @@ def test_malformed_bodies_get_the_error_envelope(api: Api) -> None:
 
 
 def test_hostile_values_do_not_crash(api: Api) -> None:
-    weird = [
+    weird: list[dict[str, object]] = [
         {"filter": {"objectType": "KalturaMediaEntryFilter", "orderBy": "+nope,-,+"}},
         {"filter": {"objectType": "KalturaMediaEntryFilter", "createdAtGreaterThanOrEqual": "x"}},
         {"filter": {"objectType": "KalturaMediaEntryFilter", "idIn": {"a": {"b": 1}}}},

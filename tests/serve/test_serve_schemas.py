@@ -19,6 +19,7 @@ from generator.model import (
     Primitive,
     PrimitiveType,
     Schema,
+    ServiceDef,
     Type,
 )
 from generator.serve import ServerConfig, start_server
@@ -108,7 +109,7 @@ def test_every_action_answers_type_correctly(name: str) -> None:
         ks = generate_v2("a", "u", 2, 7, 3600, "")
         for service, action in schema.actions:
             params: dict[str, Any] = {"format": 1, "ks": ks}
-            files = {}
+            files: dict[str, tuple[str | None, str | bytes]] = {}
             for param in action.params:
                 if param.is_file:
                     files[param.name] = ("f.bin", b"data")
@@ -116,9 +117,8 @@ def test_every_action_answers_type_correctly(name: str) -> None:
                     params[param.name] = _sample(schema, param.type)
             url = f"{server.url}/api_v3/service/{service.id}/action/{action.name}"
             if files:
-                response = session.post(
-                    url, files={"json": (None, json.dumps(params)), **files}, timeout=30
-                )
+                parts = {"json": (None, json.dumps(params)), **files}
+                response = session.post(url, files=parts, timeout=30)
             else:
                 response = session.post(url, json=params, timeout=30)
             if action.result_kind.value == "file" and response.headers.get(
@@ -131,6 +131,11 @@ def test_every_action_answers_type_correctly(name: str) -> None:
     finally:
         server.stop()
     assert problems == [], "\n".join(problems)
+
+
+def _one_required_param(service: ServiceDef, action: str) -> bool:
+    found = service.action(action)
+    return found is not None and len([p for p in found.params if not p.optional]) == 1
 
 
 @pytest.mark.parametrize("name", [SAMPLE_SCHEMA.name, *REAL_SCHEMAS])
@@ -146,10 +151,7 @@ def test_crud_on_the_first_addable_service(name: str) -> None:
             for s in schema.services.values()
             if all(s.action(a) for a in ("add", "get", "list", "delete"))
             and engine.entity(s) is not None
-            and all(
-                len([p for p in s.action(a).params if not p.optional]) == 1  # type: ignore[union-attr]
-                for a in ("add", "get", "delete")
-            )
+            and all(_one_required_param(s, a) for a in ("add", "get", "delete"))
         ]
         assert candidates, "no service with add/get/list/delete"
         service = candidates[0]

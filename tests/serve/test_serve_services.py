@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import requests
 
@@ -274,16 +275,16 @@ def test_category_tree(api: Api) -> None:
     assert api.call("media", "get", entryId=entry["id"])["categoriesIds"] == ""
 
 
-def _ready_entry(api: Api, name: str, **fields: object) -> dict:  # type: ignore[type-arg]
+def _ready_entry(api: Api, name: str, **fields: object) -> dict[str, Any]:
     token = _upload(api, b"x")
-    entry = api.call(
+    entry: dict[str, Any] = api.call(
         "media",
         "addFromUploadedFile",
         uploadTokenId=token,
         mediaEntry={"objectType": "KalturaMediaEntry", "name": name, "mediaType": 1, **fields},
     )
     assert entry["status"] == READY
-    return entry  # type: ignore[no-any-return]
+    return entry
 
 
 def test_playlists_execute(api: Api) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from KalturaClient import KalturaClient as OfficialClient
 
-from generator.serve import User
+from generator.serve import RunningServer, User
 from generator.serve.ks import PartnerSecrets, generate_v1, generate_v2, parse_ks
 from tests.serve.conftest import ADMIN_SECRET, PARTNER, SECRET, Api, is_error
 
@@ -32,13 +33,15 @@ def test_session_start_checks_the_secret_for_the_session_type(anon: Api) -> None
 @pytest.mark.parametrize(
     "generate", [OfficialClient.generateSession, OfficialClient.generateSessionV2]
 )
-def test_official_client_sessions_are_accepted(anon: Api, generate: object) -> None:
-    ks = generate(ADMIN_SECRET, "official", 2, PARTNER, 600, "disableentitlement")  # type: ignore[operator]
+def test_official_client_sessions_are_accepted(
+    anon: Api, generate: Callable[..., str | bytes]
+) -> None:
+    ks = generate(ADMIN_SECRET, "official", 2, PARTNER, 600, "disableentitlement")
     ks = ks.decode() if isinstance(ks, bytes) else ks
     listed = anon.call("media", "list", ks=ks)
     assert listed["objectType"] == "KalturaMediaListResponse"
     # ... and signed with the wrong secret they are not
-    bad = generate("not-the-secret", "x", 2, PARTNER, 600, "")  # type: ignore[operator]
+    bad = generate("not-the-secret", "x", 2, PARTNER, 600, "")
     bad = bad.decode() if isinstance(bad, bytes) else bad
     assert is_error(anon.call("media", "list", ks=bad), "INVALID_KS")
 
@@ -86,7 +89,7 @@ def test_uri_restricted_privilege(anon: Api) -> None:
     assert is_error(error, "INVALID_KS") and error["args"]["ERR_CODE"] == "-10"
 
 
-def test_login_by_login_id(fresh_server) -> None:  # type: ignore[no-untyped-def]
+def test_login_by_login_id(fresh_server: Callable[..., RunningServer]) -> None:
     server = fresh_server(users=[User(PARTNER, "jane", "jane@example.com", "pw1", False)])
     anon = Api(server)
     ks = anon.call("user", "loginByLoginId", loginId="JANE@example.com", password="pw1")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from tests.serve.conftest import Api, is_error
 
 
-def _entry(api: Api, **fields: object) -> dict:  # type: ignore[type-arg]
-    entry = api.call(
+def _entry(api: Api, **fields: object) -> dict[str, Any]:
+    entry: dict[str, Any] = api.call(
         "media", "add", entry={"objectType": "KalturaMediaEntry", "mediaType": 1, **fields}
     )
     assert entry.get("objectType") == "KalturaMediaEntry", entry
-    return entry  # type: ignore[no-any-return]
+    return entry
 
 
 def test_add_get_update_delete(api: Api) -> None:

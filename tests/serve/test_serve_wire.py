@@ -7,9 +7,15 @@ import json
 import requests
 from lxml import etree
 
+from generator.model import ActionDef
 from tests.serve.conftest import ADMIN_SECRET, PARTNER, Api
 
-START = {"secret": ADMIN_SECRET, "partnerId": PARTNER, "type": 2, "userId": "u1"}
+START: dict[str, str | int] = {
+    "secret": ADMIN_SECRET,
+    "partnerId": PARTNER,
+    "type": 2,
+    "userId": "u1",
+}
 
 
 def _ks_from_xml(content: bytes) -> str:
@@ -22,7 +28,7 @@ def _ks_from_xml(content: bytes) -> str:
 
 def test_every_route_style_reaches_the_action(anon: Api) -> None:
     base = anon.url
-    query = {**START, "service": "session", "action": "start"}
+    query: dict[str, str | int] = {**START, "service": "session", "action": "start"}
     responses = [
         requests.post(f"{base}/api_v3/service/session/action/start", json=START, timeout=10),
         requests.get(f"{base}/api_v3/service/session/action/start", params=START, timeout=10),
@@ -43,7 +49,7 @@ def test_every_route_style_reaches_the_action(anon: Api) -> None:
         )
 
 
-def _action(api: Api, service: str, action: str):  # type: ignore[no-untyped-def]
+def _action(api: Api, service: str, action: str) -> ActionDef:
     found = api.server.engine.schema.services[service].action(action)
     assert found is not None
     return found

@@ -62,11 +62,9 @@ def test_hostile_schemas_compile_strict_import_and_never_run_schema_text(tmp_pat
     packages = _render_examples(tmp_path)
     assert len(packages) == EXAMPLES
     # One program over all packages, with the packages' own strict options.
-    config = {
-        "compilerOptions": {**PACKAGE_OPTIONS, "noEmit": True, "rootDir": ".", "outDir": None},
-        "include": [f"{root.name}/src" for _, root in packages],
-    }
-    del config["compilerOptions"]["outDir"]
+    options: dict[str, object] = {**PACKAGE_OPTIONS, "noEmit": True, "rootDir": ".", "outDir": None}
+    del options["outDir"]
+    config = {"compilerOptions": options, "include": [f"{root.name}/src" for _, root in packages]}
     (tmp_path / "tsconfig.json").write_text(json.dumps(config))
     compiled = run([str(TSC), "-p", "tsconfig.json"], tmp_path, timeout=300)
     errors = tsc_errors(compiled)

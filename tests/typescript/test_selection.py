@@ -23,7 +23,9 @@ _ACTION = re.compile(rb"super\(data, '(\w+)', '(\w+)'")
 
 
 def typescript_kept(files: RenderedFiles, schema: Schema) -> Kept:
-    classes, enums, actions = set(), set(), set()
+    classes: set[str] = set()
+    enums: set[str] = set()
+    actions: set[str] = set()
     for path, data in files.items():
         if not (path.startswith("src/api/types/") and path.endswith(".ts")):
             continue
@@ -36,7 +38,9 @@ def typescript_kept(files: RenderedFiles, schema: Schema) -> Kept:
 def python_kept(files: RenderedFiles, schema: Schema) -> Kept:
     """Classes and enums: class statements (enums derive from a Kaltura*Enum base); actions:
     the ActionSpec("service", "action", ...) each service method calls."""
-    classes, enums, actions = set(), set(), set()
+    classes: set[str] = set()
+    enums: set[str] = set()
+    actions: set[str] = set()
     for path, data in files.items():
         if not (path.startswith("KalturaClient/Plugins/") and path.endswith(".py")):
             continue
@@ -50,6 +54,7 @@ def python_kept(files: RenderedFiles, schema: Schema) -> Kept:
                 and node.func.id == "ActionSpec"
             ):
                 service, action = (a.value for a in node.args[:2] if isinstance(a, ast.Constant))
+                assert isinstance(service, str) and isinstance(action, str), ast.dump(node)
                 actions.add(f"{service}.{action}")
     return _kept(classes, enums, actions, schema)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -23,6 +24,17 @@ pytestmark = pytest.mark.slow
 
 # Actions of ovp-22.19.0 the official client has classes for (serve actions included).
 EXPECTED_COMPARED = 824
+
+
+class WireReport(TypedDict):
+    """The last line wire_harness.mjs prints."""
+
+    compared: int
+    serve: int
+    serveUrls: int
+    withOptions: int
+    # {"action": ..., "error": ...} or {"action": ..., plus the difference found}
+    mismatches: list[dict[str, object]]
 
 
 def _spec(official_dist: Path, tmp_path: Path) -> Path:
@@ -40,12 +52,12 @@ def _spec(official_dist: Path, tmp_path: Path) -> Path:
     return path
 
 
-def _harness(spec: Path, official: Path, ours: Path, *extra: str) -> dict[str, object]:
+def _harness(spec: Path, official: Path, ours: Path, *extra: str) -> WireReport:
     result = run(
         ["node", str(HERE / "wire_harness.mjs"), str(spec), str(official), str(ours), *extra], HERE
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    report: WireReport = json.loads(result.stdout.strip().splitlines()[-1])
     return report
 
 
@@ -56,7 +68,7 @@ def test_every_action_sends_the_official_body(
     spec = _spec(official_client, tmp_path)
     report = _harness(spec, official_client, ovp22_package.dist)
     mismatches = report["mismatches"]
-    assert mismatches == [], json.dumps(mismatches[:10], indent=1)[:6000]  # type: ignore[index]
+    assert mismatches == [], json.dumps(mismatches[:10], indent=1)[:6000]
     # every action the official client has, plus one multi-request with dependencies
     assert report["compared"] == EXPECTED_COMPARED + 1
     assert report["serve"] == 40
@@ -71,4 +83,4 @@ def test_harness_detects_a_difference(
     """Control: with our bodies perturbed, every comparison must fail."""
     spec = _spec(official_client, tmp_path)
     report = _harness(spec, official_client, ovp22_package.dist, "--perturb")
-    assert len(report["mismatches"]) == report["compared"]  # type: ignore[arg-type]
+    assert len(report["mismatches"]) == report["compared"]

@@ -225,8 +225,10 @@ class _PyImports:
 
 def _py_str(text: str) -> str:
     # JSON string syntax is valid Python (no raw newlines, \uXXXX escapes).
-    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace(
-        "\u2029", "\\u2029"
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 
@@ -242,7 +244,7 @@ def _py_value(names: Names, t: Type, value: Any, imports: _PyImports, level: int
                 imports.add(t.enum.plugin, t.enum.name)
                 return f"{t.enum.name}.{const}"
         if t.primitive is Primitive.FILE:
-            return f"open({_py_str(str(value))}, \"rb\")"
+            return f'open({_py_str(str(value))}, "rb")'
         if t.primitive is Primitive.BOOL:
             return "True" if value in (True, "true", "1", 1) else "False"
         if t.primitive in (Primitive.INT, Primitive.BIGINT) and _is_int(value):
@@ -438,9 +440,7 @@ def typescript_example(names: Names, call: Call, service_url: str, ks: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def typescript_multirequest(
-    names: Names, calls: Sequence[Call], service_url: str, ks: str
-) -> str:
+def typescript_multirequest(names: Names, calls: Sequence[Call], service_url: str, ks: str) -> str:
     imports: set[str] = set()
     exprs = [_ts_action_expr(names, call, imports, 1) for call in calls]
     lines = _ts_head(names, imports, service_url, ks)

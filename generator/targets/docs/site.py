@@ -268,9 +268,7 @@ class Site:
         if not items:
             return escape(empty)
         link = self._link
-        return escape(sep).join(
-            [link(name, href, root) for name, href, *_ in items]
-        )
+        return escape(sep).join([link(name, href, root) for name, href, *_ in items])
 
     def _link(self, name: str, href: str, root: str) -> Markup:
         key = (name, href, root)
@@ -286,9 +284,11 @@ class Site:
         html = self._type_html.get(key)
         if html is None:
             parts = [
-                Markup('<a href="{}{}">{}</a>').format(root, s.href, s.text)
-                if s.href
-                else escape(s.text)
+                (
+                    Markup('<a href="{}{}">{}</a>').format(root, s.href, s.text)
+                    if s.href
+                    else escape(s.text)
+                )
                 for s in type_segments(t)
             ]
             html = self._type_html[key] = Markup('<code class="type">{}</code>').format(
@@ -427,8 +427,7 @@ class Site:
                 }
             )
         signature = ", ".join(
-            f"{p.name}: {type_name(p.type)}"
-            + (f" = {default_text(p)}" if p.optional else "")
+            f"{p.name}: {type_name(p.type)}" + (f" = {default_text(p)}" if p.optional else "")
             for p in action.params
         )
         return {
@@ -523,9 +522,7 @@ class Site:
             subclasses=[(c.name, class_url(c.name), c.abstract) for c in subclasses],
             rows=rows,
             takes=[(f"{s.name}.{a.name}", action_url(s, a)) for s, a in self._takes[cls.name]],
-            returns=[
-                (f"{s.name}.{a.name}", action_url(s, a)) for s, a in self._returns[cls.name]
-            ],
+            returns=[(f"{s.name}.{a.name}", action_url(s, a)) for s, a in self._returns[cls.name]],
             plugin_href=plugin_url(cls.plugin),
         )
 
@@ -604,10 +601,7 @@ class Site:
         groups = [
             (
                 title,
-                [
-                    (e.name, e.type, e.alias or "", e.volatile, e.description)
-                    for e in entries
-                ],
+                [(e.name, e.type, e.alias or "", e.volatile, e.description) for e in entries],
             )
             for title, entries in (
                 ("Client configuration", configs.client),
@@ -648,9 +642,7 @@ class Site:
             "ott_login": self._find("ottUser", "login"),
             "request_configs": [e.name for e in effective_configurations(schema).request],
             "multi_python": (
-                examples.python_multirequest(
-                    self.names, multi_calls, self.service_url, EXAMPLE_KS
-                )
+                examples.python_multirequest(self.names, multi_calls, self.service_url, EXAMPLE_KS)
                 if multi_calls
                 else ""
             ),
