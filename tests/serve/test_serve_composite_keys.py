@@ -67,7 +67,7 @@ def test_group_user_is_deleted_by_user_and_group(
 ) -> None:
     api = _api(fresh_server)
     for user, kind in (("ann", None), ("bob", None), ("editors", 1), ("viewers", 1)):
-        body = {"objectType": "KalturaUser", "id": user}
+        body: dict[str, str | int] = {"objectType": "KalturaUser", "id": user}
         if kind is not None:
             body["type"] = kind
         api.call("user", "add", user=body)

@@ -78,7 +78,7 @@ def test_impersonate_gives_a_ks_of_the_other_partner_marked_with_the_caller(
 
 
 def test_impersonate_refuses_with_start_session_error(reseller: Api) -> None:
-    cases = [
+    cases: list[dict[str, str | int]] = [
         {"secret": "wrong"},  # not the caller's secret
         {"secret": CHILD_ADMIN},  # the impersonated partner's secret is not the caller's
         {"secret": SECRET, "type": 2},  # an ADMIN session needs the admin secret

@@ -80,6 +80,8 @@ INHERITED_RELATED_OBJECTS = "relatedObjects"
 
 def _object_map(t: Type) -> bool:
     return isinstance(t, MapType) and isinstance(t.value, ObjectType)
+
+
 DEFAULT_PACKAGE_NAME = "kaltura-typescript-client"
 # The compiler the package builds with (the version tools/ts pins and the tests use).
 TYPESCRIPT_VERSION = "5.9.3"
