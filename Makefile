@@ -24,7 +24,7 @@ CRYPTO_FLOOR_STAMP := $(CRYPTO_FLOOR)/.installed
 # Debian packages the PHP tests need (php -l, PHPUnit, curl/xml/mbstring), when missing.
 PHP_PACKAGES := php-cli php-curl php-xml php-mbstring phpunit
 
-.PHONY: setup setup-crypto-floor setup-browser setup-openapi setup-php generate check test lint bench clean ts-runtime
+.PHONY: setup setup-crypto-floor setup-browser setup-openapi setup-php generate check test fuzz lint bench clean ts-runtime
 
 # The venv is rebuilt whenever pyproject.toml changes (the stamp is older than it).
 $(STAMP): pyproject.toml
@@ -91,6 +91,10 @@ check: $(STAMP)
 # A stale generated/ or a lint finding fails the test run (CI runs exactly this, via .ci/run).
 test: $(STAMP) $(TS_STAMP) $(OPENAPI_STAMP) $(CRYPTO_FLOOR_STAMP) check lint
 	$(PYTEST) -q
+
+# The property-based tests with new random examples every run (make test draws the same ones).
+fuzz: $(STAMP) $(TS_STAMP)
+	KALTURA_CODEGEN_HYPOTHESIS=explore $(PYTEST) -q -p no:cacheprovider -k "hostile or hypothesis" tests
 
 # The project's own Python: ruff, black (pyproject's [tool.black]) and mypy --strict, with the
 # type-checking tests' inputs (tests/*/typing_cases/) excluded by [tool.mypy] in pyproject.toml.

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.model import Schema
 from generator.parser import ParseResult
@@ -23,6 +24,14 @@ if "KALTURA_CODEGEN_CACHE" not in os.environ:
     _cache_dir = tempfile.mkdtemp(prefix="kaltura-codegen-test-cache-")
     os.environ["KALTURA_CODEGEN_CACHE"] = _cache_dir
     atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
+
+
+# Property-based tests (hostile schemas) draw the same examples on every run of `make test`
+# and CI, so main never turns red by chance; `make fuzz` draws new ones each run (the
+# "explore" profile) to look for bugs nobody has seen yet.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, database=None)
+settings.load_profile(os.environ.get("KALTURA_CODEGEN_HYPOTHESIS", "ci"))
 
 
 def _shared_dir() -> Path:

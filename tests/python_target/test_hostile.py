@@ -61,7 +61,6 @@ def _exercise(root: Path) -> subprocess.CompletedProcess[str]:
 
 @settings(
     max_examples=25,
-    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
