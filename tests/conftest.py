@@ -28,9 +28,10 @@ if "KALTURA_CODEGEN_CACHE" not in os.environ:
 
 # Property-based tests (hostile schemas) draw the same examples on every run of `make test`
 # and CI, so main never turns red by chance; `make fuzz` draws new ones each run (the
-# "explore" profile) to look for bugs nobody has seen yet.
+# "explore" profile) to look for bugs nobody has seen yet, and keeps what failed in
+# .hypothesis/ so the next `make fuzz` tries it first.
 settings.register_profile("ci", derandomize=True, database=None)
-settings.register_profile("explore", derandomize=False, database=None)
+settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("KALTURA_CODEGEN_HYPOTHESIS", "ci"))
 
 

@@ -21,7 +21,6 @@ from tests.hostile import Mutation, hostile_schemas
 @settings(
     max_examples=15,
     deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(hostile_schemas())

@@ -38,7 +38,6 @@ def _render_examples(work: Path) -> list[tuple[list[Mutation], Path]]:
     @settings(
         max_examples=EXAMPLES,
         deadline=None,
-        database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     @given(hostile_schemas())
