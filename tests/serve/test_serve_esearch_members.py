@@ -249,31 +249,40 @@ def test_cue_point_items_data_and_highlights(world: dict[str, Any]) -> None:
     )
 
 
-def _categories(api: Api, *items: dict[str, Any]) -> list[str]:
+def _search(api: Api, kind: str, key: str, *items: dict[str, Any]) -> list[str]:
+    """eSearch.search<kind> with `items` ANDed: the `key` of every object found, sorted."""
     result = api.call(
         "eSearch",
-        "searchCategory",
+        f"search{kind}",
         searchParams={
-            "objectType": "KalturaESearchCategoryParams",
+            "objectType": f"KalturaESearch{kind}Params",
             "searchOperator": {
-                "objectType": "KalturaESearchCategoryOperator",
+                "objectType": f"KalturaESearch{kind}Operator",
                 "operator": 1,
                 "searchItems": list(items),
             },
         },
     )
-    assert result["objectType"] == "KalturaESearchCategoryResponse", result
-    return sorted(r["object"]["name"] for r in result["objects"])
+    assert result["objectType"] == f"KalturaESearch{kind}Response", result
+    return sorted(r["object"][key] for r in result["objects"])
 
 
-def _member(term: str, item_type: int = 1, **extra: Any) -> dict[str, Any]:
+def _item(class_name: str, field: str, term: str, item_type: int, **extra: Any) -> dict[str, Any]:
     return {
-        "objectType": "KalturaESearchCategoryUserItem",
-        "fieldName": "user_id",
+        "objectType": class_name,
+        "fieldName": field,
         "searchTerm": term,
         "itemType": item_type,
         **extra,
     }
+
+
+def _categories(api: Api, *items: dict[str, Any]) -> list[str]:
+    return _search(api, "Category", "name", *items)
+
+
+def _member(term: str, item_type: int = 1, **extra: Any) -> dict[str, Any]:
+    return _item("KalturaESearchCategoryUserItem", "user_id", term, item_type, **extra)
 
 
 def test_category_user_item(world: dict[str, Any]) -> None:
@@ -300,30 +309,11 @@ def test_category_user_item(world: dict[str, Any]) -> None:
 
 
 def _users(api: Api, *items: dict[str, Any]) -> list[str]:
-    result = api.call(
-        "eSearch",
-        "searchUser",
-        searchParams={
-            "objectType": "KalturaESearchUserParams",
-            "searchOperator": {
-                "objectType": "KalturaESearchUserOperator",
-                "operator": 1,
-                "searchItems": list(items),
-            },
-        },
-    )
-    assert result["objectType"] == "KalturaESearchUserResponse", result
-    return sorted(r["object"]["id"] for r in result["objects"])
+    return _search(api, "User", "id", *items)
 
 
 def _group(term: str, item_type: int = 1, **extra: Any) -> dict[str, Any]:
-    return {
-        "objectType": "KalturaESearchGroupUserItem",
-        "fieldName": "group_ids",
-        "searchTerm": term,
-        "itemType": item_type,
-        **extra,
-    }
+    return _item("KalturaESearchGroupUserItem", "group_ids", term, item_type, **extra)
 
 
 def test_group_user_item(world: dict[str, Any]) -> None:
