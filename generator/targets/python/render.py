@@ -603,9 +603,8 @@ class _Renderer:
         with RuffBatches() as batches:
             for module in modules.values():
                 path = f"{PACKAGE}/Plugins/{module.short}.py"
+                # ruff starts on a batch once enough text waits (Core, the biggest, alone)
                 batches.add(path, str(module_macro(self._module(module))))
-                if module.plugin is None:
-                    batches.flush()  # ruff formats Core (the biggest) while plugins render
                 done += 1
                 self.progress(done, total, path)
             batches.add(

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import cast
 
 from generator.model import ClassDef, EnumDef, PluginDef, Schema, ServiceDef
+from generator.paths import cache_dir
 from generator.targets import GenerateOptions, Progress, RenderedFiles
+from generator.targets.shared.templating import source_files
 
 __all__ = ["cache_dir", "cache_key", "cached_render", "load", "store"]
 
@@ -31,14 +33,6 @@ _FORMAT = b"kcg-render-2"
 KEEP = 16  # entries kept in the cache directory
 _SKIP_FIELDS = frozenset({"source"})  # positions in the schema file never reach the output
 _BY_NAME = (ClassDef, EnumDef, PluginDef, ServiceDef)
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("KALTURA_CODEGEN_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kaltura-codegen"
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -52,7 +46,9 @@ def _getter(kind: type) -> Callable[[object], tuple[object, ...]]:
     getter = _GETTERS.get(kind)
     if getter is None:
         names = [f.name for f in dataclasses.fields(kind) if f.name not in _SKIP_FIELDS]
-        if len(names) == 1:
+        if not names:
+            getter = lambda value: ()  # noqa: E731 - attrgetter needs a name
+        elif len(names) == 1:
             one = operator.attrgetter(names[0])
             getter = lambda value: (one(value),)  # noqa: E731 - attrgetter of one name
         else:
@@ -147,8 +143,6 @@ def cached_render(
     Off with `KALTURA_CODEGEN_NO_CACHE=1`."""
     if os.environ.get("KALTURA_CODEGEN_NO_CACHE"):
         return render()
-    from generator.targets.shared.templating import source_files  # it imports this module
-
     key = cache_key(target, schema, options, source_files(target))
     hit = load(key)
     if hit is not None:

@@ -19,9 +19,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.paths import TEMPLATES_DIR
+from generator.paths import TEMPLATES_DIR, cache_dir
 from generator.targets import RenderedFiles
-from generator.targets.shared.cache import cache_dir
 
 if TYPE_CHECKING:  # jinja2 is imported only when rendering: a cache hit never needs it
     import jinja2
